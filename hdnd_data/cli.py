@@ -1,0 +1,69 @@
+"""The ``hdnd`` command: one entry point, a subcommand per job.
+
+Heavy modules are imported inside each handler so that ``hdnd --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .datasets import DEFAULT_UNIT
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+def _add_data_options(parser: argparse.ArgumentParser, *, unit_default: str | None = DEFAULT_UNIT) -> None:
+    parser.add_argument("--unit", default=unit_default, help=f"unit id (folder under the data directory); default {unit_default}")
+    parser.add_argument("--data-dir", default=None, help="data directory (default: $HDND_DATA_DIR or datasets/ of the checkout)")
+
+
+def _cmd_tables(args: argparse.Namespace) -> int:
+    from .datasets import TABLES
+
+    for table in TABLES.values():
+        print(f"{table.name:28} {table.description}")
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from .datasets import DataValidationError, load_all
+
+    try:
+        frames = load_all(unit=args.unit, year=args.year, data_dir=args.data_dir)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    rows = []
+    for name, frame in frames.items():
+        for (unit, year), group in frame.groupby(["unit", "year"]):
+            rows.append((unit, int(year), name, len(group)))
+    rows.sort()
+    print(f"{'unit':16} {'year':>4}  {'table':28} {'rows':>5}")
+    for unit, year, name, n in rows:
+        print(f"{unit:16} {year:>4}  {name:28} {n:>5}")
+    print(f"all {len(frames)} tables valid; {sum(r[3] for r in rows)} rows")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hdnd", description="Figures of People's Council (HĐND) reports: validate, check, audit.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("tables", help="list the tables of the data model")
+    p.set_defaults(func=_cmd_tables)
+
+    p = sub.add_parser("summary", help="load and validate every table; print row counts per unit and year")
+    _add_data_options(p, unit_default=None)
+    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.set_defaults(func=_cmd_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

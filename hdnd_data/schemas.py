@@ -1,0 +1,362 @@
+"""Pandera schemas of every table: the data dictionary of the project.
+
+Each field carries its Vietnamese term (``title``), its meaning (``description``) and its unit
+(``metadata['unit']``); ``datasets/README.md`` is generated from these, and so are the Excel headers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+# Enumerations are module constants so that Excel drop-downs, docs and checks share one definition.
+SOURCE_KINDS = ["annual_activity_report", "session_news_report"]
+SESSION_KINDS = ["regular", "extraordinary"]
+SESSION_TIMINGS = ["year_end", "mid_year", "ad_hoc"]
+SESSION_FORMATS = ["in_person", "online"]
+PERSONNEL_ACTIONS = ["dismissal", "election"]
+ROLES = [
+    "people_juror",
+    "people_committee_chair",
+    "people_committee_vice_chair",
+    "people_committee_member",
+    "council_vice_chair",
+    "legal_committee_head",
+    "council_delegate",
+]
+BODIES = [
+    "council",
+    "council_chair",
+    "standing_committee",
+    "committees",
+    "legal_committee",
+    "economic_social_committee",
+    "standing_committee_and_delegates",
+    "ward_councils",
+]
+ACTIVITIES = [
+    "meeting",
+    "thematic_oversight",
+    "inspection_survey",
+    "at_session_questioning",
+    "at_session_explanation_request",
+    "oversight_inspection_survey",
+]
+ROUND_TIMINGS = ["before", "after"]
+RECIPIENTS = ["standing_committee", "people_committee", "ward_councils", "ward_people_committees"]
+PETITION_TYPES = ["all", "complaint", "denunciation", "proposal"]
+PETITION_STATUSES = [
+    "received",
+    "settled",
+    "in_progress",
+    "forwarded_to_procuracy",
+    "forwarded_to_people_committee",
+    "forwarded_to_ward_people_committees",
+]
+PETITION_INDICATORS = [
+    "received_previous_year",
+    "received_change",
+    "settlement_rate",
+    "settlement_rate_previous_year",
+    "settlement_rate_change",
+    "settlement_rate_vs_plan",
+]
+PRINTED_UNITS = ["count", "percent"]
+BUDGET_DIRECTIONS = ["revenue", "expenditure"]
+BUDGET_LINES = ["total", "domestic_excl_land_lottery"]
+BUDGET_MEASURES = ["actual_to_date", "year_estimate"]
+BUDGET_BASES = ["province_estimate", "city_estimate", "same_period_last_year"]
+BUDGET_QUALIFIERS = ["none", "beginning_of_year", "target"]
+TASK_RATINGS = ["excellent", "good", "fair", "not_completed"]
+TARGET_STATUSES = ["met", "not_met"]
+ECONOMY_INDICATORS = [
+    "production_value_growth",
+    "structure_share",
+    "export_value",
+    "export_growth",
+    "export_plan_attainment",
+]
+SECTORS = ["key_sectors_total", "agriculture_forestry", "industry_construction", "services", "local_exports"]
+VALUE_UNITS = ["percent", "million_usd"]
+
+
+def _field(vi: str, description: str, unit: str | None = None, **kwargs) -> object:
+    return pa.Field(title=vi, description=description, metadata={"unit": unit}, **kwargs)
+
+
+def _count(vi: str, description: str, *, nullable: bool = True, unit: str = "count") -> object:
+    return _field(vi, description, unit, ge=0, nullable=nullable)
+
+
+def _enum(vi: str, description: str, values: list[str], **kwargs) -> object:
+    return _field(vi, description, None, isin=values, **kwargs)
+
+
+class _Strict(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Fact(_Strict):
+    """Columns every fact row carries: where it belongs and where it was read."""
+
+    unit: Series[str] = _field("Đơn vị", "Council unit id (folder name under datasets/)", str_matches=r"^[a-z0-9][a-z0-9-]*$")
+    year: Series[int] = _field("Năm báo cáo", "Reporting year of the document", "year", ge=1990, le=2100)
+    source_id: Series[str] = _field("Nguồn", "Id of the source document (see table sources)")
+    locator: Series[str] = _field("Mục", "Section (or paragraph) of the source where the figure is printed", str_length={"min_value": 1})
+
+
+class Sources(_Strict):
+    """Documents the figures come from (tài liệu nguồn)."""
+
+    unit: Series[str] = _field("Đơn vị", "Council unit id", str_matches=r"^[a-z0-9][a-z0-9-]*$")
+    year: Series[int] = _field("Năm báo cáo", "Reporting year", "year", ge=1990, le=2100)
+    source_id: Series[str] = _field("Mã nguồn", "Document id, unique within a unit-year", str_matches=r"^[a-z0-9][a-z0-9-]*$")
+    kind: Series[str] = _enum("Loại tài liệu", "Kind of document", SOURCE_KINDS)
+    title: Series[str] = _field("Tiêu đề", "Short description of the document, in our own words")
+    issuer: Series[str] = _field("Cơ quan ban hành", "Body that issued or published it")
+    number: Series[str] = _field("Số hiệu", "Document number as printed, if any", nullable=True)
+    issued: Series[pd.Timestamp] = _field("Ngày ban hành", "Date of issue, if printed", "date", nullable=True)
+    period_start: Series[pd.Timestamp] = _field("Từ ngày", "First day of the period the figures cover", "date")
+    period_end: Series[pd.Timestamp] = _field("Đến ngày", "Last day of the period the figures cover", "date")
+    file: Series[str] = _field("Tệp", "File name of the source text in the shared seeds")
+
+    class Config:
+        unique = ["unit", "year", "source_id"]
+
+
+class CitedDocuments(Fact):
+    """Other documents a report cites by number (văn bản được viện dẫn)."""
+
+    doc_number: Series[str] = _field("Số văn bản", "Number as printed, e.g. 113/BC-UBND")
+    issuer: Series[str] = _field("Cơ quan ban hành", "Issuing body")
+    issued: Series[pd.Timestamp] = _field("Ngày ban hành", "Date of issue", "date")
+    subject: Series[str] = _field("Trích yếu", "What it is about, in our own words")
+
+    class Config:
+        unique = ["unit", "year", "doc_number"]
+
+
+class Sessions(Fact):
+    """Council sessions (kỳ họp) reported in the year, with what they passed and discussed."""
+
+    term: Series[str] = _field("Khóa", "Council term in Roman numerals, e.g. XX")
+    session_no: Series[int] = _field("Kỳ họp thứ", "Session number within the term", ge=1)
+    kind: Series[str] = _enum("Loại kỳ họp", "Regular (thường lệ) or extraordinary (bất thường)", SESSION_KINDS)
+    timing: Series[str] = _enum("Thời điểm", "Year-end, mid-year or ad hoc", SESSION_TIMINGS)
+    format: Series[str] = _enum("Hình thức", "In person or online (trực tuyến)", SESSION_FORMATS)
+    start_date: Series[pd.Timestamp] = _field("Ngày bắt đầu", "First day", "date")
+    end_date: Series[pd.Timestamp] = _field("Ngày kết thúc", "Last day", "date")
+    days: Series[float] = _field("Số ngày", "Length in days as printed (1/2 day is 0.5)", "day", ge=0)
+    days_raw: Series[str] = _field("Số ngày (nguyên văn)", "Length as printed, e.g. 02 or 1/2")
+    resolutions: Series[pd.Int64Dtype] = _count("Số nghị quyết", "Resolutions adopted")
+    questioning_slips: Series[pd.Int64Dtype] = _count("Phiếu chất vấn", "Questioning slips or questions put to officials")
+    officials_questioned: Series[pd.Int64Dtype] = _count("Người bị chất vấn", "Officials questioned")
+    delegates_speaking: Series[pd.Int64Dtype] = _count("Đại biểu phát biểu", "Delegates who spoke")
+    contents_raised: Series[pd.Int64Dtype] = _count("Nội dung nêu", "Contents delegates raised")
+    clarified_in_groups: Series[pd.Int64Dtype] = _count("Giải trình tại tổ", "Contents explained in group discussion")
+    clarified_in_hall: Series[pd.Int64Dtype] = _count("Giải trình tại hội trường", "Contents the chair asked to be explained in the plenary hall")
+    confidence_vote_positions: Series[pd.Int64Dtype] = _count("Chức vụ lấy phiếu tín nhiệm", "Positions put to a confidence vote")
+
+    class Config:
+        unique = ["unit", "year", "term", "session_no"]
+
+
+class PersonnelChanges(Fact):
+    """Dismissals (miễn nhiệm) and elections (bầu) at a session, counted by role."""
+
+    term: Series[str] = _field("Khóa", "Council term")
+    session_no: Series[int] = _field("Kỳ họp thứ", "Session at which the change was decided", ge=1)
+    action: Series[str] = _enum("Hình thức", "Dismissal or election", PERSONNEL_ACTIONS)
+    role: Series[str] = _enum("Chức danh", "Position concerned", ROLES)
+    count: Series[pd.Int64Dtype] = _count("Số người", "People concerned; empty when the source does not print a number")
+
+    class Config:
+        unique = ["unit", "year", "term", "session_no", "action", "role"]
+
+
+class ActivityCounts(Fact):
+    """Counts of meetings, oversight missions and inspections as stated for a body (số cuộc)."""
+
+    body: Series[str] = _enum("Chủ thể", "Body that held the activity", BODIES)
+    activity: Series[str] = _enum("Hoạt động", "Kind of activity", ACTIVITIES)
+    count: Series[int] = _count("Số cuộc", "Activities held (for questioning: questions put)", nullable=False)
+    planned: Series[pd.Int64Dtype] = _count("Kế hoạch", "Activities planned")
+    units_covered: Series[pd.Int64Dtype] = _count("Số đơn vị", "Agencies or units covered (for questioning: officials questioned)")
+    enumerated_in_full: Series[bool] = _field("Liệt kê đầy đủ", "True when the source lists every activity ('cụ thể'), so the list must match the count")
+
+    class Config:
+        unique = ["unit", "year", "body", "activity"]
+
+
+class OversightMissions(Fact):
+    """Each oversight mission, inspection or questioning topic the source lists (cuộc giám sát)."""
+
+    body: Series[str] = _enum("Chủ thể", "Body that held it", BODIES)
+    activity: Series[str] = _enum("Hoạt động", "Kind of activity", ACTIVITIES)
+    item_no: Series[int] = _field("STT", "Order in the source's list", ge=1)
+    session_no: Series[pd.Int64Dtype] = _field("Kỳ họp thứ", "Session, for questioning topics", nullable=True, ge=1)
+    topic: Series[str] = _field("Nội dung", "Topic, in our own words")
+    units: Series[str] = _field("Đơn vị được giám sát", "Units covered, separated by '; '", nullable=True)
+    units_count: Series[pd.Int64Dtype] = _count("Số đơn vị", "Number of units covered, when the source makes it countable")
+
+    class Config:
+        unique = ["unit", "year", "body", "activity", "item_no"]
+
+
+class VoterContact(Fact):
+    """Voter-contact rounds (tiếp xúc cử tri) before or after a session."""
+
+    round_id: Series[str] = _field("Mã đợt", "Round id, e.g. before-13", str_matches=r"^(before|after)-\d+$")
+    timing: Series[str] = _enum("Trước/sau kỳ họp", "Before or after the session", ROUND_TIMINGS)
+    term: Series[str] = _field("Khóa", "Council term")
+    session_no: Series[int] = _field("Kỳ họp thứ", "Session the round is attached to", ge=1)
+    start_date: Series[pd.Timestamp] = _field("Từ ngày", "First day of the round", "date", nullable=True)
+    end_date: Series[pd.Timestamp] = _field("Đến ngày", "Last day of the round", "date", nullable=True)
+    points_planned: Series[pd.Int64Dtype] = _count("Điểm dự kiến", "Contact points planned")
+    points_held: Series[pd.Int64Dtype] = _count("Điểm tổ chức", "Contact points held in person")
+    voters_attending: Series[int] = _count("Cử tri tham dự", "Voters attending", nullable=False, unit="person")
+    voters_speaking: Series[int] = _count("Cử tri phát biểu", "Voters who spoke", nullable=False, unit="person")
+    contents_raised: Series[int] = _count("Nội dung kiến nghị", "Contents (recommendations, reflections) raised", nullable=False)
+    clarified_on_spot: Series[pd.Int64Dtype] = _count("Làm rõ tại hội nghị", "Contents answered at the meeting, when counted")
+    consolidated: Series[int] = _count("Ý kiến tổng hợp", "Recommendations consolidated by the Standing Committee", nullable=False)
+    to_province: Series[pd.Int64Dtype] = _count("Chuyển tỉnh", "Of those, sent to the province council/committee")
+    to_city: Series[pd.Int64Dtype] = _count("Chuyển thành phố", "Of those, sent to the city People's Committee")
+
+    class Config:
+        unique = ["unit", "year", "round_id"]
+
+
+class RecommendationSettlement(Fact):
+    """How the People's Committee settled voters' recommendations sent to it (kết quả giải quyết)."""
+
+    settlement_id: Series[str] = _field("Mã", "Id of this settlement statement")
+    rounds: Series[str] = _field("Các đợt", "Round ids whose recommendations it covers, separated by ';'")
+    reported_in: Series[str] = _field("Báo cáo", "Number of the People's Committee report that states it (see cited_documents)")
+    addressed: Series[pd.Int64Dtype] = _count("Đã xem xét", "Recommendations for which a response was proposed")
+    settled: Series[pd.Int64Dtype] = _count("Đã giải quyết xong", "Recommendations settled")
+    in_progress: Series[pd.Int64Dtype] = _count("Đang giải quyết", "Recommendations being settled")
+    scheduled: Series[pd.Int64Dtype] = _count("Sẽ giải quyết", "Recommendations to be settled later")
+
+    class Config:
+        unique = ["unit", "year", "settlement_id"]
+
+
+class CitizenReception(Fact):
+    """Citizen reception (tiếp công dân) by a body."""
+
+    body: Series[str] = _enum("Chủ thể", "Who received citizens", BODIES)
+    sessions_held: Series[pd.Int64Dtype] = _count("Kỳ tiếp đã tổ chức", "Reception sessions held")
+    sessions_planned: Series[pd.Int64Dtype] = _count("Kỳ tiếp theo quy định", "Reception sessions due")
+    dates: Series[str] = _field("Các ngày tiếp", "ISO dates of the sessions, separated by ';'", nullable=True)
+    visits: Series[pd.Int64Dtype] = _count("Lượt công dân", "Citizen visits received", unit="visit")
+    contents: Series[pd.Int64Dtype] = _count("Nội dung", "Contents (requests, reflections) raised")
+    answered_directly: Series[pd.Int64Dtype] = _count("Trả lời trực tiếp", "Contents answered and guided on the spot")
+    forwarded: Series[pd.Int64Dtype] = _count("Chuyển giải quyết", "Contents passed to agencies to settle")
+
+    class Config:
+        unique = ["unit", "year", "body"]
+
+
+class Petitions(Fact):
+    """Written petitions (đơn thư) by recipient, type and status; totals are kept as stated."""
+
+    recipient: Series[str] = _enum("Nơi nhận", "Body that received the petitions", RECIPIENTS)
+    petition_type: Series[str] = _enum("Loại đơn", "All, complaint (khiếu nại), denunciation (tố cáo), proposal (kiến nghị, đề nghị)", PETITION_TYPES)
+    status: Series[str] = _enum("Tình trạng", "Received, settled, in progress or forwarded", PETITION_STATUSES)
+    count: Series[int] = _count("Số đơn", "Petitions", nullable=False, unit="petition")
+
+    class Config:
+        unique = ["unit", "year", "recipient", "petition_type", "status"]
+
+
+class PetitionIndicators(Fact):
+    """Stated comparisons about petitions: last year's figures, changes, rates, the plan."""
+
+    recipient: Series[str] = _enum("Nơi nhận", "Body the figures refer to", RECIPIENTS)
+    indicator: Series[str] = _enum("Chỉ tiêu", "Which stated figure", PETITION_INDICATORS)
+    value: Series[float] = _field("Giá trị", "Value, signed: a decrease is negative", "see printed_unit")
+    value_raw: Series[str] = _field("Nguyên văn", "Number as printed, without sign words")
+    printed_unit: Series[str] = _enum("Đơn vị in", "What the print shows: a count, or a '%' sign", PRINTED_UNITS)
+
+    class Config:
+        unique = ["unit", "year", "recipient", "indicator"]
+
+
+class BudgetExecution(Fact):
+    """State-budget amounts (thu, chi ngân sách): actual to date and year estimate."""
+
+    direction: Series[str] = _enum("Thu/chi", "Revenue or expenditure", BUDGET_DIRECTIONS)
+    line: Series[str] = _enum("Nội dung", "Total, or domestic revenue excluding land-use fees and lottery", BUDGET_LINES)
+    measure: Series[str] = _enum("Chỉ tiêu", "Actual to date (thực hiện) or year estimate (ước thực hiện năm)", BUDGET_MEASURES)
+    months: Series[int] = _field("Số tháng", "Months the amount covers", "month", ge=1, le=12)
+    amount_mvnd: Series[int] = _field("Số tiền", "Amount", "million VND", ge=0)
+    amount_raw: Series[str] = _field("Nguyên văn", "Amount as printed, e.g. 390.463")
+
+    class Config:
+        unique = ["unit", "year", "direction", "line", "measure"]
+
+
+class BudgetPercentages(Fact):
+    """Each stated percentage of a budget amount, with the base it is stated against."""
+
+    direction: Series[str] = _enum("Thu/chi", "Revenue or expenditure", BUDGET_DIRECTIONS)
+    line: Series[str] = _enum("Nội dung", "Budget line", BUDGET_LINES)
+    measure: Series[str] = _enum("Chỉ tiêu", "Amount the percentage is of", BUDGET_MEASURES)
+    basis: Series[str] = _enum("Cơ sở so sánh", "Province-assigned estimate, city (council-approved) estimate, or same period last year", BUDGET_BASES)
+    qualifier: Series[str] = _enum("Ghi chú cơ sở", "Extra word in the base's name: beginning of year (đầu năm), target (phấn đấu), or none", BUDGET_QUALIFIERS)
+    basis_text: Series[str] = _field("Cơ sở (nguyên văn)", "Name of the base as printed")
+    percent: Series[float] = _field("Tỷ lệ", "Stated percentage", "percent", ge=0)
+    percent_raw: Series[str] = _field("Tỷ lệ (nguyên văn)", "Percentage as printed, e.g. 93,2")
+
+    class Config:
+        unique = ["unit", "year", "direction", "line", "measure", "basis", "qualifier"]
+
+
+class TaskGroups(Fact):
+    """Key task groups (nhóm nhiệm vụ trọng tâm) by how well they were completed."""
+
+    rating: Series[str] = _enum("Mức hoàn thành", "Completion rating", TASK_RATINGS)
+    count: Series[int] = _count("Số nhóm", "Task groups with this rating", nullable=False)
+    total: Series[int] = _count("Tổng số nhóm", "Task groups in all, as printed after the slash", nullable=False)
+
+    class Config:
+        unique = ["unit", "year", "rating"]
+
+
+class ResolutionTargets(Fact):
+    """Targets of the council's annual resolution (chỉ tiêu nghị quyết) met or not met."""
+
+    status: Series[str] = _enum("Kết quả", "Met or not met", TARGET_STATUSES)
+    count: Series[int] = _count("Số chỉ tiêu", "Targets with this status", nullable=False)
+    total: Series[int] = _count("Tổng số chỉ tiêu", "Targets in all, as printed after the slash", nullable=False)
+
+    class Config:
+        unique = ["unit", "year", "status"]
+
+
+class TargetDetails(Fact):
+    """Targets the source names individually."""
+
+    item_no: Series[int] = _field("STT", "Order in the source", ge=1)
+    target: Series[str] = _field("Chỉ tiêu", "The target, in our own words")
+    status: Series[str] = _enum("Kết quả", "Met or not met", TARGET_STATUSES)
+
+    class Config:
+        unique = ["unit", "year", "item_no"]
+
+
+class Economy(Fact):
+    """Growth, structure and exports (tăng trưởng, cơ cấu kinh tế, xuất khẩu)."""
+
+    indicator: Series[str] = _enum("Chỉ tiêu", "Growth, structure share, export value, export growth, plan attainment", ECONOMY_INDICATORS)
+    sector: Series[str] = _enum("Ngành", "Sector or aggregate", SECTORS)
+    value: Series[float] = _field("Giá trị", "Stated value", "see value_unit")
+    value_raw: Series[str] = _field("Nguyên văn", "Value as printed, e.g. 10,15")
+    value_unit: Series[str] = _enum("Đơn vị", "Percent or million USD", VALUE_UNITS)
+
+    class Config:
+        unique = ["unit", "year", "indicator", "sector"]
+

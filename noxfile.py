@@ -1,0 +1,38 @@
+"""Sessions for testing, linting and running hdnd_data: `nox -s tests`, `nox -s audit`, ..."""
+
+from __future__ import annotations
+
+import nox
+
+# The running interpreter (any Python >= 3.11): a fresh machine may have only one.
+PYTHON = None
+nox.options.sessions = ["tests", "lint"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (pass pytest options after --, e.g. `nox -s tests -- -k budget`)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """Lint and format-check with ruff."""
+    session.install("ruff>=0.5")
+    session.run("ruff", "check", "hdnd_data", "tests", "noxfile.py")
+
+
+@nox.session(python=PYTHON, default=False)
+def lab(session: nox.Session) -> None:
+    """Start JupyterLab with the package installed (notebooks/ is the place to start)."""
+    session.install("-e", ".")
+    session.run("jupyter", "lab", "--notebook-dir=notebooks", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def audit(session: nox.Session) -> None:
+    """The main job: validate every unit and year (the notebook audit replaces this summary)."""
+    session.install("-e", ".")
+    session.run("hdnd", "summary", *session.posargs)
