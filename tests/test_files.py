@@ -18,7 +18,7 @@ def test_write_many_atomic_writes_nothing_when_one_fails(tmp_path):
     class Boom:
         pass
 
-    with pytest.raises(AttributeError):
+    with pytest.raises(TypeError):
         write_many_atomic({first: "new", tmp_path / "second.csv": Boom()})
     assert first.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first.csv"]
