@@ -46,6 +46,29 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import plan, run_audit, summary_lines
+
+    if not args.all and not args.year:
+        print("hdnd audit: give --year Y (repeatable) or --all", file=sys.stderr)
+        return EXIT_INVALID
+    unit = args.unit or (None if args.all else DEFAULT_UNIT)
+    tasks = plan(unit, None if args.all else args.year, args.data_dir)
+    if not tasks:
+        print("hdnd audit: no data to audit", file=sys.stderr)
+        return EXIT_INVALID
+    results = run_audit(tasks, args.output, jobs=args.jobs, lang=args.lang, data_dir=args.data_dir,
+                        show_code=args.show_code, report_path=args.report, progress=not args.quiet)
+    for line in summary_lines(results, args.lang):
+        print(line)
+    print(f"{args.output}/index.html")
+    if any(r.status != "ok" for r in results):
+        return EXIT_INVALID
+    if args.strict and any(r.counts.get("fail", 0) for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hdnd", description="Figures of People's Council (HĐND) reports: validate, check, audit.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -57,6 +80,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(p, unit_default=None)
     p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
     p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
+    _add_data_options(p, unit_default=None)
+    years = p.add_mutually_exclusive_group()
+    years.add_argument("--year", type=int, action="append", help="year to audit (repeatable)")
+    years.add_argument("--all", action="store_true", help="every year (of every unit, unless --unit is given)")
+    p.add_argument("--jobs", type=int, default=1, help="unit-years run in parallel (default 1)")
+    p.add_argument("--output", default="reports", help="output directory (default reports/)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the report (default vi)")
+    p.add_argument("--show-code", action="store_true", help="show code cells in the HTML (default: report mode, hidden)")
+    p.add_argument("--report", default=None, help="a report text whose numeric claims are checked too")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a consistency check fails")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_audit)
     return parser
 
 

@@ -306,7 +306,7 @@ class BudgetPercentages(Fact):
     line: Series[str] = _enum("Nội dung", "Budget line", BUDGET_LINES)
     measure: Series[str] = _enum("Chỉ tiêu", "Amount the percentage is of", BUDGET_MEASURES)
     basis: Series[str] = _enum("Cơ sở so sánh", "Province-assigned or city (council-approved) estimate, or same period last year", BUDGET_BASES)
-    qualifier: Series[str] = _enum("Ghi chú cơ sở", "Extra word in the base's name: đầu năm (beginning of year), phấn đấu (target)", BUDGET_QUALIFIERS)
+    qualifier: Series[str] = _enum("Ghi chú cơ sở", "Extra word in the base name: đầu năm (beginning of year), phấn đấu (target)", BUDGET_QUALIFIERS)
     basis_text: Series[str] = _field("Cơ sở (nguyên văn)", "Name of the base as printed")
     percent: Series[float] = _field("Tỷ lệ", "Stated percentage", "percent", ge=0)
     percent_raw: Series[str] = _field("Tỷ lệ (nguyên văn)", "Percentage as printed, e.g. 93,2")
