@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .datasets import DEFAULT_UNIT
+from .layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 

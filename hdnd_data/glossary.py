@@ -5,8 +5,6 @@ Column headers come from the schemas' ``title`` (Vietnamese); English headers fa
 
 from __future__ import annotations
 
-from .datasets import TABLES
-
 LANGS = ("vi", "en")
 
 # key -> (Vietnamese, English)
@@ -160,6 +158,8 @@ def term(key: str, lang: str = "vi") -> str:
 def column_label(table: str, column: str, lang: str = "vi") -> str:
     """Header for ``table.column``: the schema's Vietnamese title, or an English label."""
     if lang == "vi":
+        from .datasets import TABLES
+
         col = TABLES[table].schema.to_schema().columns.get(column) if table in TABLES else None
         if col is not None and col.title:
             return col.title
