@@ -3,6 +3,7 @@
 Load a table with :func:`load`, list them with :func:`tables`; every table passes its pandera schema.
 """
 
+from .checks import Rule, catalogue, run_checks, summarise
 from .datasets import (
     DEFAULT_UNIT,
     TABLES,
@@ -15,14 +16,20 @@ from .datasets import (
     units,
     years,
 )
+from .rules import RULES
 
 __all__ = [
     "DEFAULT_UNIT",
     "TABLES",
     "DataValidationError",
     "Problem",
+    "RULES",
+    "Rule",
+    "catalogue",
     "load",
     "load_all",
+    "run_checks",
+    "summarise",
     "tables",
     "unit_info",
     "units",
