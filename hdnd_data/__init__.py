@@ -24,6 +24,11 @@ _EXPORTS = {
     "load_all": "datasets",
     "tables": "datasets",
     "validate_frames": "datasets",
+    "run_checks": "checks",
+    "summarise": "checks",
+    "catalogue": "checks",
+    "Rule": "checks",
+    "RULES": "rules",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -47,4 +52,6 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .datasets import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
+    from .checks import Rule, catalogue, run_checks, summarise  # noqa: F401
     from .layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
+    from .rules import RULES  # noqa: F401
