@@ -3,6 +3,7 @@
 Load a table with :func:`load`, list them with :func:`tables`; every table passes its pandera schema.
 """
 
+from .claims import check_claims
 from .datasets import (
     DEFAULT_UNIT,
     TABLES,
@@ -19,6 +20,7 @@ from .datasets import (
 __all__ = [
     "DEFAULT_UNIT",
     "TABLES",
+    "check_claims",
     "DataValidationError",
     "Problem",
     "load",

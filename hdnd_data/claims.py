@@ -47,7 +47,7 @@ MONEY_UNITS = {
 # A number right after one of these words is a date, an ordinal or a document number, not a quantity.
 NOT_A_QUANTITY = {"năm", "ngày", "tháng", "số", "thứ", "quý", "lần", "khóa", "khoá", "điều", "khoản", "giờ", "lúc",
                   "mục", "phần", "biểu", "kỳ", "đến", "từ", "hết", "nhiệm"}
-# "1/2 ngày" is half a day, not a count of days nor the 1st of February.
+# "1/2 ngày" is half a day, not a count of days nor the 1st of February ("6/6 buổi" is still a count).
 DURATION_AFTER_FRACTION = re.compile(r"\s+(ngày|buổi|giờ|tháng|năm)\b", re.IGNORECASE)
 
 # Words naming a budget or economic line; a subject without one ("Ước thực hiện năm 2020") continues the last line.
@@ -150,7 +150,7 @@ def _word_before(text: str, pos: int) -> str:
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """A short window around text[start:end]; a long claim shows its beginning and its end."""
-    if end - start > 2 * width + 40:
+    if width and end - start > 2 * width + 40:
         head, tail = _excerpt(text, start, start + width, width), _excerpt(text, end - width, end, width)
         return head.rstrip("…") + " … " + tail.lstrip("…")
     left = max(0, start - width)
@@ -212,10 +212,10 @@ def _fractions(line: _Line):
     for match in FRACTION_RE.finditer(line.text):
         if _word_before(line.text, match.start()) in {"ngày", "tháng", "số"}:
             continue
-        if DURATION_AFTER_FRACTION.match(line.text, match.end()):
-            continue
         num, den = _value(match.group(1)), _value(match.group(2))
         if num is None or den is None or den == 0:
+            continue
+        if num < den <= 4 and DURATION_AFTER_FRACTION.match(line.text, match.end()):
             continue
         yield match, num, den
 
@@ -419,8 +419,10 @@ def _shares(line: _Line) -> None:
 @dataclass
 class _BaseClaim:
     start: int
+    percent_start: int
     end: int
     amount_start: int
+    amount_end: int
     percent: Stated
     name: str
     amount: float
@@ -453,6 +455,7 @@ def _line_name(subject: str) -> str | None:
 
 
 def _core(name: str) -> tuple[str, ...]:
+    """A base's name without qualifiers ("dự toán tỉnh giao đầu năm" -> "du toan tinh"), for grouping."""
     words = [_fold(w) for w in name.split()]
     out, i = [], 0
     while i < len(words):
@@ -466,37 +469,43 @@ def _core(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+BASE_RE = re.compile(rf"\b(?:đạt|bằng)\s+({NUM})\s?%\s*(?:so với\s+)?([^,;.()]*)", re.IGNORECASE)
+
+
 def _base_claims(line: _Line) -> list[_BaseClaim]:
     """Every "đạt|bằng p% <base>" with the amount it is a percentage of, its line and its scope."""
     text, claims, measure_id = line.text, [], 0
     current_line: str | None = None
-    base_re = re.compile(rf"\b(?:đạt|bằng)\s+({NUM})\s?%\s*(?:so với\s+)?([^,;.()]*)", re.IGNORECASE)
     for lo, hi in line.sentences():
         split = TRONG_DO_RE.search(text, lo, hi)
         amounts = [m for m in MONEY_RE.finditer(text, lo, hi) if _value(m.group(1)) is not None]
+        matches = list(BASE_RE.finditer(text, lo, hi))
         previous_end, scopes = lo, {}
         for amount in amounts:
+            # The subject of an amount starts after the previous amount and its claims ("..., bằng 50% dự toán; ước...").
+            subject_start = max([previous_end] + [m.end() for m in matches if m.end() <= amount.start()])
             sub = split is not None and amount.start() > split.start()
-            subject_start = max(previous_end, split.end()) if sub else previous_end
-            name = _line_name(text[subject_start:amount.start()])
+            name = _line_name(text[max(subject_start, split.end()) if sub else subject_start:amount.start()])
             if sub:
                 scopes[amount.start()] = ("sub", current_line, name)
             else:
                 current_line = name if name is not None else current_line
                 scopes[amount.start()] = ("line", current_line)
             previous_end = amount.end()
-        for match in base_re.finditer(text, lo, hi):
+        for match in matches:
             owner = [m for m in amounts if m.end() <= match.start()]
             percent = _stated(match.group(1))
             if not owner or percent is None or match.start(1) in line.used:
                 continue
             name = re.split(r"\b(?:đạt|bằng|tăng|giảm|vượt|chiếm)\b", match.group(2), flags=re.IGNORECASE)[0]
-            name = re.sub(r"\s+", " ", name).strip().lower()
+            name = re.sub(r"\s+", " ", name).strip()
             amount = owner[-1]
             currency, factor = MONEY_UNITS[amount.group(2).lower()]
-            claims.append(_BaseClaim(match.start(), match.start(2) + len(match.group(2).rstrip()), amount.start(),
-                                     percent, name, _value(amount.group(1)) * factor, amount.group(1), amount.group(2),
-                                     currency, measure_id + amounts.index(amount), scopes[amount.start()]))
+            claims.append(_BaseClaim(
+                start=match.start(), percent_start=match.start(1), end=match.start(2) + len(match.group(2).rstrip()),
+                amount_start=amount.start(), amount_end=amount.end(), percent=percent, name=name,
+                amount=_value(amount.group(1)) * factor, amount_raw=amount.group(1), unit=amount.group(2), currency=currency,
+                measure=measure_id + amounts.index(amount), scope=scopes[amount.start()]))
         measure_id += len(amounts)
     return claims
 
@@ -506,9 +515,9 @@ def _bases(line: _Line) -> None:
     claims = [c for c in _base_claims(line) if c.name and c.implied() is not None]
     groups: dict[tuple, list[_BaseClaim]] = {}
     for claim in claims:
-        line.used.add(claim.start + _claim_offset(line.text, claim))
+        line.used.add(claim.percent_start)
         per_measure = claim.measure if PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name) else None
-        groups.setdefault((claim.scope, claim.currency, _core(claim.name), per_measure), []).append(claim)
+        groups.setdefault((claim.scope, claim.currency, _core(claim.name.lower()), per_measure), []).append(claim)
     for group in groups.values():
         if len(group) == 1:
             _unpaired_base(line, group[0])
@@ -517,13 +526,10 @@ def _bases(line: _Line) -> None:
             _base_pair(line, first, second)
 
 
-def _claim_offset(text: str, claim: _BaseClaim) -> int:
-    """Offset from the claim's verb to its number, so that the percentage itself is marked as used."""
-    return PERCENT_RE.search(text, claim.start).start() - claim.start
-
-
 def _claim_text(line: _Line, claim: _BaseClaim) -> str:
-    return line.text[claim.amount_start:claim.end]
+    """"390.463 triệu đồng … bằng 88,7% dự toán ...": the amount and the claim, without the claims between."""
+    amount, claim_text = line.text[claim.amount_start:claim.amount_end], line.text[claim.start:claim.end]
+    return line.text[claim.amount_start:claim.end] if claim.start - claim.amount_end <= 3 else f"{amount} … {claim_text}"
 
 
 def _range(interval: tuple[float, float]) -> str:
@@ -543,7 +549,7 @@ def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
         note += line.say("; dòng con «trong đó» có gốc riêng", "; a «trong đó» sub-line has bases of its own")
     line.add(claim.start, claim.end, "percent_of_base", f"{_pct(claim.percent)} «{claim.name}»",
              line.say("gốc ", "base ") + _range(claim.implied()) + f" {_unit_in_millions(line, claim)}",
-             _half(claim.percent.decimals), "unchecked", note, excerpt=_excerpt(line.text, claim.amount_start, claim.end, 10))
+             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…")
 
 
 def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
@@ -553,8 +559,8 @@ def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
 def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     a, b = first.implied(), second.implied()
     overlap = max(a[0], b[0]) <= min(a[1], b[1]) * (1 + _EPS)
-    same_name = first.name == second.name
-    words_a, words_b = first.name.split(), second.name.split()
+    same_name = first.name.lower() == second.name.lower()
+    words_a, words_b = first.name.lower().split(), second.name.lower().split()
     only_a = " ".join(w for w in words_a if w not in words_b) or "–"
     only_b = " ".join(w for w in words_b if w not in words_a) or "–"
     differ = line.say(f"tên gốc khác nhau: «{first.name}» / «{second.name}» (khác: {only_a} / {only_b})",
@@ -575,7 +581,7 @@ def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
             ": có thể là hai dự toán khác nhau", ": they may be two different estimates")
     scope = line.say("; trong dòng con «trong đó»", "; within a «trong đó» sub-line") if first.scope[0] == "sub" else ""
     stated = f"{_pct(first.percent)} × B = {first.amount_raw}; {_pct(second.percent)} × B = {second.amount_raw} {first.unit}"
-    excerpt = " | ".join(_excerpt(line.text, c.amount_start, c.end, 0) for c in (first, second))
+    excerpt = " | ".join(f"…{_claim_text(line, c)}…" for c in (first, second))
     line.add(first.start, second.end, "percent_of_base", stated,
              f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
              f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt)
