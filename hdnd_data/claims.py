@@ -610,7 +610,7 @@ def _sums(line: _Line) -> None:
             parts = _counts(line, split.end(), hi)
             total_from = sentences[index - 1][0] if index and split.start() - lo < 3 else lo
             totals = _counts(line, total_from, split.start())
-            _grouped_sum(line, totals, parts, split.end(), hi, closed=None)
+            _grouped_sum(line, totals, parts, hi)
         for rest in re.finditer(r"\bcòn\b", text[lo:hi]):
             at = lo + rest.start()
             after = _counts(line, at, hi)
@@ -632,7 +632,8 @@ def _sums(line: _Line) -> None:
                      assumed=True)
 
 
-def _grouped_sum(line: _Line, totals, parts, lo: int, hi: int, closed) -> None:
+def _grouped_sum(line: _Line, totals: list, parts: list, hi: int) -> None:
+    """Parts after "trong đó" against the last total before it with the same noun ("32 ý kiến ... 06 ý kiến")."""
     by_noun: dict[str, list] = {}
     for part in parts:
         by_noun.setdefault(part[3], []).append(part)
@@ -642,6 +643,7 @@ def _grouped_sum(line: _Line, totals, parts, lo: int, hi: int, closed) -> None:
             continue
         total = candidates[-1]
         between = line.text[group[-2][0]:group[-1][0]]
+        # "a X và b X" closes the list: a shortfall is then an error, not a part left unnamed.
         is_closed = bool(re.search(r"\b(và|còn)\b", between))
         line.used.update(c[0] for c in group + [total])
         _sum_row(line, total[0], min(hi, group[-1][0] + 40), total[1], total[2], [c[2] for c in group],

@@ -104,6 +104,8 @@ def test_sum_of_parts_fails_when_a_closed_list_does_not_add_up():
     frame = check_claims("Hội nghị ghi nhận 40 ý kiến, trong đó có 15 ý kiến về đất đai và 20 ý kiến về môi trường.")
     row = only(frame, "sum")
     assert (row["computed"], row["status"]) == ("35", "fail")
+    open_list = check_claims("Hội nghị ghi nhận 40 ý kiến, trong đó 15 ý kiến về đất đai, 20 ý kiến về môi trường.")
+    assert only(open_list, "sum")["status"] == "warn"
 
 
 def test_bracketed_breakdown_after_a_total():
