@@ -29,6 +29,7 @@ _EXPORTS = {
     "catalogue": "checks",
     "Rule": "checks",
     "RULES": "rules",
+    "check_claims": "claims",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -51,7 +52,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
-    from .datasets import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
     from .checks import Rule, catalogue, run_checks, summarise  # noqa: F401
+    from .claims import check_claims  # noqa: F401
+    from .datasets import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
     from .layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
     from .rules import RULES  # noqa: F401

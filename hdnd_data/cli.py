@@ -69,6 +69,29 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import ReportReadError, check_claims, claims_summary, read_report
+
+    try:
+        text = read_report(args.file)
+    except ReportReadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    claims = check_claims(text, lang=args.lang, include_unchecked=args.all)
+    if args.format == "csv":
+        claims.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(claims.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        for row in claims.itertuples(index=False):
+            print(f"{row.line:>5}  {row.status:9} {row.kind:16} {row.stated}  →  {row.computed}  ({row.tolerance})")
+            print(f"       {row.excerpt}")
+            if row.note:
+                print(f"       {row.note}")
+        print(claims_summary(claims).to_string() if len(claims) else "(no claims)")
+    return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hdnd", description="Figures of People's Council (HĐND) reports: validate, check, audit.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -94,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when a consistency check fails")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_audit)
+
+    p = sub.add_parser("claims", help="read a report's text (.txt, .md, .docx) and recompute the numbers it states")
+    p.add_argument("file", help="the report: UTF-8 text or Markdown (.docx needs python-docx)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
+    p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
+    p.set_defaults(func=_cmd_claims)
     return parser
 
 
