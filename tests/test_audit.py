@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
+import pytest
 import yaml
 
 from hdnd_data.audit import audit_year, notebook_path, plan, records, run_audit
@@ -121,3 +122,17 @@ def test_cli_audit_exit_codes(data_copy: Path, tmp_path: Path):
     bad = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "audit", "--all", "--data-dir", str(data_copy),
                           "--output", str(tmp_path / "b"), "--quiet"], capture_output=True, text=True, env=env, cwd=REPO)
     assert bad.returncode == 2 and "lang-son-city 2023: invalid" in bad.stdout
+
+
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the checkout")
+def test_claims_section_from_the_report_text(tmp_path: Path):
+    report = next(SEEDS.glob("004_*.txt"))
+    result = audit_year("lang-son-city", 2020, tmp_path, report_path=str(report))
+    assert result.status == "ok"
+    claims = records(tmp_path / "lang-son-city" / "2020" / "audit.ipynb")["claims"]
+    assert claims["fail"] == 0 and claims["pass"] >= 15 and claims["warn"] >= 1
+    page = (tmp_path / "lang-son-city" / "2020" / "audit.html").read_text(encoding="utf-8")
+    assert "Các số liệu trong văn bản" in page
