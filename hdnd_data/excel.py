@@ -36,7 +36,6 @@ from .datasets import (
     resolve_data_dir,
     s_coerce,
     unit_info,
-    validate_frames,
 )
 from .files import write_atomic, write_many_atomic
 from .numbers import NumberParseError, nfc, parse_number
@@ -91,8 +90,8 @@ MESSAGES = {
     "extra_sheet": ("trang không thuộc mẫu; các trang của mẫu: {sheets}", "sheet not in the template; its sheets are: {sheets}"),
     "merged": ("ô gộp {range}; hãy bỏ gộp ô", "merged cells {range}; unmerge them"),
     "missing_column": (
-        "thiếu cột {column} ({title}); mã cột phải có ở dòng 2",
-        "column {column} ({title}) is missing; codes belong in row 2",
+        "thiếu cột này; mã cột của nó phải có ở dòng 2",
+        "column is missing; its code belongs in row 2",
     ),
     "extra_column": (
         "cột {code!r} không thuộc bảng {table}; các cột: {columns}",
@@ -529,13 +528,13 @@ def export_workbook(
     """Write a workbook with one sheet per table holding the rows of ``unit``/``year`` (none with ``template``).
 
     The first sheet explains how to fill it in. Raises :class:`DataValidationError` when the year's data are
-    invalid, or when there are none and ``template`` is not set.
+    invalid, and :class:`FileNotFoundError` when there are none and ``template`` is not set.
     """
     frames = None
     if not template:
         root = resolve_data_dir(data_dir)
         if not (root / unit / str(year) / "sources.csv").is_file():
-            raise DataValidationError([Problem(f"{unit}/{year}", None, None, _msg("no_data", lang, unit=unit, year=year))])
+            raise FileNotFoundError(_msg("no_data", lang, unit=unit, year=year))
         frames = load_all(unit, year, data_dir)
     wb = Workbook()
     ws = wb.active
@@ -842,7 +841,7 @@ def _from_loader(exc: DataValidationError, sheets: Mapping[str, _Sheet], lang: s
     """Locate problems found by the loader's own validation (a safety net) at their cells."""
     out: list[Problem] = []
     for p in exc.problems:
-        name = p.file.rsplit(":", 1)[-1].removesuffix(".csv").rsplit("/", 1)[-1]
+        name = p.file.removesuffix(".csv").rsplit("/", 1)[-1]
         sheet = sheets.get(name)
         if sheet is None or p.row is None or p.row - 2 >= len(sheet.rows):
             out.append(CellProblem(name, None, p.column, p.message, lang=lang))
@@ -952,10 +951,9 @@ def import_workbook(
     if problems:
         raise WorkbookError(problems, workbook=path.name, lang=lang)
 
-    # The loader's own validation, run on the very files about to be written, is the final word.
+    # The loader itself, run on the very files about to be written, has the final word.
     texts = {name: csv_text(frame, TABLES[name]) for name, frame in typed.items()}
     try:
-        validate_frames(typed, origin_name="workbook")
         with tempfile.TemporaryDirectory() as staging:
             folder = Path(staging) / unit / str(year)
             folder.mkdir(parents=True)
