@@ -373,6 +373,13 @@ def _shown_width(value: object) -> int:
     return len(str(value)) if value is not None else 0
 
 
+def _print_setup(ws) -> None:
+    """Landscape, one page wide: council offices print these sheets for review."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _write_table_sheet(ws, table: Table, frame: pd.DataFrame | None, lang: str) -> None:
     cols = _columns(table)
     names = sheet_columns(table)
@@ -406,6 +413,7 @@ def _write_table_sheet(ws, table: Table, frame: pd.DataFrame | None, lang: str) 
         ws.column_dimensions[get_column_letter(j)].width = min(width, 60)
     ws.row_dimensions[TITLE_ROW].height = 45
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1).coordinate
+    _print_setup(ws)
 
 
 INSTRUCTIONS = {
@@ -476,23 +484,29 @@ def _write_instructions(ws, *, unit: str, year: int, data_dir, frames: Mapping[s
     text = INSTRUCTIONS["en" if lang == "en" else "vi"]
     info = unit_info(unit, data_dir)
     name = info["name_en"] if lang == "en" else info["name_vi"]
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 90
-    ws.column_dimensions["C"].width = 10
-    ws.column_dimensions["D"].width = 50
+    widths = {"A": 28, "B": 90, "C": 10, "D": 50}
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
     row = 1
 
     def line(values: list[str | int], *, bold: bool = False, size: int | None = None) -> None:
         nonlocal row
+        lines = 1
         for j, value in enumerate(values, start=1):
             cell = ws.cell(row, j)
             if isinstance(value, int):
                 cell.value = value
             else:
                 _put_text(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            # A lone text in column A overflows to the right; texts beside others wrap within their column.
+            wrap = len(values) > 1
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+            if wrap:
+                lines = max(lines, -(-len(str(value)) // int(widths[cell.column_letter] * 1.1)))
             if bold or size:
                 cell.font = Font(bold=bold, size=size or 11)
+        # Excel does not grow a row for wrapped text written by a program; give it the height the text needs.
+        ws.row_dimensions[row].height = max(15 * lines, 20 if size else 15)
         row += 1
 
     line([text["title"].format(name=name, year=year)], bold=True, size=14)
@@ -514,6 +528,7 @@ def _write_instructions(ws, *, unit: str, year: int, data_dir, frames: Mapping[s
         rows = len(frames[table.name]) if frames is not None else 0
         key = ", ".join(k for k in table.key if k not in INJECTED)
         line([table.name, doc, rows, key])
+    _print_setup(ws)
 
 
 def export_workbook(

@@ -383,3 +383,12 @@ def test_cli_round_trip_in_a_subprocess(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "economy 10" in done.stdout
     assert hd.load("economy", year=2023, data_dir=tmp_path / "data")["value_raw"].iloc[0] == "10,15"
+
+
+def test_english_instructions_and_notes_on_request(tmp_path):
+    book = export_workbook(tmp_path / "en.xlsx", year=2023, lang="en")
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames[0] == INSTRUCTION_SHEETS["en"] == "Instructions"
+    assert wb["economy"]["E1"].value == "Giá trị" and "Number (decimals allowed)" in wb["economy"]["E1"].comment.text
+    assert wb["economy"]["E3"].value == 10.15 and wb["economy"]["F3"].value == "10,15"
+    assert import_workbook(book, year=2023, data_dir=tmp_path / "data")["economy"]["value"].iloc[0] == 10.15
