@@ -92,6 +92,38 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
 
 
+def _cmd_excel_export(args: argparse.Namespace) -> int:
+    from .datasets import DataValidationError
+    from .excel import export_workbook
+
+    try:
+        path = export_workbook(
+            args.output, year=args.year, unit=args.unit, data_dir=args.data_dir, template=args.template, lang=args.lang
+        )
+    except (DataValidationError, FileNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    print(path)
+    return EXIT_OK
+
+
+def _cmd_excel_import(args: argparse.Namespace) -> int:
+    from .datasets import DataValidationError
+    from .excel import import_workbook
+
+    try:
+        frames = import_workbook(
+            args.file, year=args.year, unit=args.unit, data_dir=args.data_dir, lang=args.lang, dry_run=args.dry_run,
+            force=args.force,
+        )
+    except (DataValidationError, FileExistsError) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    rows = {name: len(frame) for name, frame in frames.items() if len(frame)}
+    print(("checked" if args.dry_run else "imported") + ": " + ", ".join(f"{name} {n}" for name, n in rows.items()))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hdnd", description="Figures of People's Council (HĐND) reports: validate, check, audit.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -124,6 +156,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
     p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
     p.set_defaults(func=_cmd_claims)
+
+    excel = sub.add_parser("excel", help="Excel workbook for entering a year's figures").add_subparsers(
+        dest="excel_command", required=True, metavar="ACTION"
+    )
+    p = excel.add_parser("export", help="write a workbook with one sheet per table (the year's rows, or empty with --template)")
+    _add_data_options(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--template", action="store_true", help="empty sheets, for a new year")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the instructions and notes")
+    p.add_argument("--output", required=True, help="the .xlsx file to write")
+    p.set_defaults(func=_cmd_excel_export)
+    p = excel.add_parser("import", help="validate a filled workbook and write the year's CSV files (exit 2 if invalid)")
+    p.add_argument("file", help="the .xlsx file")
+    _add_data_options(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the problem messages")
+    p.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    p.add_argument("--force", action="store_true", help="overwrite the year's existing files")
+    p.set_defaults(func=_cmd_excel_import)
     return parser
 
 
