@@ -6,7 +6,7 @@ import nox
 
 # The running interpreter (any Python >= 3.11): a fresh machine may have only one.
 PYTHON = None
-nox.options.sessions = ["tests", "lint"]
+nox.options.sessions = ["tests", "lint"]  # `nox` alone; audit, lab and bench are run by name
 nox.options.reuse_existing_virtualenvs = True
 
 
@@ -33,6 +33,13 @@ def lab(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def audit(session: nox.Session) -> None:
-    """The main job: validate every unit and year (the notebook audit replaces this summary)."""
+    """The main job: audit every unit and year into reports/ (extra options after --, e.g. -- --jobs 2)."""
     session.install("-e", ".")
-    session.run("hdnd", "summary", *session.posargs)
+    session.run("hdnd", "audit", "--all", *session.posargs)
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: audit vs the floor notebook, --jobs 1 vs 2 (figures go to BENCHMARKS.md by hand)."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_audit.py", *session.posargs)

@@ -1,38 +1,59 @@
 """hdnd_data: the figures of Vietnamese People's Council (HĐND) reports as validated tables.
 
 Load a table with :func:`load`, list them with :func:`tables`; every table passes its pandera schema.
+Names are imported on first use, so that the ``hdnd`` command starts without pandas when it can.
 """
 
-from .checks import Rule, catalogue, run_checks, summarise
-from .datasets import (
-    DEFAULT_UNIT,
-    TABLES,
-    DataValidationError,
-    Problem,
-    load,
-    load_all,
-    tables,
-    unit_info,
-    units,
-    years,
-)
-from .rules import RULES
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_UNIT",
-    "TABLES",
-    "DataValidationError",
-    "Problem",
-    "RULES",
-    "Rule",
-    "catalogue",
-    "load",
-    "load_all",
-    "run_checks",
-    "summarise",
-    "tables",
-    "unit_info",
-    "units",
-    "years",
-]
+import importlib
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "DEFAULT_UNIT": "layout",
+    "units": "layout",
+    "years": "layout",
+    "unit_info": "layout",
+    "TABLES": "datasets",
+    "DataValidationError": "datasets",
+    "Problem": "datasets",
+    "load": "datasets",
+    "load_all": "datasets",
+    "tables": "datasets",
+    "validate_frames": "datasets",
+    "run_checks": "checks",
+    "summarise": "checks",
+    "catalogue": "checks",
+    "Rule": "checks",
+    "RULES": "rules",
+    "check_claims": "claims",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    try:  # submodules as attributes: hd.report, hd.plots, ...
+        return importlib.import_module(f".{name}", __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module 'hdnd_data' has no attribute {name!r}") from exc
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from .checks import Rule, catalogue, run_checks, summarise  # noqa: F401
+    from .claims import check_claims  # noqa: F401
+    from .datasets import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
+    from .layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
+    from .rules import RULES  # noqa: F401

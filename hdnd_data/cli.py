@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .datasets import DEFAULT_UNIT
+from .layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -76,6 +76,84 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if (results["status"] == "fail").any() else EXIT_OK
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import plan, run_audit, summary_lines
+
+    if not args.all and not args.year:
+        print("hdnd audit: give --year Y (repeatable) or --all", file=sys.stderr)
+        return EXIT_INVALID
+    unit = args.unit or (None if args.all else DEFAULT_UNIT)
+    tasks = plan(unit, None if args.all else args.year, args.data_dir)
+    if not tasks:
+        print("hdnd audit: no data to audit", file=sys.stderr)
+        return EXIT_INVALID
+    results = run_audit(tasks, args.output, jobs=args.jobs, lang=args.lang, data_dir=args.data_dir,
+                        show_code=args.show_code, report_path=args.report, progress=not args.quiet)
+    for line in summary_lines(results, args.lang):
+        print(line)
+    print(f"{args.output}/index.html")
+    if any(r.status != "ok" for r in results):
+        return EXIT_INVALID
+    if args.strict and any(r.counts.get("fail", 0) for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import ReportReadError, check_claims, claims_summary, read_report
+
+    try:
+        text = read_report(args.file)
+    except ReportReadError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    claims = check_claims(text, lang=args.lang, include_unchecked=args.all)
+    if args.format == "csv":
+        claims.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(claims.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        for row in claims.itertuples(index=False):
+            print(f"{row.line:>5}  {row.status:9} {row.kind:16} {row.stated}  →  {row.computed}  ({row.tolerance})")
+            print(f"       {row.excerpt}")
+            if row.note:
+                print(f"       {row.note}")
+        print(claims_summary(claims).to_string() if len(claims) else "(no claims)")
+    return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
+
+
+def _cmd_excel_export(args: argparse.Namespace) -> int:
+    from .datasets import DataValidationError
+    from .excel import export_workbook
+
+    try:
+        path = export_workbook(
+            args.output, year=args.year, unit=args.unit, data_dir=args.data_dir, template=args.template, lang=args.lang
+        )
+    except (DataValidationError, FileNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    print(path)
+    return EXIT_OK
+
+
+def _cmd_excel_import(args: argparse.Namespace) -> int:
+    from .datasets import DataValidationError
+    from .excel import import_workbook
+
+    try:
+        frames = import_workbook(
+            args.file, year=args.year, unit=args.unit, data_dir=args.data_dir, lang=args.lang, dry_run=args.dry_run,
+            force=args.force,
+        )
+    except (DataValidationError, FileExistsError) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    rows = {name: len(frame) for name, frame in frames.items() if len(frame)}
+    print(("checked" if args.dry_run else "imported") + ": " + ", ".join(f"{name} {n}" for name, n in rows.items()))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hdnd", description="Figures of People's Council (HĐND) reports: validate, check, audit.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -95,6 +173,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages (default vi)")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
+    _add_data_options(p, unit_default=None)
+    years = p.add_mutually_exclusive_group()
+    years.add_argument("--year", type=int, action="append", help="year to audit (repeatable)")
+    years.add_argument("--all", action="store_true", help="every year (of every unit, unless --unit is given)")
+    p.add_argument("--jobs", type=int, default=1, help="unit-years run in parallel (default 1)")
+    p.add_argument("--output", default="reports", help="output directory (default reports/)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the report (default vi)")
+    p.add_argument("--show-code", action="store_true", help="show code cells in the HTML (default: report mode, hidden)")
+    p.add_argument("--report", default=None, help="a report text whose numeric claims are checked too")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a consistency check fails")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_audit)
+
+    p = sub.add_parser("claims", help="read a report's text (.txt, .md, .docx) and recompute the numbers it states")
+    p.add_argument("file", help="the report: UTF-8 text or Markdown (.docx needs python-docx)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
+    p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
+    p.set_defaults(func=_cmd_claims)
+
+    excel = sub.add_parser("excel", help="Excel workbook for entering a year's figures").add_subparsers(
+        dest="excel_command", required=True, metavar="ACTION"
+    )
+    p = excel.add_parser("export", help="write a workbook with one sheet per table (the year's rows, or empty with --template)")
+    _add_data_options(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--template", action="store_true", help="empty sheets, for a new year")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the instructions and notes")
+    p.add_argument("--output", required=True, help="the .xlsx file to write")
+    p.set_defaults(func=_cmd_excel_export)
+    p = excel.add_parser("import", help="validate a filled workbook and write the year's CSV files (exit 2 if invalid)")
+    p.add_argument("file", help="the .xlsx file")
+    _add_data_options(p)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the problem messages")
+    p.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    p.add_argument("--force", action="store_true", help="overwrite the year's existing files")
+    p.set_defaults(func=_cmd_excel_import)
     return parser
 
 

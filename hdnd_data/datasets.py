@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-import yaml
 
 from . import schemas as s
+from .layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from .numbers import nfc
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "years",
 ]
 
-DEFAULT_UNIT = "lang-son-city"
 FACT_KEY = ["unit", "year", "source_id", "locator"]
 
 
@@ -112,43 +111,6 @@ class DataValidationError(ValueError):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"invalid data: {len(self.problems)} problem(s)\n{lines}")
-
-
-# ---------------------------------------------------------------------------------------------- paths
-def resolve_data_dir(path: str | os.PathLike | None = None) -> Path:
-    """Resolve the data directory: the argument, else ``$HDND_DATA_DIR``, else ``datasets/`` of the checkout."""
-    if path is not None:
-        return Path(path)
-    if os.environ.get("HDND_DATA_DIR"):
-        return Path(os.environ["HDND_DATA_DIR"])
-    checkout = Path(__file__).resolve().parent.parent / "datasets"
-    return checkout if checkout.is_dir() else Path.cwd() / "datasets"
-
-
-def units(data_dir: str | os.PathLike | None = None) -> list[str]:
-    """Unit ids: the folders of the data directory that hold at least one year folder."""
-    root = resolve_data_dir(data_dir)
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and any(_year_dirs(p)))
-
-
-def years(unit: str = DEFAULT_UNIT, data_dir: str | os.PathLike | None = None) -> list[int]:
-    """Years with data for ``unit``."""
-    return sorted(int(p.name) for p in _year_dirs(resolve_data_dir(data_dir) / unit))
-
-
-def unit_info(unit: str = DEFAULT_UNIT, data_dir: str | os.PathLike | None = None) -> dict[str, str]:
-    """Display names of a unit from ``<unit>/unit.yaml`` (``name_vi``, ``name_en``); the id if absent."""
-    path = resolve_data_dir(data_dir) / unit / "unit.yaml"
-    info = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return {"id": unit, "name_vi": info.get("name_vi", unit), "name_en": info.get("name_en", unit)}
-
-
-def _year_dirs(unit_path: Path) -> Iterable[Path]:
-    if not unit_path.is_dir():
-        return []
-    return [p for p in unit_path.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)]
 
 
 # ---------------------------------------------------------------------------------------- parsing

@@ -12,6 +12,9 @@ from pathlib import Path
 
 __all__ = ["write_atomic", "write_many_atomic"]
 
+# mkstemp creates files readable by the owner only; outputs are meant to be shared like any other file.
+_MODE = 0o644
+
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> Path:
     """Write ``data`` to ``path`` via a temporary file and ``os.replace``; create parent folders."""
@@ -20,6 +23,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -44,6 +48,7 @@ def write_many_atomic(files: Mapping[str | os.PathLike, str | bytes]) -> list[Pa
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             staged.append((tmp, target))
+            os.fchmod(fd, _MODE)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data.encode("utf-8") if isinstance(data, str) else data)
                 handle.flush()

@@ -185,7 +185,7 @@ class ActivityCounts(Fact):
     count: Series[int] = _count("Số cuộc", "Activities held (for questioning: questions put)", nullable=False)
     planned: Series[pd.Int64Dtype] = _count("Kế hoạch", "Activities planned")
     units_covered: Series[pd.Int64Dtype] = _count("Số đơn vị", "Agencies or units covered (for questioning: officials questioned)")
-    enumerated_in_full: Series[bool] = _field("Liệt kê đầy đủ", "True when the source lists every activity ('cụ thể'), so the list must match the count")
+    enumerated_in_full: Series[bool] = _field("Liệt kê đầy đủ", "True when the source lists every activity ('cụ thể'): the list must match the count")
 
     class Config:
         unique = ["unit", "year", "body", "activity"]
@@ -305,8 +305,8 @@ class BudgetPercentages(Fact):
     direction: Series[str] = _enum("Thu/chi", "Revenue or expenditure", BUDGET_DIRECTIONS)
     line: Series[str] = _enum("Nội dung", "Budget line", BUDGET_LINES)
     measure: Series[str] = _enum("Chỉ tiêu", "Amount the percentage is of", BUDGET_MEASURES)
-    basis: Series[str] = _enum("Cơ sở so sánh", "Province-assigned estimate, city (council-approved) estimate, or same period last year", BUDGET_BASES)
-    qualifier: Series[str] = _enum("Ghi chú cơ sở", "Extra word in the base's name: beginning of year (đầu năm), target (phấn đấu), or none", BUDGET_QUALIFIERS)
+    basis: Series[str] = _enum("Cơ sở so sánh", "Province-assigned or city (council-approved) estimate, or same period last year", BUDGET_BASES)
+    qualifier: Series[str] = _enum("Ghi chú cơ sở", "Extra word in the base name: đầu năm (beginning of year), phấn đấu (target)", BUDGET_QUALIFIERS)
     basis_text: Series[str] = _field("Cơ sở (nguyên văn)", "Name of the base as printed")
     percent: Series[float] = _field("Tỷ lệ", "Stated percentage", "percent", ge=0)
     percent_raw: Series[str] = _field("Tỷ lệ (nguyên văn)", "Percentage as printed, e.g. 93,2")

@@ -17,3 +17,24 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "datasets"
     shutil.copytree(DATASETS, target)
     return target
+
+
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory) -> Path:
+    """Both seed years audited once per test session (the expensive part), two at a time."""
+    from hdnd_data.audit import plan, run_audit
+
+    out = tmp_path_factory.mktemp("reports")
+    results = run_audit(plan("lang-son-city"), out, jobs=2, progress=False)
+    assert [(r.unit, r.year, r.status) for r in results] == [("lang-son-city", 2020, "ok"), ("lang-son-city", 2023, "ok")]
+    return out
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the artifacts tests left (browser screenshots) so a reviewer can find them."""
+    if ARTIFACTS.is_dir():
+        for path in sorted(ARTIFACTS.iterdir()):
+            terminalreporter.write_line(f"test artifact: {path.relative_to(REPO)}")

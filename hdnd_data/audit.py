@@ -1,0 +1,189 @@
+"""The batch runner behind ``hdnd audit``: papermill per unit-year, HTML by nbconvert, an index page.
+
+Writes ``<out>/<unit>/<year>/{audit.ipynb,audit.html,checks.csv}`` and ``<out>/index.html``. It imports
+neither pandas nor pandera: the notebook's kernel does the data work (see :mod:`hdnd_data.sections`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import time
+from collections.abc import Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .files import write_atomic
+from .glossary import term
+from .layout import DEFAULT_UNIT, resolve_data_dir, units, years
+
+RECORD_MIME = "application/vnd.hdnd.record+json"
+NOTEBOOK = "annual_audit.ipynb"
+STATUSES = ("pass", "fail", "warn")
+
+
+def records(notebook_path: str | os.PathLike) -> dict[str, object]:
+    """Values recorded with :func:`record` in an executed notebook."""
+    nb = json.loads(Path(notebook_path).read_text(encoding="utf-8"))
+    out = {}
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get(RECORD_MIME)
+            if data:
+                out[data["name"]] = data["value"]
+    return out
+
+
+
+# ------------------------------------------------------------------------------------------- runner
+@dataclass
+class YearResult:
+    """What the runner learnt about one unit-year."""
+
+    unit: str
+    year: int
+    status: str  # ok | invalid | error
+    counts: dict[str, int] = field(default_factory=dict)
+    message: str = ""
+    seconds: float = 0.0
+
+
+def notebook_path() -> Path:
+    """The audit notebook of the checkout (``notebooks/annual_audit.ipynb``)."""
+    return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
+
+
+def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
+    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    for cell in nb.cells:  # recorded values are for machines; keep them out of the reviewers' page
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
+    if title:
+        nb.metadata["title"] = title
+    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return write_atomic(target, body)
+
+
+def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
+            f"<body><h1>{html.escape(title)}</h1><h2>{html.escape(heading)}</h2><ul>{items}</ul></body></html>")
+
+
+def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
+               show_code: bool = False, report_path: str | None = None, notebook: str | None = None) -> YearResult:
+    """Execute the audit notebook for one unit-year and render it; never raises for bad data or a failing cell."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    folder = Path(output) / unit / str(year)
+    folder.mkdir(parents=True, exist_ok=True)
+    title = f"{term('audit_title', lang)}: {unit} {year}"
+    executed = folder / "audit.ipynb"
+    params = {"unit": unit, "year": int(year), "lang": lang, "data_dir": None if data_dir is None else str(data_dir),
+              "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
+    status, message = "ok", ""
+    tmp = folder / ".audit.tmp.ipynb"
+    try:
+        pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
+                            log_output=False, kernel_name="python3", cwd=str(folder))
+    except pm.PapermillExecutionError as exc:
+        if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
+            tmp.unlink(missing_ok=True)
+            (folder / "checks.csv").unlink(missing_ok=True)
+            page = _error_page(title, term("invalid_data", lang), exc.evalue.splitlines(), lang)
+            write_atomic(folder / "audit.html", page)
+            return YearResult(unit, year, "invalid", message=exc.evalue, seconds=time.perf_counter() - start)
+        status, message = "error", f"{exc.ename}: {exc.evalue}"
+    os.replace(tmp, executed)
+    export_html(executed, folder / "audit.html", show_code=show_code, title=title)
+    found = records(executed).get("checks", {})
+    return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
+
+
+def plan(unit: str | None = DEFAULT_UNIT, years_: Iterable[int] | None = None, data_dir: str | None = None) -> list[tuple[str, int]]:
+    """The unit-years to audit: given years of one unit, or every year of every unit (``unit=None``)."""
+    wanted = units(data_dir) if unit is None else [unit]
+    tasks = []
+    for u in wanted:
+        available = years(u, data_dir)
+        chosen = available if years_ is None else [int(y) for y in years_]
+        tasks.extend((u, y) for y in chosen)
+    return tasks
+
+
+def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports", *, jobs: int = 1, lang: str = "vi",
+              data_dir: str | None = None, show_code: bool = False, report_path: str | None = None,
+              executor: Executor | None = None, progress: bool = True) -> list[YearResult]:
+    """Audit every task, ``jobs`` at a time (or on a given ``concurrent.futures`` executor), then write the index."""
+    from tqdm.auto import tqdm
+
+    output = Path(output)
+    data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
+    kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}
+    results: list[YearResult] = []
+    bar = tqdm(total=len(tasks), desc="hdnd audit", unit="năm" if lang == "vi" else "year", disable=not progress)
+    own = executor is None and jobs > 1
+    pool = ProcessPoolExecutor(max_workers=jobs) if own else executor
+    try:
+        if pool is None:
+            for unit, year in tasks:
+                results.append(audit_year(unit, year, output, **kwargs))
+                bar.update()
+        else:
+            futures = [pool.submit(audit_year, unit, year, str(output), **kwargs) for unit, year in tasks]
+            for future in as_completed(futures):
+                results.append(future.result())
+                bar.update()
+    finally:
+        bar.close()
+        if own:
+            pool.shutdown()
+    results.sort(key=lambda r: (r.unit, r.year))
+    write_index(results, output, lang)
+    return results
+
+
+def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi") -> Path:
+    """``index.html``: every unit-year with its status, pass/fail/warn counts and links."""
+    head = [term("unit", lang), term("year", lang), term("status", lang), *[term(s, lang) for s in STATUSES], term("report", lang)]
+    status_label = {"ok": "OK", "invalid": term("invalid_data", lang), "error": term("notebook_error", lang)}
+    rows = []
+    for r in results:
+        link = f"{r.unit}/{r.year}/audit.html"
+        checks = f"{r.unit}/{r.year}/checks.csv"
+        cells = [r.unit, str(r.year), status_label[r.status], *[str(r.counts.get(s, "–")) for s in STATUSES]]
+        tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+        links = f"<a href='{html.escape(link)}'>audit.html</a>"
+        if r.status == "ok":
+            links += f" · <a href='{html.escape(checks)}'>checks.csv</a>"
+        rows.append(f"<tr class='{r.status}'>{tds}<td>{links}</td></tr>")
+    title = term("audit_title", lang)
+    style = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+             "padding:4px 8px}tr.invalid,tr.error{background:#fde2e2}")
+    page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{style}</style></head><body><h1>{html.escape(title)}</h1><table><thead><tr>"
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>")
+    return write_atomic(Path(output) / "index.html", page)
+
+
+def summary_lines(results: list[YearResult], lang: str = "vi") -> list[str]:
+    """One line per unit-year for the terminal."""
+    out = []
+    for r in results:
+        counts = ", ".join(f"{term(s, lang)} {r.counts.get(s, 0)}" for s in STATUSES) if r.status == "ok" else r.message.splitlines()[0]
+        out.append(f"{r.unit} {r.year}: {r.status} ({counts}) {r.seconds:.1f}s")
+    return out
+
+
+def result_dicts(results: list[YearResult]) -> list[dict]:
+    return [asdict(r) for r in results]

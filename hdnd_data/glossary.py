@@ -1,0 +1,172 @@
+"""One glossary for every label a reader sees: section titles, enum values, chart axes (vi default, en).
+
+Column headers come from the schemas' ``title`` (Vietnamese); English headers fall back to this glossary.
+"""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+# key -> (Vietnamese, English)
+TERMS: dict[str, tuple[str, str]] = {
+    # report sections
+    "audit_title": ("Kiểm tra số liệu báo cáo HĐND", "Audit of council report figures"),
+    "sources": ("Tài liệu nguồn", "Source documents"),
+    "sessions": ("Kỳ họp và nghị quyết", "Sessions and resolutions"),
+    "personnel_changes": ("Miễn nhiệm, bầu bổ sung", "Dismissals and elections"),
+    "oversight": ("Giám sát, kiểm tra, khảo sát", "Oversight and inspections"),
+    "voter_contact": ("Tiếp xúc cử tri", "Voter contact"),
+    "recommendation_settlement": ("Kết quả giải quyết kiến nghị cử tri", "Settlement of voters' recommendations"),
+    "citizen_reception": ("Tiếp công dân", "Citizen reception"),
+    "petitions": ("Đơn thư", "Petitions"),
+    "budget": ("Thu, chi ngân sách nhà nước", "State budget execution"),
+    "economy": ("Chỉ tiêu kinh tế - xã hội", "Socio-economic indicators"),
+    "targets": ("Chỉ tiêu nghị quyết và nhóm nhiệm vụ", "Resolution targets and task groups"),
+    "checks": ("Kiểm tra tính nhất quán", "Consistency checks"),
+    "claims": ("Các số liệu trong văn bản", "Claims in the text"),
+    "source_cited": ("Nguồn", "Source"),
+    "no_data": ("Không có số liệu trong tài liệu nguồn.", "The source has no figures for this."),
+    # enum values
+    "regular": ("thường lệ", "regular"),
+    "extraordinary": ("bất thường", "extraordinary"),
+    "year_end": ("cuối năm", "year-end"),
+    "mid_year": ("giữa năm", "mid-year"),
+    "ad_hoc": ("đột xuất", "ad hoc"),
+    "in_person": ("trực tiếp", "in person"),
+    "online": ("trực tuyến", "online"),
+    "dismissal": ("miễn nhiệm", "dismissal"),
+    "election": ("bầu bổ sung", "election"),
+    "people_juror": ("Hội thẩm nhân dân", "People's juror"),
+    "people_committee_chair": ("Chủ tịch UBND", "People's Committee chair"),
+    "people_committee_vice_chair": ("Phó Chủ tịch UBND", "People's Committee vice chair"),
+    "people_committee_member": ("Ủy viên UBND", "People's Committee member"),
+    "council_vice_chair": ("Phó Chủ tịch HĐND", "Council vice chair"),
+    "legal_committee_head": ("Trưởng ban Pháp chế", "Head of the Legal Committee"),
+    "council_delegate": ("Đại biểu HĐND", "Council delegate"),
+    "council": ("HĐND", "Council"),
+    "council_chair": ("Chủ tịch HĐND", "Council chair"),
+    "standing_committee": ("Thường trực HĐND", "Standing Committee"),
+    "committees": ("Các Ban HĐND", "Council committees"),
+    "legal_committee": ("Ban Pháp chế", "Legal Committee"),
+    "economic_social_committee": ("Ban Kinh tế - Xã hội", "Economic-Social Committee"),
+    "standing_committee_and_delegates": ("Thường trực và đại biểu HĐND", "Standing Committee and delegates"),
+    "ward_councils": ("HĐND phường, xã", "Ward and commune councils"),
+    "people_committee": ("UBND thành phố", "City People's Committee"),
+    "ward_people_committees": ("UBND phường, xã", "Ward and commune People's Committees"),
+    "meeting": ("Cuộc họp", "Meetings"),
+    "thematic_oversight": ("Giám sát chuyên đề", "Thematic oversight"),
+    "inspection_survey": ("Kiểm tra, khảo sát", "Inspection and survey"),
+    "at_session_questioning": ("Chất vấn tại kỳ họp", "Questioning at sessions"),
+    "at_session_explanation_request": ("Đề nghị giải trình tại kỳ họp", "Explanation requests at sessions"),
+    "oversight_inspection_survey": ("Kiểm tra, giám sát, khảo sát", "Inspection, oversight, survey"),
+    "before": ("trước kỳ họp", "before session"),
+    "after": ("sau kỳ họp", "after session"),
+    "all": ("Tổng số", "All"),
+    "complaint": ("Khiếu nại", "Complaints"),
+    "denunciation": ("Tố cáo", "Denunciations"),
+    "proposal": ("Kiến nghị, đề nghị", "Proposals"),
+    "received": ("Tiếp nhận", "Received"),
+    "settled": ("Đã giải quyết", "Settled"),
+    "in_progress": ("Đang giải quyết", "In progress"),
+    "forwarded_to_procuracy": ("Chuyển Viện Kiểm sát", "Sent to the procuracy"),
+    "forwarded_to_people_committee": ("Chuyển UBND thành phố", "Sent to the People's Committee"),
+    "forwarded_to_ward_people_committees": ("Giao UBND phường, xã", "Sent to ward committees"),
+    "received_previous_year": ("Số đơn năm trước", "Received last year"),
+    "received_change": ("Tăng/giảm số đơn", "Change in petitions received"),
+    "settlement_rate": ("Tỷ lệ giải quyết", "Settlement rate"),
+    "settlement_rate_previous_year": ("Tỷ lệ giải quyết năm trước", "Settlement rate last year"),
+    "settlement_rate_change": ("Thay đổi tỷ lệ so với năm trước", "Rate change vs last year"),
+    "settlement_rate_vs_plan": ("Vượt so với kế hoạch", "Above plan"),
+    "revenue": ("Thu ngân sách", "Revenue"),
+    "expenditure": ("Chi ngân sách", "Expenditure"),
+    "total": ("Tổng số", "Total"),
+    "domestic_excl_land_lottery": ("Thu nội địa (trừ tiền sử dụng đất, xổ số)", "Domestic revenue excl. land-use fees and lottery"),
+    "actual_to_date": ("Thực hiện", "Actual to date"),
+    "year_estimate": ("Ước thực hiện năm", "Year estimate"),
+    "province_estimate": ("Dự toán tỉnh giao", "Province-assigned estimate"),
+    "city_estimate": ("Dự toán HĐND thành phố giao", "Council-approved estimate"),
+    "same_period_last_year": ("Cùng kỳ năm trước", "Same period last year"),
+    "none": ("", ""),
+    "beginning_of_year": ("đầu năm", "beginning of year"),
+    "target": ("phấn đấu", "target"),
+    "excellent": ("Hoàn thành xuất sắc", "Completed with distinction"),
+    "good": ("Hoàn thành tốt", "Completed well"),
+    "fair": ("Hoàn thành", "Completed"),
+    "not_completed": ("Không hoàn thành", "Not completed"),
+    "met": ("Đạt", "Met"),
+    "not_met": ("Không đạt", "Not met"),
+    "production_value_growth": ("Tốc độ tăng giá trị sản xuất", "Production value growth"),
+    "structure_share": ("Cơ cấu", "Structure share"),
+    "export_value": ("Giá trị xuất khẩu", "Export value"),
+    "export_growth": ("Tăng so với năm trước", "Growth vs last year"),
+    "export_plan_attainment": ("So với kế hoạch", "Against plan"),
+    "key_sectors_total": ("Chung các ngành chủ yếu", "Key sectors overall"),
+    "agriculture_forestry": ("Nông, lâm nghiệp", "Agriculture and forestry"),
+    "industry_construction": ("Công nghiệp - xây dựng", "Industry and construction"),
+    "services": ("Dịch vụ", "Services"),
+    "local_exports": ("Hàng xuất khẩu địa phương", "Local exports"),
+    "pass": ("đạt", "pass"),
+    "fail": ("sai lệch", "fail"),
+    "warn": ("cần xem xét", "warn"),
+    # chart and table labels
+    "million_vnd": ("triệu đồng", "million VND"),
+    "million_usd": ("triệu USD", "million USD"),
+    "percent": ("%", "%"),
+    "count": ("số lượng", "count"),
+    "voters_attending": ("Cử tri tham dự", "Voters attending"),
+    "voters_speaking": ("Cử tri phát biểu", "Voters speaking"),
+    "contents_raised": ("Nội dung kiến nghị", "Contents raised"),
+    "consolidated": ("Ý kiến tổng hợp", "Consolidated"),
+    "to_province": ("Chuyển tỉnh", "To the province"),
+    "to_city": ("Chuyển thành phố", "To the city"),
+    "round": ("Đợt tiếp xúc", "Round"),
+    "session": ("Kỳ họp", "Session"),
+    "stated": ("Số báo cáo", "Stated"),
+    "computed": ("Số tính lại", "Recomputed"),
+    "tolerance": ("Sai số cho phép", "Tolerance"),
+    "status": ("Kết quả", "Status"),
+    "rule": ("Quy tắc", "Rule"),
+    "message": ("Nội dung", "Message"),
+    "locator": ("Mục", "Section"),
+    "line_no": ("Dòng", "Line"),
+    "excerpt": ("Trích đoạn", "Excerpt"),
+    "kind": ("Loại", "Kind"),
+    "note": ("Ghi chú", "Note"),
+    "percent_as_printed": ("Tỷ lệ in trong báo cáo", "Percentage as printed"),
+    "percent_recomputed": ("Tỷ lệ tính lại", "Recomputed percentage"),
+    "implied_base": ("Cơ sở suy ra", "Implied base"),
+    "amount": ("Số tiền", "Amount"),
+    "basis": ("So với", "Against"),
+    "measure": ("Chỉ tiêu", "Measure"),
+    "line": ("Nội dung", "Line"),
+    "direction": ("Thu/chi", "Revenue/expenditure"),
+    "unit": ("Đơn vị", "Unit"),
+    "year": ("Năm", "Year"),
+    "report": ("Báo cáo", "Report"),
+    "summary": ("Tổng hợp", "Summary"),
+    "invalid_data": ("Số liệu không hợp lệ", "Invalid data"),
+    "notebook_error": ("Lỗi khi chạy sổ tính", "Notebook error"),
+}
+
+
+def term(key: str, lang: str = "vi") -> str:
+    """The label of ``key`` in ``lang``; an unknown key is returned as is (never a crash in a report)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    pair = TERMS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def column_label(table: str, column: str, lang: str = "vi") -> str:
+    """Header for ``table.column``: the schema's Vietnamese title, or an English label."""
+    if lang == "vi":
+        from .datasets import TABLES
+
+        col = TABLES[table].schema.to_schema().columns.get(column) if table in TABLES else None
+        if col is not None and col.title:
+            return col.title
+    if column in TERMS:
+        return term(column, lang)
+    return column.replace("_", " ").capitalize()
