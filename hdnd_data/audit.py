@@ -84,7 +84,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     import papermill as pm
 
     start = time.perf_counter()
-    folder = Path(output) / unit / str(year)
+    folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('audit_title', lang)}: {unit} {year}"
     executed = folder / "audit.ipynb"

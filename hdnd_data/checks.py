@@ -90,15 +90,18 @@ class Rule:
 def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "") -> pd.Series:
     """Vietnamese-formatted text of each value (``390.463``, ``97,52``); missing values print as ``–``.
 
-    Babel formats one number at a time, so only the distinct (value, decimals) pairs are formatted.
+    Babel formats one number at a time, so only the distinct values of each precision are formatted.
     """
     values = pd.Series(values)
-    key = pd.DataFrame({"v": pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()})
-    key["d"] = np.asarray(decimals, dtype="int64") if isinstance(decimals, pd.Series) else int(decimals)
-    uniq = key.drop_duplicates().copy()
-    uniq["t"] = [format_number(v, d) + (suffix if not np.isnan(v) else "") for v, d in zip(uniq["v"], uniq["d"], strict=True)]
-    text = key.merge(uniq, on=["v", "d"], how="left")["t"]
-    return pd.Series(text.to_numpy(dtype=object), index=values.index, dtype=object)
+    v = pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()
+    d = np.broadcast_to(np.asarray(decimals, dtype="int64"), v.shape)
+    out = np.full(len(v), "–", dtype=object)
+    for dec in np.unique(d):  # one pass per printed precision (a handful), never per row
+        at = np.flatnonzero(d == dec)
+        codes, uniq = pd.factorize(v[at])
+        texts = np.array([format_number(u, int(dec)) + suffix for u in uniq] + ["–"], dtype=object)
+        out[at] = texts[np.where(codes >= 0, codes, len(uniq))]
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1) -> pd.Series:
@@ -125,7 +128,8 @@ def choose(conditions: Sequence[object], choices: Sequence[object], default: obj
 
 def label(values: pd.Series, mapping: Mapping[str, str]) -> pd.Series:
     """Map codes to display names; unknown codes print as themselves."""
-    return values.astype(object).map(lambda v: mapping.get(v, v)).astype(object)
+    values = values.astype(object)
+    return values.map(dict(mapping)).fillna(values).astype(object)
 
 
 def join_locators(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -138,7 +142,8 @@ def join_locators(a: pd.Series, b: pd.Series) -> pd.Series:
 def printed_decimals(raw: pd.Series) -> pd.Series:
     """Digits printed after the decimal comma (``"93,2"`` -> 1, ``"105"`` -> 0, ``"10,15%"`` -> 2)."""
     text = raw.astype(object).fillna("").astype(str).str.strip().str.rstrip("%").str.strip()
-    return text.str.split(",", n=1).str[1].str.len().fillna(0).astype("int64")
+    comma = text.str.find(",")
+    return pd.Series(np.where(comma >= 0, text.str.len() - comma - 1, 0), index=raw.index, dtype="int64")
 
 
 def half_unit(decimals: pd.Series | int) -> pd.Series | float:

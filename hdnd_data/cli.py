@@ -46,6 +46,36 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from .checks import run_checks, summarise
+    from .datasets import DataValidationError
+
+    try:
+        unit = None if args.all_units else args.unit
+        results = run_checks(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
+    except DataValidationError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    if args.format == "csv":
+        results.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "json":
+        records = json.loads(results.to_json(orient="records", force_ascii=False))
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        shown = results[["unit", "year", "status", "rule_id", "stated_text", "computed_text", "locator"]]
+        print(shown.to_string(index=False) if len(shown) else "no checks apply to these data")
+        for row in results[results["status"] != "pass"].itertuples():
+            print(f"\n[{row.status}] {row.unit} {row.year} {row.rule_id} ({row.locator})\n  {row.message}")
+            if row.assumption:
+                print(f"  {'giả định' if args.lang == 'vi' else 'assumption'}: {row.assumption}")
+        if len(results):
+            print()
+            print(summarise(results).to_string(index=False))
+    return EXIT_FINDINGS if (results["status"] == "fail").any() else EXIT_OK
+
+
 def _cmd_audit(args: argparse.Namespace) -> int:
     from .audit import plan, run_audit, summary_lines
 
@@ -135,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(p, unit_default=None)
     p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
     p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("check", help="run the consistency checks; exit 1 when one fails, 2 on invalid data")
+    _add_data_options(p)
+    p.add_argument("--all-units", action="store_true", help="check every unit of the data directory")
+    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages (default vi)")
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)

@@ -113,10 +113,13 @@ def test_a_failing_cell_keeps_the_executed_notebook(tmp_path: Path):
 
 def test_cli_audit_exit_codes(data_copy: Path, tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    ok = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "audit", "--year", "2023", "--output", str(tmp_path / "a"),
-                         "--quiet"], capture_output=True, text=True, env=env, cwd=REPO)
+    ok = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "audit", "--year", "2023", "--output", "relative/out",
+                         "--quiet"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert "lang-son-city 2023: ok" in ok.stdout
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "relative").rglob("*") if p.is_file())
+    assert written == ["relative/out/index.html", "relative/out/lang-son-city/2023/audit.html",
+                       "relative/out/lang-son-city/2023/audit.ipynb", "relative/out/lang-son-city/2023/checks.csv"]
     shutil.rmtree(data_copy / "lang-son-city" / "2020")
     (data_copy / "lang-son-city" / "2023" / "sources.csv").unlink()
     bad = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "audit", "--all", "--data-dir", str(data_copy),

@@ -21,3 +21,52 @@ def test_summary_exits_2_on_invalid_data(data_copy, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace(",564", ",5.64"), encoding="utf-8")
     assert main(["summary", "--data-dir", str(data_copy)]) == 2
     assert "petitions.csv, row 5, column 'count'" in capsys.readouterr().err
+
+
+def test_check_exits_0_and_lists_the_warnings(capsys):
+    assert main(["check", "--year", "2020"]) == 0
+    out = capsys.readouterr().out
+    assert "[warn] lang-son-city 2020 budget.implied_base_agree (I.3.2)" in out
+    assert "lang-son-city  2020    70     0     3      73" in out
+
+
+def test_check_csv_has_a_header_and_one_line_per_check():
+    import csv
+    import io
+    import os
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    run = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "check", "--year", "2023", "--format", "csv", "--lang", "en"],
+                         capture_output=True, text=True, cwd=repo, env=env)
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert list(rows[0])[:5] == ["rule_id", "kind", "unit", "year", "status"]
+    assert len(rows) == 13
+    weighted = next(r for r in rows if r["rule_id"] == "economy.growth_weighted_by_structure")
+    assert weighted["status"] == "warn" and weighted["message"].startswith("Overall growth 10,15%")
+
+
+def test_check_json_is_a_list_of_records(capsys):
+    import json
+
+    assert main(["check", "--year", "2020", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    rate = next(r for r in records if r["rule_id"] == "petition.settlement_rate")
+    assert rate["computed_text"] == "550/564 = 97,52%" and rate["stated"] == 97.5
+
+
+def test_check_exits_1_when_a_check_fails(data_copy, capsys):
+    path = data_copy / "lang-son-city" / "2020" / "petitions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("proposal,received,510", "proposal,received,511"), encoding="utf-8")
+    assert main(["check", "--year", "2020", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "[fail] lang-son-city 2020 petition.types_sum_to_all (I.4.3)" in out and "49 + 5 + 511 = 565" in out
+
+
+def test_check_exits_2_on_invalid_data(data_copy, capsys):
+    path = data_copy / "lang-son-city" / "2020" / "sessions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2020-07-29", "29/07/2020"), encoding="utf-8")
+    assert main(["check", "--all-units", "--data-dir", str(data_copy)]) == 2
+    assert "sessions.csv, row 4, column 'end_date'" in capsys.readouterr().err
