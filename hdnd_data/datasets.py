@@ -6,13 +6,16 @@ documentation and the Excel workbook. Every problem in the input is collected an
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -201,22 +204,49 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
 
 
 def _type_frame(frame: _Frame, table: Table, problems: list[Problem]) -> tuple[pd.DataFrame, set]:
-    """Parse strings to typed columns; record unparseable cells and return them so pandera noise is dropped."""
+    """Parse strings to typed columns; record unparseable cells and return them so pandera noise is dropped.
+
+    Whole columns are parsed at once (a regex decides which cells are well formed); only the bad cells go
+    through :func:`parse_cell`, one by one, for their message. The result is what ``parse_cell`` gives per cell.
+    """
     kinds = column_kinds(table.schema)
     bad: set[tuple[int, str]] = set()
     typed = {}
     for column, kind in kinds.items():
-        values = []
-        for i, text in enumerate(frame.data[column].tolist()):
-            value, reason = parse_cell(text, kind)
-            if reason:
-                file, row = frame.origin[i]
-                problems.append(Problem(file, row, column, reason))
-                bad.add((i, column))
-            values.append(value)
+        values, wrong = _parse_column(frame.data[column], kind)
+        for i in np.flatnonzero(wrong):
+            _, reason = parse_cell(frame.data[column].iat[i], kind)
+            file, row = frame.origin[i]
+            problems.append(Problem(file, row, column, reason))
+            bad.add((int(i), column))
         typed[column] = values
     out = pd.DataFrame(typed, index=frame.data.index)
     return s_coerce(out, table), bad
+
+
+def _parse_column(raw: pd.Series, kind: str) -> tuple[pd.Series, np.ndarray]:
+    """One column of text cells to values (missing where empty or malformed) and the mask of malformed cells."""
+    text = raw.astype(object).fillna("").astype(str).str.strip()
+    empty = (text == "").to_numpy()
+    values = pd.Series(None, index=raw.index, dtype=object)
+    if kind == "str":
+        values[~empty] = text[~empty].str.normalize("NFC")
+        return values, np.zeros(len(raw), dtype=bool)
+    if kind == "int":
+        good = text.str.fullmatch(r"[+-]?\d+").to_numpy(dtype=bool)
+        values[good] = text[good].to_numpy(dtype=object).astype("int64")
+    elif kind == "float":
+        good = text.str.fullmatch(r"[+-]?\d+(\.\d+)?").to_numpy(dtype=bool)
+        values[good] = text[good].to_numpy(dtype=object).astype("float64")
+    elif kind == "datetime":
+        dates = pd.to_datetime(text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce")
+        good = dates.notna().to_numpy()
+        values[good] = dates[good]
+    else:  # bool
+        lowered = text.str.lower()
+        good = lowered.isin(list(_BOOL)).to_numpy()
+        values[good] = lowered[good].map(_BOOL)
+    return values, ~good & ~empty
 
 
 def s_coerce(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
@@ -289,12 +319,19 @@ def _duplicate_problems(frame: pd.DataFrame, origin: list, table: Table) -> list
 
 def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[str, int]]) -> list[Problem]:
     """A row's unit and year must be those of the folder its file sits in."""
+    if frame.empty:
+        return []
+    folder_unit = np.array([u for u, _ in expected], dtype=object)
+    folder_year = np.array([y for _, y in expected], dtype="int64")
+    unit_off = (frame["unit"].notna() & (frame["unit"].astype(object).to_numpy() != folder_unit)).to_numpy(dtype=bool)
+    year_off = (frame["year"].notna() & (frame["year"] != folder_year).fillna(False)).to_numpy(dtype=bool)
     out = []
-    for i, (unit, year) in enumerate(expected):
+    for i in np.flatnonzero(unit_off | year_off):
         file, row = origin[i]
-        if frame.at[i, "unit"] is not pd.NA and frame.at[i, "unit"] != unit:
+        unit, year = expected[i]
+        if unit_off[i]:
             out.append(Problem(file, row, "unit", f"{frame.at[i, 'unit']!r} but the file is in folder {unit}/"))
-        if frame.at[i, "year"] is not pd.NA and frame.at[i, "year"] != year:
+        if year_off[i]:
             out.append(Problem(file, row, "year", f"{frame.at[i, 'year']} but the file is in folder {year}/"))
     return out
 
@@ -337,10 +374,19 @@ def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, 
     return typed, origin, bad
 
 
+@functools.cache
+def _row_schema(table: Table) -> pa.DataFrameSchema:
+    """The table's schema without its joint-uniqueness check: :func:`_duplicate_problems` reports duplicates
+    (naming both rows), so pandera need not hash every key a second time."""
+    schema = copy.deepcopy(table.schema.to_schema())
+    schema.unique = None
+    return schema
+
+
 def _validate(table: Table, typed: pd.DataFrame, origin: list, bad: set, problems: list[Problem]) -> pd.DataFrame:
     problems.extend(_duplicate_problems(typed, origin, table))
     try:
-        return table.schema.validate(typed, lazy=True)
+        return _row_schema(table).validate(typed, lazy=True)
     except pa.errors.SchemaErrors as exc:
         problems.extend(_schema_problems(exc, origin, bad, table))
         return typed
@@ -349,12 +395,15 @@ def _validate(table: Table, typed: pd.DataFrame, origin: list, bad: set, problem
 def _source_problems(name: str, frame: pd.DataFrame, origin: list, sources: pd.DataFrame) -> list[Problem]:
     if name == "sources" or frame.empty:
         return []
-    known = set(zip(sources["unit"], sources["year"], sources["source_id"]))
+    key = ["unit", "year", "source_id"]
+    known = pd.MultiIndex.from_frame(sources[key].astype(object))
+    rows = pd.MultiIndex.from_frame(frame[key].astype(object))
+    unknown = frame["source_id"].notna().to_numpy(dtype=bool) & ~rows.isin(known)
     out = []
-    for i, key in enumerate(zip(frame["unit"], frame["year"], frame["source_id"])):
-        if key[2] is not pd.NA and key not in known:
-            file, row = origin[i]
-            out.append(Problem(file, row, "source_id", f"{key[2]!r} is not in sources.csv of {key[0]}/{key[1]}"))
+    for i in np.flatnonzero(unknown):
+        unit, year, source_id = frame["unit"].iat[i], frame["year"].iat[i], frame["source_id"].iat[i]
+        file, row = origin[i]
+        out.append(Problem(file, row, "source_id", f"{source_id!r} is not in sources.csv of {unit}/{year}"))
     return out
 
 
@@ -415,6 +464,23 @@ def load(
     return load_all(unit=unit, year=year, data_dir=data_dir, tables_=[table])[table]
 
 
+class _Positions(Sequence):
+    """Where each row of an in-memory table sits: ``(name, position + 2)``, computed when a problem asks."""
+
+    def __init__(self, name: str, length: int):
+        self.name, self.length = name, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.length))]
+        if not -self.length <= i < self.length:
+            raise IndexError(i)
+        return self.name, int(i) % self.length + 2
+
+
 def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str = "<frames>") -> dict[str, pd.DataFrame]:
     """Validate in-memory tables (e.g. an analyst's edits, or imported Excel sheets); raise on any problem.
 
@@ -428,7 +494,7 @@ def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str = "<fra
             continue
         table = TABLES[name]
         frame = frame.reset_index(drop=True)
-        origin = [(f"{origin_name}:{name}", i + 2) for i in range(len(frame))]
+        origin = _Positions(f"{origin_name}:{name}", len(frame))
         missing = [c for c in table.columns if c not in frame.columns]
         extra = [c for c in frame.columns if c not in table.columns]
         problems += [Problem(f"{origin_name}:{name}", 1, c, "column is missing") for c in missing]
@@ -437,7 +503,7 @@ def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str = "<fra
         out[name] = _validate(table, s_coerce(frame, table), origin, set(), problems)
     if "sources" in out:
         for name, frame in out.items():
-            origin = [(f"{origin_name}:{name}", i + 2) for i in range(len(frame))]
+            origin = _Positions(f"{origin_name}:{name}", len(frame))
             problems.extend(_source_problems(name, frame, origin, out["sources"]))
     if problems:
         raise DataValidationError(problems)
