@@ -6,6 +6,8 @@ relation it can test; the engine turns findings into verdicts (``pass``, ``fail`
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -112,6 +114,11 @@ def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1) -> pd.Series:
 def cat(*parts: object) -> pd.Series:
     """Concatenate text Series and plain strings element-wise (the index comes from the first Series)."""
     index = next(p.index for p in parts if isinstance(p, pd.Series))
+    columns = [p.astype(object).to_numpy() if isinstance(p, pd.Series) else itertools.repeat(str(p)) for p in parts]
+    try:  # each row joined once: no intermediate strings, the cost stays one pass however many parts
+        return pd.Series(["".join(row) for row in zip(*columns, strict=False)], index=index, dtype=object)
+    except TypeError:  # a missing value among the parts: pandas' element-wise addition lets it propagate
+        pass
     out = pd.Series("", index=index, dtype=object)
     for part in parts:
         out = out + (part.astype(object).to_numpy() if isinstance(part, pd.Series) else str(part))
@@ -141,9 +148,11 @@ def join_locators(a: pd.Series, b: pd.Series) -> pd.Series:
 # ---------------------------------------------------------------------------------------- printed numbers
 def printed_decimals(raw: pd.Series) -> pd.Series:
     """Digits printed after the decimal comma (``"93,2"`` -> 1, ``"105"`` -> 0, ``"10,15%"`` -> 2)."""
-    text = raw.astype(object).fillna("").astype(str).str.strip().str.rstrip("%").str.strip()
-    comma = text.str.find(",")
-    return pd.Series(np.where(comma >= 0, text.str.len() - comma - 1, 0), index=raw.index, dtype="int64")
+    codes, uniq = pd.factorize(raw.astype(object))  # a column repeats few printed forms: read each once
+    text = pd.Series(uniq, dtype=object).astype(str).str.strip().str.rstrip("%").str.strip()
+    comma = text.str.find(",").to_numpy("int64")
+    found = np.append(np.where(comma >= 0, text.str.len().to_numpy("int64") - comma - 1, 0), 0)  # missing: 0
+    return pd.Series(found[codes], index=raw.index, dtype="int64")
 
 
 def half_unit(decimals: pd.Series | int) -> pd.Series | float:
@@ -350,7 +359,9 @@ def column_within(
 
 
 def _date_text(values: pd.Series) -> pd.Series:
-    return pd.Series(pd.to_datetime(values).dt.strftime("%d/%m/%Y").to_numpy(dtype=object), index=values.index).fillna("–")
+    codes, uniq = pd.factorize(pd.to_datetime(values))  # each distinct day formatted once
+    texts = np.append(pd.DatetimeIndex(uniq).strftime("%d/%m/%Y").to_numpy(dtype=object), "–")  # missing: –
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def dates_in_order(
@@ -430,6 +441,29 @@ def dates_within_source_period(
 
 
 # ----------------------------------------------------------------------------------------------- engine
+class _RunFrames(dict):
+    """The tables of one run, with room for what several rules derive from them (see :func:`shared`)."""
+
+    def __init__(self, frames: Mapping[str, pd.DataFrame]):
+        super().__init__(frames)
+        self.memo: dict[Callable, pd.DataFrame] = {}
+
+
+def shared(derive: Callable[[Mapping[str, pd.DataFrame]], object]) -> Callable[[Mapping[str, pd.DataFrame]], object]:
+    """Derive once per run what several rules read (e.g. the wide petition table); rules must not modify it."""
+
+    @functools.wraps(derive)
+    def wrapper(frames: Mapping[str, pd.DataFrame]) -> object:
+        memo = getattr(frames, "memo", None)
+        if memo is None:  # frames a rule built for itself, or a direct call: nothing to share
+            return derive(frames)
+        if derive not in memo:
+            memo[derive] = derive(frames)
+        return memo[derive]
+
+    return wrapper
+
+
 def catalogue() -> list[Rule]:
     """The rules, as data (see :mod:`hdnd_data.rules`)."""
     from .rules import RULES  # the catalogue is built from the kinds above, so it is imported after them
@@ -454,6 +488,8 @@ def _prepare(frames, unit, year, data_dir) -> dict[str, pd.DataFrame]:
     missing = [name for name in TABLES if name not in data]
     data.update(_empty_tables(missing))
     wanted = _years(year)
+    if unit is None and wanted is None:
+        return data
     for name, frame in data.items():
         keep = pd.Series(True, index=frame.index)
         if unit is not None:
@@ -501,7 +537,7 @@ def run_checks(
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    data = _prepare(frames, unit, year, data_dir)
+    data = _RunFrames(_prepare(frames, unit, year, data_dir))
     parts = []
     for rule in catalogue() if rules is None else rules:
         found = rule.evaluate(data)

@@ -30,6 +30,7 @@ from .checks import (
     no_findings,
     printed_decimals,
     rate_admitted,
+    shared,
 )
 
 __all__ = ["RULES", "rule"]
@@ -282,6 +283,7 @@ def _session_reference(table: str, what_vi: str, what_en: str):
 
 
 # ------------------------------------------------------------------------------------ activity vs missions
+@shared
 def _listed_activities(frames: Frames) -> pd.DataFrame:
     """Stated activity counts joined with what the source lists for the same body (or its members)."""
     ac = frames["activity_counts"]
@@ -548,6 +550,7 @@ def _settlement_vs_referred(columns: tuple[str, ...], equal: bool, what_vi: str,
 
 
 # ------------------------------------------------------------------------------------- citizen reception
+@shared
 def _reception_dates(frames: Frames) -> pd.DataFrame:
     cr = frames["citizen_reception"]
     cr = cr[cr["dates"].notna()].reset_index(drop=True)
@@ -615,6 +618,7 @@ def _reception_dates_in_period(frames: Frames) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------- petitions
+@shared
 def _petition_wide(frames: Frames) -> pd.DataFrame:
     p = frames["petitions"]
     wide = p.pivot_table(
@@ -770,6 +774,7 @@ def _petition_outcomes(frames: Frames) -> pd.DataFrame:
     )
 
 
+@shared
 def _indicators(frames: Frames) -> pd.DataFrame:
     """Petition indicators side by side, one row per unit, year and recipient."""
     ind = frames["petition_indicators"]
@@ -1054,6 +1059,7 @@ def _budget_amounts_within(group: str, part: str, whole: str, what_vi: str, what
     return evaluate
 
 
+@shared
 def _implied_bases(frames: Frames) -> pd.DataFrame:
     """Each stated percentage with the interval of bases it implies: amount / [p − h, p + h]."""
     pct = frames["budget_percentages"]
