@@ -11,7 +11,7 @@ import json
 import os
 import time
 from collections.abc import Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -122,8 +122,14 @@ def plan(unit: str | None = DEFAULT_UNIT, years_: Iterable[int] | None = None, d
 
 def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports", *, jobs: int = 1, lang: str = "vi",
               data_dir: str | None = None, show_code: bool = False, report_path: str | None = None,
-              executor: Executor | None = None, progress: bool = True) -> list[YearResult]:
-    """Audit every task, ``jobs`` at a time (or on a given ``concurrent.futures`` executor), then write the index."""
+              executor: Executor | None = None, progress: bool = True, window: int | None = None) -> list[YearResult]:
+    """Audit every task, ``jobs`` at a time (or on a given ``concurrent.futures`` executor), then write the index.
+
+    Any ``concurrent.futures.Executor`` will do: a ``ThreadPoolExecutor`` (kernels are processes anyway), a
+    ``ProcessPoolExecutor``, or Dask's ``distributed.Client(address).get_executor()`` to spread the unit-years over
+    a cluster. At most ``window`` unit-years are in flight at once (default: twice the workers), so the futures
+    held stay bounded however many units a province has; each finished one leaves only its small :class:`YearResult`.
+    """
     from tqdm.auto import tqdm
 
     output = Path(output)
@@ -139,10 +145,15 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
                 results.append(audit_year(unit, year, output, **kwargs))
                 bar.update()
         else:
-            futures = [pool.submit(audit_year, unit, year, str(output), **kwargs) for unit, year in tasks]
-            for future in as_completed(futures):
-                results.append(future.result())
-                bar.update()
+            workers = getattr(pool, "_max_workers", None) or (jobs if jobs > 1 else os.cpu_count() or 1)
+            limit = max(1, window or 2 * workers)
+            pending: set = set()
+            for unit, year in tasks:
+                if len(pending) >= limit:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    _collect(done, results, bar)
+                pending.add(pool.submit(audit_year, unit, year, str(output), **kwargs))
+            _collect(pending, results, bar)
     finally:
         bar.close()
         if own:
@@ -150,6 +161,29 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     results.sort(key=lambda r: (r.unit, r.year))
     write_index(results, output, lang)
     return results
+
+
+def _collect(futures, results: list[YearResult], bar) -> None:
+    for future in as_completed(futures):
+        results.append(future.result())
+        bar.update()
+
+
+def make_executor(kind: str, jobs: int, scheduler: str | None = None) -> Executor:
+    """An executor by name: ``process`` or ``thread`` pools of ``jobs`` workers, or ``dask``: a Dask cluster's
+    (``scheduler`` address, else a local cluster of ``jobs`` workers). Dask is optional: ``pip install distributed``."""
+    if kind == "process":
+        return ProcessPoolExecutor(max_workers=jobs)
+    if kind == "thread":
+        return ThreadPoolExecutor(max_workers=jobs)
+    if kind == "dask":
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise RuntimeError("--executor dask needs Dask's distributed package: pip install distributed") from exc
+        client = Client(scheduler) if scheduler else Client(n_workers=jobs, threads_per_worker=1)
+        return client.get_executor()
+    raise ValueError(f"unknown executor {kind!r}; use process, thread or dask")
 
 
 def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi") -> Path:

@@ -77,7 +77,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from .audit import plan, run_audit, summary_lines
+    from .audit import make_executor, plan, run_audit, summary_lines
 
     if not args.all and not args.year:
         print("hdnd audit: give --year Y (repeatable) or --all", file=sys.stderr)
@@ -87,8 +87,17 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if not tasks:
         print("hdnd audit: no data to audit", file=sys.stderr)
         return EXIT_INVALID
-    results = run_audit(tasks, args.output, jobs=args.jobs, lang=args.lang, data_dir=args.data_dir,
-                        show_code=args.show_code, report_path=args.report, progress=not args.quiet)
+    try:  # a process pool of --jobs is run_audit's own default; other engines are made here
+        executor = None if args.executor == "process" else make_executor(args.executor, args.jobs, args.scheduler)
+    except RuntimeError as exc:
+        print(f"hdnd audit: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        results = run_audit(tasks, args.output, jobs=args.jobs, lang=args.lang, data_dir=args.data_dir,
+                            show_code=args.show_code, report_path=args.report, progress=not args.quiet, executor=executor)
+    finally:
+        if executor is not None:
+            executor.shutdown()
     for line in summary_lines(results, args.lang):
         print(line)
     print(f"{args.output}/index.html")
@@ -180,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     years.add_argument("--year", type=int, action="append", help="year to audit (repeatable)")
     years.add_argument("--all", action="store_true", help="every year (of every unit, unless --unit is given)")
     p.add_argument("--jobs", type=int, default=1, help="unit-years run in parallel (default 1)")
+    p.add_argument("--executor", choices=["process", "thread", "dask"], default="process",
+                   help="what runs the unit-years in parallel (default process pool; dask needs the distributed package)")
+    p.add_argument("--scheduler", default=None, help="with --executor dask: address of a running Dask scheduler")
     p.add_argument("--output", default="reports", help="output directory (default reports/)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the report (default vi)")
     p.add_argument("--show-code", action="store_true", help="show code cells in the HTML (default: report mode, hidden)")
