@@ -40,6 +40,6 @@ def audit(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks: audit vs the floor notebook, --jobs 1 vs 2 (figures go to BENCHMARKS.md by hand)."""
+    """Benchmarks: load+validate, checks at 1/100/10,000 unit-years, audit vs floor, --jobs 1 vs 2 (-- --quick to smoke)."""
     session.install("-e", ".")
-    session.run("python", "benchmarks/bench_audit.py", *session.posargs)
+    session.run("python", "benchmarks/bench_scale.py", "--with-audit", *session.posargs)
