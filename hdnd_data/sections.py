@@ -47,6 +47,17 @@ def _figure(fig) -> None:
     plt.close(fig)
 
 
+def _fast_inline_figures() -> None:
+    """Figures use constrained layout, so the inline backend's second, 'tight' drawing pass is wasted time."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the kernel
+        return
+    shell = get_ipython()
+    if shell is not None and "InlineBackend" in shell.config:
+        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
+
+
 class YearAudit:
     """Everything the audit notebook shows for one unit-year; each method displays one section."""
 
@@ -54,6 +65,7 @@ class YearAudit:
         self.unit, self.year, self.lang, self.data_dir = unit, int(year), lang, data_dir
         self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir)
         self.info = unit_info(unit, data_dir)
+        _fast_inline_figures()
 
     # headings come from the glossary so that lang=en changes them too
     def _heading(self, key: str, level: int = 2) -> None:
