@@ -16,7 +16,7 @@ from .datasets import load_all
 from .files import write_atomic
 from .glossary import term
 from .layout import DEFAULT_UNIT, unit_info
-from .numbers import format_percent
+from .numbers import format_percent, format_significant
 
 
 def record(name: str, value: object) -> None:
@@ -182,7 +182,7 @@ def _checks_table(flagged: pd.DataFrame, lang: str) -> report.ReportTable:
             term("message", lang): r.message,
             term("stated", lang): r.stated_text,
             term("computed", lang): r.computed_text,
-            term("tolerance", lang): "–" if pd.isna(r.tolerance) else f"±{r.tolerance:g}".replace(".", ","),
+            term("tolerance", lang): "–" if pd.isna(r.tolerance) else "±" + format_significant(r.tolerance),
             term("locator", lang): f"{r.source_id}, {r.locator}",
         }
         for r in flagged.itertuples(index=False)
