@@ -292,7 +292,12 @@ def _note(col: _Column, lang: str) -> str:
     }[col.kind]
     lines.append(kind_text[1] if en else kind_text[0])
     if col.allowed:
-        lines.append(("Allowed: " if en else "Giá trị được chọn: ") + ", ".join(col.allowed))
+        # the codes stay English (they are the data); the note says what each one means in the reader's language
+        from .glossary import TERMS, term
+
+        shown = [f"{code} = {term(code, lang)}" if code in TERMS and term(code, lang) not in ("", code) else code
+                 for code in col.allowed]
+        lines.append(("Allowed: " if en else "Giá trị được chọn: ") + "; ".join(shown))
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "decimals_of",
     "format_number",
     "format_percent",
+    "format_significant",
     "nfc",
     "parse_fraction",
     "parse_number",
@@ -129,6 +130,13 @@ def format_number(value: float | int | Decimal | None, decimals: int = 0) -> str
     if value is None or pd.isna(value):
         return "–"
     return format_decimal(value, format=_pattern(decimals), locale=LOCALE, decimal_quantization=True)
+
+
+def format_significant(value: float | Decimal | None, max_decimals: int = 3) -> str:
+    """Format with only the decimals a value needs: ``0.05`` -> ``"0,05"``, ``680.443`` -> ``"680,443"``."""
+    if value is None or pd.isna(value):
+        return "–"
+    return format_decimal(value, format="#,##0." + "#" * max_decimals, locale=LOCALE)
 
 
 def format_percent(value: float | Decimal | None, decimals: int = 1) -> str:

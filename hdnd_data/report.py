@@ -16,6 +16,8 @@ from .glossary import column_label, term
 from .numbers import decimals_of, format_number, format_percent, printed_interval
 
 Frames = Mapping[str, pd.DataFrame]
+# Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
+_STYLE = "<style>table.hdnd td, table.hdnd th {text-align: left; vertical-align: top;}</style>"
 
 
 @dataclass
@@ -29,7 +31,7 @@ class ReportTable:
     empty_text: str = ""
 
     def to_html(self) -> str:
-        parts = [f"<div class='hdnd-table'><p class='hdnd-caption'><strong>{html.escape(self.caption)}</strong></p>"]
+        parts = [_STYLE, f"<div class='hdnd-table'><p class='hdnd-caption'><strong>{html.escape(self.caption)}</strong></p>"]
         if self.display.empty:
             parts.append(f"<p><em>{html.escape(self.empty_text)}</em></p>")
         else:

@@ -16,7 +16,7 @@ from .datasets import load_all
 from .files import write_atomic
 from .glossary import term
 from .layout import DEFAULT_UNIT, unit_info
-from .numbers import format_percent
+from .numbers import format_percent, format_significant
 
 
 def record(name: str, value: object) -> None:
@@ -47,6 +47,17 @@ def _figure(fig) -> None:
     plt.close(fig)
 
 
+def _fast_inline_figures() -> None:
+    """Figures use constrained layout, so the inline backend's second, 'tight' drawing pass is wasted time."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the kernel
+        return
+    shell = get_ipython()
+    if shell is not None and "InlineBackend" in shell.config:
+        shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
+
+
 class YearAudit:
     """Everything the audit notebook shows for one unit-year; each method displays one section."""
 
@@ -54,6 +65,7 @@ class YearAudit:
         self.unit, self.year, self.lang, self.data_dir = unit, int(year), lang, data_dir
         self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir)
         self.info = unit_info(unit, data_dir)
+        _fast_inline_figures()
 
     # headings come from the glossary so that lang=en changes them too
     def _heading(self, key: str, level: int = 2) -> None:
@@ -170,7 +182,7 @@ def _checks_table(flagged: pd.DataFrame, lang: str) -> report.ReportTable:
             term("message", lang): r.message,
             term("stated", lang): r.stated_text,
             term("computed", lang): r.computed_text,
-            term("tolerance", lang): "–" if pd.isna(r.tolerance) else f"±{r.tolerance:g}".replace(".", ","),
+            term("tolerance", lang): "–" if pd.isna(r.tolerance) else "±" + format_significant(r.tolerance),
             term("locator", lang): f"{r.source_id}, {r.locator}",
         }
         for r in flagged.itertuples(index=False)

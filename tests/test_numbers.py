@@ -59,3 +59,12 @@ def test_formatting_round_trips_the_printed_figures():
     assert format_number(None) == "–"
     for text in ["390.463", "228.974", "472.408", "656.800"]:
         assert format_number(parse_number(text)) == text
+
+
+def test_format_significant_keeps_only_needed_decimals():
+    from hdnd_data.numbers import format_significant
+
+    assert format_significant(0.05) == "0,05"
+    assert format_significant(680.443) == "680,443"
+    assert format_significant(1234.5) == "1.234,5"
+    assert format_significant(0) == "0"
