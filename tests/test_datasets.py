@@ -191,3 +191,18 @@ def test_data_dictionary_is_up_to_date():
 
     text = (DATASETS / "README.md").read_text(encoding="utf-8")
     assert text.split(BEGIN, 1)[1] == render_markdown().split(BEGIN, 1)[1], "run: python -m hdnd_data.dictionary"
+
+
+def test_malformed_csv_rows_and_empty_files(data_copy: Path):
+    y2020 = data_copy / "lang-son-city" / "2020"
+    text = (y2020 / "petitions.csv").read_text(encoding="utf-8").splitlines()
+    text.insert(3, "")  # a blank line is skipped, and later rows keep their true line numbers
+    text[5] = text[5] + ",extra"
+    (y2020 / "petitions.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    (y2020 / "economy.csv").write_text("", encoding="utf-8")
+    _edit(y2020 / "sessions.csv", "lang-son-city,2020,lsc-2020-annual-report,I.1.2,XX,12,extraordinary",
+          "lang-son-city,2020,lsc-2020-annual-report,I.1.2,XX,12,bogus")
+    text = "\n".join(_problems(data_copy))
+    assert "petitions.csv, row 6: 9 fields but the header has 8" in text
+    assert "2020/economy.csv: not a readable CSV file: it is empty" in text
+    assert "sessions.csv, row 3, column 'kind': 'bogus' is not an allowed value" in text
