@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import json
 import os
+import sys
+import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait
@@ -58,18 +60,49 @@ def notebook_path() -> Path:
 def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
     """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(notebook), as_version=4)
+    exporter = _exporter(show_code)
     for cell in nb.cells:  # recorded values are for machines; keep them out of the reviewers' page
         if cell.get("outputs"):
             cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
     if title:
         nb.metadata["title"] = title
-    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                            exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     return write_atomic(target, body)
+
+
+def _skip_slow_optional_imports() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax``, which builds a grammar at import (≈1.7 s here).
+
+    nbformat imports jsonschema, and jsonschema imports that optional package only to check IRI formats,
+    which notebook validation never uses; without it jsonschema simply skips that format. This runs in the
+    runner's own processes only, before papermill is imported.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
+
+
+_EXPORTERS: dict[bool, object] = {}
+_EXPORTER_LOCK = threading.Lock()
+
+
+def _exporter(show_code: bool):
+    """One HTML exporter per process, its templates loaded by a first rendering.
+
+    Importing nbconvert and compiling its templates costs more than rendering a notebook; :func:`audit_year`
+    does it in a thread while the kernel runs on the other core, so a reviewer's page costs no extra wait.
+    """
+    with _EXPORTER_LOCK:
+        if show_code not in _EXPORTERS:
+            import nbformat
+            from nbconvert import HTMLExporter
+
+            exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
+                                    exclude_output_prompt=True)
+            exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
+            _EXPORTERS[show_code] = exporter
+        return _EXPORTERS[show_code]
 
 
 def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
@@ -81,6 +114,7 @@ def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> st
 def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
                show_code: bool = False, report_path: str | None = None, notebook: str | None = None) -> YearResult:
     """Execute the audit notebook for one unit-year and render it; never raises for bad data or a failing cell."""
+    _skip_slow_optional_imports()
     import papermill as pm
 
     start = time.perf_counter()
@@ -92,6 +126,8 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
     status, message = "ok", ""
     tmp = folder / ".audit.tmp.ipynb"
+    warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
+    warm.start()
     try:
         pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
                             log_output=False, kernel_name="python3", cwd=str(folder))

@@ -481,10 +481,10 @@ def _years(year: int | Iterable[int] | None) -> set[int] | None:
     return {int(year)} if isinstance(year, (int, str, np.integer)) else {int(y) for y in year}
 
 
-def _prepare(frames, unit, year, data_dir) -> dict[str, pd.DataFrame]:
+def _prepare(frames, unit, year, data_dir, validated=False) -> dict[str, pd.DataFrame]:
     if frames is None:
         return load_all(unit=unit, year=year, data_dir=data_dir)
-    data = validate_frames(frames)
+    data = dict(frames) if validated else validate_frames(frames)
     missing = [name for name in TABLES if name not in data]
     data.update(_empty_tables(missing))
     wanted = _years(year)
@@ -522,11 +522,13 @@ def run_checks(
     frames: Mapping[str, pd.DataFrame] | None = None,
     lang: str = "vi",
     rules: Sequence[Rule] | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """Run every consistency rule over the data of ``unit`` (``None``: all units) and ``year`` (``None``: all).
 
     With ``frames`` (table name -> DataFrame, any units and years), those tables are validated and checked
-    instead of the files; a table left out counts as having no rows. Returns one row per rule instance with
+    instead of the files; a table left out counts as having no rows (``validated=True`` skips validating
+    frames that come straight from :func:`~hdnd_data.datasets.load_all`). Returns one row per rule instance with
     the columns of :data:`RESULT_COLUMNS`, sorted by unit, year and rule id; messages are in ``lang``
     (``"vi"`` or ``"en"``). Raises :class:`~hdnd_data.datasets.DataValidationError` on invalid data.
 

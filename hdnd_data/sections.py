@@ -142,7 +142,7 @@ class YearAudit:
         from .checks import run_checks
 
         self._heading("checks")
-        results = run_checks(unit=self.unit, year=self.year, lang=self.lang, frames=self.frames)
+        results = run_checks(unit=self.unit, year=self.year, lang=self.lang, frames=self.frames, validated=True)
         counts = {s: int((results["status"] == s).sum()) for s in STATUSES}
         _show(_counts_table(counts, self.lang))
         flagged = results[results["status"] != "pass"]
