@@ -6,6 +6,7 @@ relation it can test; the engine turns findings into verdicts (``pass``, ``fail`
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import itertools
 import os
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 STATUSES = ("pass", "fail", "warn")
+# The language run_checks was asked for; finding() builds message texts in that language only.
+_ACTIVE_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("hdnd_check_lang", default=None)
 LANGS = ("vi", "en")
 RESULT_COLUMNS = [
     "rule_id",
@@ -220,7 +223,11 @@ def finding(
         ("assumption_vi", assumption_vi),
         ("assumption_en", assumption_en),
     ]
+    active = _ACTIVE_LANG.get()
     for name, value in texts:
+        if callable(value):
+            # messages are built only in the language asked for: text is most of the cost at scale
+            value = value() if active is None or name.endswith("_" + active) else ""
         out[name] = pd.Series(value, index=frame.index).astype(object)
     out["source_id"] = frame["source_id"].astype(object)
     out["locator"] = (frame["locator"] if locator is None else pd.Series(locator, index=frame.index)).astype(object)
@@ -281,7 +288,7 @@ def column_sum(
             tolerance=0.0,
             stated_text=stated_text,
             computed_text=computed_text,
-            message_vi=cat(
+            message_vi=lambda: cat(
                 vi,
                 f": {parts_vi} = ",
                 computed_text,
@@ -289,7 +296,7 @@ def column_sum(
                 stated_text,
                 choose([ok], [" — khớp."], cat(" — lệch ", gap, "."), frame.index),
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 en,
                 f": {parts_en} = ",
                 computed_text,
@@ -335,7 +342,7 @@ def column_within(
             tolerance=0.0,
             stated_text=fmt(stated),
             computed_text=computed_text,
-            message_vi=cat(
+            message_vi=lambda: cat(
                 vi,
                 f": {parts_vi} ",
                 computed_text,
@@ -344,7 +351,7 @@ def column_within(
                 fmt(stated),
                 ".",
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 en,
                 f": {parts_en} ",
                 computed_text,
@@ -385,13 +392,13 @@ def dates_in_order(
             computed=span,
             stated_text=text,
             computed_text=cat("chênh ", fmt(span), " ngày"),
-            message_vi=cat(
+            message_vi=lambda: cat(
                 vi,
                 ": ",
                 text,
                 choose([ok], [" — ngày kết thúc không trước ngày bắt đầu."], " — ngày kết thúc trước ngày bắt đầu.", frame.index),
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 en,
                 ": ",
                 text,
@@ -425,8 +432,8 @@ def dates_within_source_period(
             computed=np.nan,
             stated_text=text,
             computed_text=period,
-            message_vi=cat(vi, ": ", text, choose([ok], [" nằm trong "], " nằm ngoài ", frame.index), "kỳ báo cáo ", period, "."),
-            message_en=cat(
+            message_vi=lambda: cat(vi, ": ", text, choose([ok], [" nằm trong "], " nằm ngoài ", frame.index), "kỳ báo cáo ", period, "."),
+            message_en=lambda: cat(
                 en,
                 ": ",
                 text,
@@ -539,12 +546,16 @@ def run_checks(
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    data = _RunFrames(_prepare(frames, unit, year, data_dir))
+    data = _RunFrames(_prepare(frames, unit, year, data_dir, validated))
     parts = []
-    for rule in catalogue() if rules is None else rules:
-        found = rule.evaluate(data)
-        if len(found):
-            parts.append(_verdicts(rule, found, lang))
+    token = _ACTIVE_LANG.set(lang)
+    try:
+        for rule in catalogue() if rules is None else rules:
+            found = rule.evaluate(data)
+            if len(found):
+                parts.append(_verdicts(rule, found, lang))
+    finally:
+        _ACTIVE_LANG.reset(token)
     if not parts:
         return pd.DataFrame(
             {c: pd.Series([], dtype="float64" if c in ("stated", "computed", "tolerance") else object) for c in RESULT_COLUMNS}

@@ -176,10 +176,10 @@ def _session_days(frames: Frames) -> pd.DataFrame:
         computed=span,
         stated_text=text,
         computed_text=computed,
-        message_vi=cat(
+        message_vi=lambda: cat(
             vi, ": thời gian ", text, choose([ok], [" phù hợp với "], " không phù hợp với ", s.index), computed, " theo ngày họp."
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             en,
             ": length ",
             fmt(s["days"], 1),
@@ -215,7 +215,7 @@ def _questioning_totals(session_column: str, activity: str, year_column: str, ho
             tolerance=0.0,
             stated_text=fmt(whole),
             computed_text=cat(fmt(part), f" ({word_vi} các kỳ họp)"),
-            message_vi=cat(
+            message_vi=lambda: cat(
                 f"{vi_what}: {word_vi} theo từng kỳ họp ",
                 fmt(part),
                 choose([ok], [" không vượt "], " vượt ", m.index),
@@ -223,7 +223,7 @@ def _questioning_totals(session_column: str, activity: str, year_column: str, ho
                 fmt(whole),
                 ".",
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 f"{en_what}: {word_en} over the sessions ",
                 fmt(part),
                 choose([ok], [" does not exceed "], " exceeds ", m.index),
@@ -260,7 +260,7 @@ def _session_reference(table: str, what_vi: str, what_en: str):
             computed=np.nan,
             stated_text=cat("kỳ họp thứ ", number),
             computed_text=choose([ok], ["có trong bảng kỳ họp"], "không có trong bảng kỳ họp", m.index),
-            message_vi=cat(
+            message_vi=lambda: cat(
                 fmt(m["rows"]),
                 f" {what_vi} gắn với kỳ họp thứ ",
                 number,
@@ -271,7 +271,7 @@ def _session_reference(table: str, what_vi: str, what_en: str):
                     m.index,
                 ),
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 fmt(m["rows"]),
                 f" {what_en} attached to session ",
                 number,
@@ -369,12 +369,12 @@ def _listed_vs_stated(stated_col: str, listed_col: str, what_vi: str, what_en: s
             stated_text=fmt(stated),
             computed_text=listed_text,
             locator=join_locators(m["locator"], m["list_locator"]),
-            message_vi=cat(name_vi, f": nêu {what_vi} ", fmt(stated), ", danh sách có ", listed_text, verdict_vi),
-            message_en=cat(name_en, f": {what_en} stated ", fmt(stated), ", listed ", listed_en, verdict_en),
-            assumption_vi=choose(
+            message_vi=lambda: cat(name_vi, f": nêu {what_vi} ", fmt(stated), ", danh sách có ", listed_text, verdict_vi),
+            message_en=lambda: cat(name_en, f": {what_en} stated ", fmt(stated), ", listed ", listed_en, verdict_en),
+            assumption_vi=lambda: choose(
                 [partial], ["Giả định danh sách trong nguồn là đầy đủ, trong khi nguồn không khẳng định điều đó."], "", m.index
             ),
-            assumption_en=choose(
+            assumption_en=lambda: choose(
                 [partial], ["Assumes the source's list is complete, which the source does not claim."], "", m.index
             ),
         )
@@ -399,7 +399,7 @@ def _activity_within_plan(frames: Frames) -> pd.DataFrame:
         tolerance=0.0,
         stated_text=fmt(planned),
         computed_text=fmt(held),
-        message_vi=cat(
+        message_vi=lambda: cat(
             name_vi,
             ": đã thực hiện ",
             fmt(held),
@@ -408,7 +408,7 @@ def _activity_within_plan(frames: Frames) -> pd.DataFrame:
             fmt(planned),
             ".",
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             name_en,
             ": held ",
             fmt(held),
@@ -448,7 +448,7 @@ def _round_timing(frames: Frames) -> pd.DataFrame:
         stated_text=rnd,
         computed_text=cat("kỳ họp ", ses),
         locator=join_locators(m["locator"], m["s_locator"]),
-        message_vi=cat(
+        message_vi=lambda: cat(
             vi,
             " (",
             rnd,
@@ -460,7 +460,7 @@ def _round_timing(frames: Frames) -> pd.DataFrame:
             ses,
             ").",
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             en,
             " (",
             rnd,
@@ -512,7 +512,7 @@ def _settlement_vs_referred(columns: tuple[str, ...], equal: bool, what_vi: str,
             tolerance=0.0,
             stated_text=fmt(referred),
             computed_text=parts_text,
-            message_vi=cat(
+            message_vi=lambda: cat(
                 "Kết quả giải quyết ",
                 rs["settlement_id"].astype(object),
                 " (",
@@ -528,7 +528,7 @@ def _settlement_vs_referred(columns: tuple[str, ...], equal: bool, what_vi: str,
                 ),
                 ".",
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 "Settlement ",
                 rs["settlement_id"].astype(object),
                 " (",
@@ -581,7 +581,7 @@ def _reception_date_count(frames: Frames) -> pd.DataFrame:
         tolerance=0.0,
         stated_text=fmt(held),
         computed_text=cat(fmt(cr["n"]), " ngày"),
-        message_vi=cat(
+        message_vi=lambda: cat(
             vi,
             ": nêu ",
             fmt(held),
@@ -590,7 +590,7 @@ def _reception_date_count(frames: Frames) -> pd.DataFrame:
             " ngày",
             choose([ok], [" — khớp."], " — không khớp.", cr.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             en,
             ": ",
             fmt(held),
@@ -661,7 +661,7 @@ def _petition_types_sum(frames: Frames) -> pd.DataFrame:
         tolerance=0.0,
         stated_text=fmt(whole),
         computed_text=computed,
-        message_vi=cat(
+        message_vi=lambda: cat(
             name_vi,
             ": theo loại (khiếu nại + tố cáo + kiến nghị) ",
             computed,
@@ -669,7 +669,7 @@ def _petition_types_sum(frames: Frames) -> pd.DataFrame:
             fmt(whole),
             choose([ok, complete], [" — khớp.", " — không khớp."], " — vượt tổng số.", m.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             name_en,
             ": by type (complaints + denunciations + proposals) ",
             computed,
@@ -699,7 +699,7 @@ def _petition_settled_within_received(frames: Frames) -> pd.DataFrame:
         tolerance=0.0,
         stated_text=fmt(received),
         computed_text=fmt(settled),
-        message_vi=cat(
+        message_vi=lambda: cat(
             name_vi,
             ": đã giải quyết ",
             fmt(settled),
@@ -708,7 +708,7 @@ def _petition_settled_within_received(frames: Frames) -> pd.DataFrame:
             fmt(received),
             ".",
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             name_en,
             ": settled ",
             fmt(settled),
@@ -746,7 +746,7 @@ def _petition_outcomes(frames: Frames) -> pd.DataFrame:
         tolerance=0.0,
         stated_text=fmt(received),
         computed_text=computed,
-        message_vi=cat(
+        message_vi=lambda: cat(
             name_vi,
             ": kết quả xử lý ",
             computed,
@@ -754,7 +754,7 @@ def _petition_outcomes(frames: Frames) -> pd.DataFrame:
             fmt(received),
             choose([ok, short], [" — khớp.", " — thiếu so với số tiếp nhận."], " — vượt số tiếp nhận.", w.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             name_en,
             ": outcomes ",
             computed,
@@ -762,13 +762,13 @@ def _petition_outcomes(frames: Frames) -> pd.DataFrame:
             fmt(received),
             choose([ok, short], [" — consistent.", " — fewer than received."], " — more than received.", w.index),
         ),
-        assumption_vi=choose(
+        assumption_vi=lambda: choose(
             [short],
             ["Giả định các kết quả được nêu (đang giải quyết, chuyển đi) bao quát toàn bộ số đơn tiếp nhận."],
             "",
             w.index,
         ),
-        assumption_en=choose(
+        assumption_en=lambda: choose(
             [short], ["Assumes the outcomes named (in progress, forwarded) cover every petition received."], "", w.index
         ),
     )
@@ -834,7 +834,7 @@ def _settlement_rate(frames: Frames) -> pd.DataFrame:
         stated_text=stated_text,
         computed_text=computed_text,
         locator=join_locators(m["locator"], m["count_locator"]),
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Tỷ lệ giải quyết đơn của ",
             label(m["recipient"], RECIPIENT_VI),
             ": nêu ",
@@ -847,7 +847,7 @@ def _settlement_rate(frames: Frames) -> pd.DataFrame:
             note_vi,
             ".",
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Petition settlement rate of the ",
             label(m["recipient"], RECIPIENT_EN),
             ": stated ",
@@ -894,7 +894,7 @@ def _received_change(frames: Frames) -> pd.DataFrame:
         tolerance=h,
         stated_text=shown,
         computed_text=computed_text,
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Số đơn ",
             label(m["recipient"], RECIPIENT_VI),
             " tiếp nhận so với năm trước: nêu thay đổi ",
@@ -903,7 +903,7 @@ def _received_change(frames: Frames) -> pd.DataFrame:
             computed_text,
             choose([ok], [" — khớp."], " — không khớp.", m.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Petitions received by the ",
             label(m["recipient"], RECIPIENT_EN),
             " against last year: stated change ",
@@ -978,7 +978,7 @@ def _settlement_rate_change(frames: Frames) -> pd.DataFrame:
         tolerance=hc + h1 + h0,
         stated_text=stated_text,
         computed_text=computed_text,
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Thay đổi tỷ lệ giải quyết đơn của ",
             label(m["recipient"], RECIPIENT_VI),
             ": nêu ",
@@ -987,7 +987,7 @@ def _settlement_rate_change(frames: Frames) -> pd.DataFrame:
             computed_text,
             note_vi,
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Change in the settlement rate of the ",
             label(m["recipient"], RECIPIENT_EN),
             ": stated ",
@@ -996,13 +996,13 @@ def _settlement_rate_change(frames: Frames) -> pd.DataFrame:
             computed_text,
             note_en,
         ),
-        assumption_vi=choose(
+        assumption_vi=lambda: choose(
             [both],
             [""],
             choose([pp_ok], ["Dấu % được hiểu là điểm phần trăm."], "Thay đổi được hiểu là tương đối.", m.index),
             m.index,
         ),
-        assumption_en=choose(
+        assumption_en=lambda: choose(
             [both],
             [""],
             choose([pp_ok], ["The % sign is read as percentage points."], "The change is read as relative.", m.index),
@@ -1036,7 +1036,7 @@ def _budget_amounts_within(group: str, part: str, whole: str, what_vi: str, what
             tolerance=0.0,
             stated_text=fmt(whole_amount),
             computed_text=fmt(amount),
-            message_vi=cat(
+            message_vi=lambda: cat(
                 name_vi,
                 f": {what_vi} ",
                 fmt(amount),
@@ -1045,7 +1045,7 @@ def _budget_amounts_within(group: str, part: str, whole: str, what_vi: str, what
                 fmt(whole_amount),
                 " triệu đồng.",
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 name_en,
                 f": {what_en} ",
                 fmt(amount),
@@ -1134,7 +1134,7 @@ def _same_base_pairs(frames: Frames) -> pd.DataFrame:
         tolerance=tolerance,
         stated_text=p["desc"],
         computed_text=p["desc_b"],
-        message_vi=cat(
+        message_vi=lambda: cat(
             name_vi,
             ": ",
             p["desc"],
@@ -1142,7 +1142,7 @@ def _same_base_pairs(frames: Frames) -> pd.DataFrame:
             p["desc_b"],
             choose([ok], [" — hai khoảng cơ sở giao nhau."], " — hai khoảng cơ sở không giao nhau.", p.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             name_en,
             ": ",
             p["desc_en"],
@@ -1150,7 +1150,7 @@ def _same_base_pairs(frames: Frames) -> pd.DataFrame:
             p["desc_en_b"],
             choose([ok], [" — the implied bases overlap."], " — the implied bases do not overlap.", p.index),
         ),
-        assumption_vi=choose(
+        assumption_vi=lambda: choose(
             [assumed],
             [
                 cat(
@@ -1164,7 +1164,7 @@ def _same_base_pairs(frames: Frames) -> pd.DataFrame:
             "",
             p.index,
         ),
-        assumption_en=choose(
+        assumption_en=lambda: choose(
             [assumed], [cat("Assumes the ", p["basis_en"], " and the ", p["basis_en_b"], " are the same estimate.")], "", p.index
         ),
     )
@@ -1210,11 +1210,11 @@ def _subset_bases(frames: Frames) -> pd.DataFrame:
         tolerance=(p["base_hi"] - p["base_lo"]) / 2 + (p["base_hi_b"] - p["base_lo_b"]) / 2,
         stated_text=p["desc_b"],
         computed_text=p["desc"],
-        message_vi=cat(name_vi, ": ", p["desc"], choose([ok], [" không vượt "], " vượt ", p.index), p["desc_b"], "."),
-        message_en=cat(
+        message_vi=lambda: cat(name_vi, ": ", p["desc"], choose([ok], [" không vượt "], " vượt ", p.index), p["desc_b"], "."),
+        message_en=lambda: cat(
             name_en, ": ", p["desc_en"], choose([ok], [" does not exceed "], " exceeds ", p.index), p["desc_en_b"], "."
         ),
-        assumption_vi=choose(
+        assumption_vi=lambda: choose(
             [assumed],
             [
                 cat(
@@ -1228,7 +1228,7 @@ def _subset_bases(frames: Frames) -> pd.DataFrame:
             "",
             p.index,
         ),
-        assumption_en=choose(
+        assumption_en=lambda: choose(
             [assumed],
             [cat("Assumes the ", p["basis_en"], " and the ", p["basis_en_b"], " belong to the same estimate.")],
             "",
@@ -1260,12 +1260,12 @@ def _slash_totals_agree(table: str, what_vi: str, what_en: str):
             tolerance=0.0,
             stated_text=shown,
             computed_text=shown,
-            message_vi=cat(
+            message_vi=lambda: cat(
                 f"{what_vi}: tổng số sau dấu «/» ",
                 shown,
                 choose([ok], [" — thống nhất giữa các dòng."], " — khác nhau giữa các dòng.", g.index),
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 f"{what_en}: the total after the slash ",
                 shown,
                 choose([ok], [" — the same on every row."], " — differs between rows.", g.index),
@@ -1296,14 +1296,14 @@ def _slash_parts_sum(table: str, category: str, what_vi: str, what_en: str):
             tolerance=0.0,
             stated_text=fmt(g["total"]),
             computed_text=computed,
-            message_vi=cat(
+            message_vi=lambda: cat(
                 f"{what_vi}: cộng theo {category} ",
                 computed,
                 "; tổng số ",
                 fmt(g["total"]),
                 choose([ok], [" — khớp."], " — không khớp.", g.index),
             ),
-            message_en=cat(
+            message_en=lambda: cat(
                 f"{what_en}: summed over the categories ",
                 computed,
                 "; total ",
@@ -1338,7 +1338,7 @@ def _named_targets(frames: Frames) -> pd.DataFrame:
         stated_text=fmt(stated),
         computed_text=fmt(n),
         locator=join_locators(m["locator"], m["named_locator"]),
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Chỉ tiêu ",
             status_vi,
             ": nêu ",
@@ -1347,7 +1347,7 @@ def _named_targets(frames: Frames) -> pd.DataFrame:
             fmt(n),
             choose([ok, partial], [" — khớp.", " — danh sách tên ít hơn."], " — nêu tên nhiều hơn số chỉ tiêu.", m.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Targets ",
             status_en,
             ": ",
@@ -1357,8 +1357,8 @@ def _named_targets(frames: Frames) -> pd.DataFrame:
             " named",
             choose([ok, partial], [" — consistent.", " — fewer named."], " — more named than stated.", m.index),
         ),
-        assumption_vi=choose([partial], ["Giả định nguồn nêu tên đủ các chỉ tiêu thuộc nhóm này."], "", m.index),
-        assumption_en=choose([partial], ["Assumes the source names every target of this group."], "", m.index),
+        assumption_vi=lambda: choose([partial], ["Giả định nguồn nêu tên đủ các chỉ tiêu thuộc nhóm này."], "", m.index),
+        assumption_en=lambda: choose([partial], ["Assumes the source names every target of this group."], "", m.index),
     )
 
 
@@ -1398,14 +1398,14 @@ def _shares_sum(frames: Frames) -> pd.DataFrame:
         tolerance=g["tol"],
         stated_text="100%",
         computed_text=computed,
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Cơ cấu kinh tế: tỷ trọng các ngành ",
             computed,
             "%, sai số làm tròn cho phép ±",
             fmt(g["tol"], g["d"] + 1),
             choose([ok], [" — khớp 100%."], " — không khớp 100%.", g.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Economic structure: sector shares ",
             computed,
             "%, rounding allows ±",
@@ -1443,7 +1443,7 @@ def _growth_in_range(frames: Frames) -> pd.DataFrame:
         tolerance=m["half"],
         stated_text=stated,
         computed_text=cat("ngành: ", rng),
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Tăng trưởng chung ",
             stated,
             choose([ok], [" nằm trong "], " nằm ngoài ", m.index),
@@ -1451,7 +1451,7 @@ def _growth_in_range(frames: Frames) -> pd.DataFrame:
             rng,
             ".",
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Overall growth ",
             stated,
             choose([ok], [" lies within "], " lies outside ", m.index),
@@ -1495,7 +1495,7 @@ def _growth_weighted(frames: Frames) -> pd.DataFrame:
         tolerance=tol,
         stated_text=stated,
         computed_text=computed,
-        message_vi=cat(
+        message_vi=lambda: cat(
             "Tăng trưởng chung ",
             stated,
             " so với bình quân tăng trưởng ngành theo tỷ trọng cơ cấu ",
@@ -1506,7 +1506,7 @@ def _growth_weighted(frames: Frames) -> pd.DataFrame:
             choose([ok], [" — khớp."], " — lệch ", m.index),
             choose([ok], [""], cat(fmt((m["value"] - weighted).abs(), 2), " điểm %."), m.index),
         ),
-        message_en=cat(
+        message_en=lambda: cat(
             "Overall growth ",
             stated,
             " against the sectors' growth weighted by the structure shares, ",
