@@ -32,106 +32,33 @@ from .checks import (
     rate_admitted,
     shared,
 )
+from .glossary import (
+    ACTIVITY_EN,
+    ACTIVITY_VI,
+    BASIS_EN,
+    BODY_EN,
+    BODY_VI,
+    DIRECTION_EN,
+    DIRECTION_VI,
+    LINE_EN,
+    LINE_VI,
+    MEASURE_EN,
+    MEASURE_VI,
+    PETITION_TYPE_EN,
+    PETITION_TYPE_VI,
+    QUALIFIER_EN,
+    RECIPIENT_EN,
+    RECIPIENT_VI,
+    STATUS_EN,
+    STATUS_VI,
+)
 
 __all__ = ["RULES", "rule"]
 
 Frames = Mapping[str, pd.DataFrame]
 
-# Display names of codes in messages (vi, en).
-BODY_VI = {
-    "council": "HĐND",
-    "council_chair": "Chủ tịch HĐND",
-    "standing_committee": "Thường trực HĐND",
-    "committees": "các Ban HĐND",
-    "legal_committee": "Ban Pháp chế",
-    "economic_social_committee": "Ban Kinh tế - Xã hội",
-    "standing_committee_and_delegates": "Thường trực và đại biểu HĐND",
-    "ward_councils": "HĐND các phường, xã",
-}
-BODY_EN = {
-    "council": "the council",
-    "council_chair": "the council chair",
-    "standing_committee": "the Standing Committee",
-    "committees": "the committees",
-    "legal_committee": "the legal committee",
-    "economic_social_committee": "the economic-social committee",
-    "standing_committee_and_delegates": "the Standing Committee and delegates",
-    "ward_councils": "ward and commune councils",
-}
-ACTIVITY_VI = {
-    "meeting": "cuộc họp",
-    "thematic_oversight": "giám sát chuyên đề",
-    "inspection_survey": "kiểm tra, khảo sát",
-    "at_session_questioning": "chất vấn tại kỳ họp",
-    "at_session_explanation_request": "đề nghị giải trình tại kỳ họp",
-    "oversight_inspection_survey": "kiểm tra, giám sát, khảo sát",
-}
-ACTIVITY_EN = {
-    "meeting": "meetings",
-    "thematic_oversight": "thematic oversight",
-    "inspection_survey": "inspections and surveys",
-    "at_session_questioning": "questioning at sessions",
-    "at_session_explanation_request": "explanation requests at sessions",
-    "oversight_inspection_survey": "oversight, inspections and surveys",
-}
-RECIPIENT_VI = {
-    "standing_committee": "Thường trực HĐND",
-    "people_committee": "UBND",
-    "ward_councils": "HĐND các phường, xã",
-    "ward_people_committees": "UBND các phường, xã",
-}
-RECIPIENT_EN = {
-    "standing_committee": "Standing Committee",
-    "people_committee": "People's Committee",
-    "ward_councils": "ward and commune councils",
-    "ward_people_committees": "ward and commune People's Committees",
-}
-PETITION_TYPE_VI = {"all": "tổng số", "complaint": "khiếu nại", "denunciation": "tố cáo", "proposal": "kiến nghị, đề nghị"}
-PETITION_TYPE_EN = {"all": "all", "complaint": "complaints", "denunciation": "denunciations", "proposal": "proposals"}
-DIRECTION_VI = {"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách"}
-DIRECTION_EN = {"revenue": "Budget revenue", "expenditure": "Budget expenditure"}
-LINE_VI = {"total": "tổng", "domestic_excl_land_lottery": "thu nội địa trừ tiền sử dụng đất, xổ số"}
-LINE_EN = {"total": "total", "domestic_excl_land_lottery": "domestic excl. land-use fees and lottery"}
-MEASURE_VI = {"actual_to_date": "thực hiện", "year_estimate": "ước năm"}
-MEASURE_EN = {"actual_to_date": "actual", "year_estimate": "year estimate"}
-BASIS_EN = {
-    "province_estimate": "province-assigned estimate",
-    "city_estimate": "city estimate",
-    "same_period_last_year": "same period last year",
-}
-QUALIFIER_EN = {"none": "", "beginning_of_year": " (beginning of year)", "target": " (target)"}
-SECTOR_VI = {
-    "key_sectors_total": "chung các ngành chủ yếu",
-    "agriculture_forestry": "nông, lâm nghiệp",
-    "industry_construction": "công nghiệp - xây dựng",
-    "services": "dịch vụ",
-    "local_exports": "xuất khẩu địa phương",
-}
-SECTOR_EN = {
-    "key_sectors_total": "key sectors overall",
-    "agriculture_forestry": "agriculture and forestry",
-    "industry_construction": "industry and construction",
-    "services": "services",
-    "local_exports": "local exports",
-}
-# A body whose stated count covers the lists of other bodies ("the committees" = each committee).
+# The committees whose missions make up the count stated for 'committees' (the council's two boards).
 BODY_MEMBERS = [("committees", "legal_committee"), ("committees", "economic_social_committee")]
-STATUS_VI = {
-    "received": "tiếp nhận",
-    "settled": "đã giải quyết",
-    "in_progress": "đang giải quyết",
-    "forwarded_to_procuracy": "chuyển Viện Kiểm sát",
-    "forwarded_to_people_committee": "chuyển UBND",
-    "forwarded_to_ward_people_committees": "giao UBND phường, xã",
-}
-STATUS_EN = {
-    "received": "received",
-    "settled": "settled",
-    "in_progress": "in progress",
-    "forwarded_to_procuracy": "forwarded to the procuracy",
-    "forwarded_to_people_committee": "forwarded to the People's Committee",
-    "forwarded_to_ward_people_committees": "forwarded to ward People's Committees",
-}
 OUTCOME_STATUSES = [
     "settled",
     "in_progress",
