@@ -141,7 +141,7 @@ class Sources(_Strict):
     year: Series[int] = _field("Năm báo cáo", "Reporting year", "year", ge=1990, le=2100)
     source_id: Series[str] = _field("Mã nguồn", "Document id, unique within a unit-year")
     kind: Series[str] = _enum("Loại tài liệu", "Kind of document", SOURCE_KINDS)
-    title: Series[str] = _field("Tiêu đề", "Short description of the document, in our own words")
+    title: Series[str] = _field("Tiêu đề", "Short description of the document in Vietnamese, in our own words")
     issuer: Series[str] = _field("Cơ quan ban hành", "Body that issued or published it")
     number: Series[str] = _field("Số hiệu", "Document number as printed, if any", nullable=True)
     issued: Series[pd.Timestamp] = _field("Ngày ban hành", "Date of issue, if printed", "date", nullable=True)
