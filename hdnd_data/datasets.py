@@ -479,7 +479,7 @@ def load(
     """Load one validated table.
 
     >>> import hdnd_data as hd
-    >>> hd.load("budget_execution", year=2020).amount_mvnd.iloc[0]
+    >>> int(hd.load("budget_execution", year=2020).amount_mvnd.iloc[0])
     390463
     """
     if table not in TABLES:
