@@ -17,7 +17,8 @@ from .numbers import decimals_of, format_number, format_percent, printed_interva
 
 Frames = Mapping[str, pd.DataFrame]
 # Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
-_STYLE = "<style>table.hdnd td, table.hdnd th {text-align: left; vertical-align: top;}</style>"
+_STYLE = ("<style>table.hdnd td, table.hdnd th, .jp-RenderedHTMLCommon table.hdnd td, "
+          ".jp-RenderedHTMLCommon table.hdnd th {text-align: left; vertical-align: top;}</style>")
 
 
 @dataclass
@@ -35,7 +36,7 @@ class ReportTable:
         if self.display.empty:
             parts.append(f"<p><em>{html.escape(self.empty_text)}</em></p>")
         else:
-            parts.append(self.display.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
+            parts.append(self.display.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–", justify="left"))
         if self.sources:
             parts.append(f"<p class='hdnd-source'><small>{html.escape('; '.join(self.sources))}</small></p>")
         parts.append("</div>")

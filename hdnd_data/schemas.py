@@ -164,7 +164,7 @@ class CitedDocuments(Fact):
     doc_number: Series[str] = _field("Số văn bản", "Number as printed, e.g. 113/BC-UBND")
     issuer: Series[str] = _field("Cơ quan ban hành", "Issuing body")
     issued: Series[pd.Timestamp] = _field("Ngày ban hành", "Date of issue", "date")
-    subject: Series[str] = _field("Trích yếu", "What it is about, in our own words")
+    subject: Series[str] = _field("Trích yếu", "What it is about, in Vietnamese, in our own words")
 
     class Config:
         unique = ["unit", "year", "doc_number"]
@@ -229,7 +229,7 @@ class OversightMissions(Fact):
     activity: Series[str] = _enum("Hoạt động", "Kind of activity", ACTIVITIES)
     item_no: Series[int] = _field("STT", "Order in the source's list", ge=1)
     session_no: Series[pd.Int64Dtype] = _field("Kỳ họp thứ", "Session, for questioning topics", nullable=True, ge=1)
-    topic: Series[str] = _field("Nội dung", "Topic, in our own words")
+    topic: Series[str] = _field("Nội dung", "Topic, in Vietnamese, in our own words")
     units: Series[str] = _field("Đơn vị được giám sát", "Units covered, separated by '; '", nullable=True)
     units_count: Series[pd.Int64Dtype] = _count("Số đơn vị", "Number of units covered, when the source makes it countable")
 
@@ -372,7 +372,7 @@ class TargetDetails(Fact):
     """Targets the source names individually."""
 
     item_no: Series[int] = _field("STT", "Order in the source", ge=1)
-    target: Series[str] = _field("Chỉ tiêu", "The target, in our own words")
+    target: Series[str] = _field("Chỉ tiêu", "The target, in Vietnamese, in our own words")
     status: Series[str] = _enum("Kết quả", "Met or not met", TARGET_STATUSES)
 
     class Config:
