@@ -15,7 +15,8 @@ from matplotlib.ticker import FuncFormatter
 
 from .glossary import term
 from .numbers import format_number
-from .report import VOTER_FLOW, implied_bases
+from .report import VOTER_FLOW
+from .rules import implied_bases
 
 Frames = Mapping[str, pd.DataFrame]
 _VN = FuncFormatter(lambda value, _pos: format_number(value))
@@ -77,7 +78,7 @@ def budget_execution(frames: Frames, lang: str = "vi") -> Figure | None:
         styles = {"province_estimate": ("--", "#c55a11"), "city_estimate": (":", "#548235")}
         for r in estimates.itertuples(index=False):
             style, colour = styles[r.basis]
-            ax.axhspan(r.base_low, r.base_high, color=colour, alpha=0.15)
+            ax.axhspan(r.base_lo, r.base_hi, color=colour, alpha=0.15)
             ax.axhline(r.base_mid, linestyle=style, color=colour, linewidth=1,
                        label=f"{r.basis_text} ({term(r.measure, lang).lower()}: {r.percent_raw}%)")
         ax.yaxis.set_major_formatter(_VN)

@@ -297,33 +297,20 @@ def budget_amounts(frames: Frames, lang: str = "vi") -> ReportTable:
     return _build("budget", frames, lang, b, rows, b)
 
 
-def implied_bases(frames: Frames) -> pd.DataFrame:
-    """Every stated budget percentage with the base it implies: amount / percent, and its printed interval."""
-    b, pct = _table(frames, "budget_execution"), _table(frames, "budget_percentages")
-    if b.empty or pct.empty:
-        return pd.DataFrame()
-    keys = ["unit", "year", "direction", "line", "measure"]
-    merged = pct.merge(b[[*keys, "amount_mvnd"]], on=keys, how="left")
-    decimals = merged["percent_raw"].map(decimals_of)
-    half = 0.5 * 10.0 ** (-decimals)
-    merged["base_mid"] = merged["amount_mvnd"] / merged["percent"] * 100
-    merged["base_low"] = merged["amount_mvnd"] / (merged["percent"] + half) * 100
-    merged["base_high"] = merged["amount_mvnd"] / (merged["percent"] - half) * 100
-    return merged
-
-
 def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
     """Every budget percentage as printed, and as recomputed against the base implied by its sibling.
 
     The estimates themselves are not printed; a percentage of the other measure (actual vs year
     estimate) against the same estimate implies it, so each percentage is recomputed from that.
     """
+    from .rules import implied_bases
+
     m = implied_bases(frames)
     if m.empty:
         return _build("budget", frames, lang, m, [], m)
     # Pair with the other measure's statement of the same estimate (closest qualifier first).
     estimates = m[m.basis != "same_period_last_year"]
-    partner = estimates[["unit", "year", "direction", "line", "basis", "measure", "qualifier", "base_mid", "base_low", "base_high"]]
+    partner = estimates[["unit", "year", "direction", "line", "basis", "measure", "qualifier", "base_mid", "base_lo", "base_hi"]]
     paired = m.merge(partner, on=["unit", "year", "direction", "line", "basis"], how="left", suffixes=("", "_other"))
     paired = paired[(paired.measure_other != paired.measure) | paired.measure_other.isna()]
     paired = paired.drop_duplicates(subset=["direction", "line", "measure", "basis", "qualifier"])
@@ -341,7 +328,7 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
             term("measure", lang): _label(r.measure, lang),
             term("basis", lang): r.basis_text,
             term("percent_as_printed", lang): r.percent_raw + "%",
-            f"{term('implied_base', lang)} ({term('million_vnd', lang)})": f"{_count(r.base_low)} – {_count(r.base_high)}",
+            f"{term('implied_base', lang)} ({term('million_vnd', lang)})": f"{_count(r.base_lo)} – {_count(r.base_hi)}",
             term("percent_recomputed", lang): "–" if other is None else format_percent(recomputed, decimals + 1),
         })
         data.append({"direction": r.direction, "line": r.line, "measure": r.measure, "basis": r.basis,

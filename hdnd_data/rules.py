@@ -53,7 +53,7 @@ from .glossary import (
     STATUS_VI,
 )
 
-__all__ = ["RULES", "rule"]
+__all__ = ["RULES", "implied_bases", "rule"]
 
 Frames = Mapping[str, pd.DataFrame]
 
@@ -986,11 +986,16 @@ def _budget_amounts_within(group: str, part: str, whole: str, what_vi: str, what
     return evaluate
 
 
-@shared
-def _implied_bases(frames: Frames) -> pd.DataFrame:
-    """Each stated percentage with the interval of bases it implies: amount / [p − h, p + h]."""
-    pct = frames["budget_percentages"]
-    amt = frames["budget_execution"][["unit", "year", "direction", "line", "measure", "amount_mvnd", "months"]]
+def implied_bases(frames: Frames) -> pd.DataFrame:
+    """Each stated budget percentage with the interval of bases it implies: amount / [p + h, p − h].
+
+    Columns ``base_lo``, ``base_mid``, ``base_hi`` (million VND) and ``period`` (the base's period). The
+    report's table and chart read the same intervals as the rules, so they can never disagree.
+    """
+    pct, amounts = frames.get("budget_percentages"), frames.get("budget_execution")
+    if pct is None or amounts is None:
+        return pd.DataFrame()
+    amt = amounts[["unit", "year", "direction", "line", "measure", "amount_mvnd", "months"]]
     m = pct.merge(amt, on=["unit", "year", "direction", "line", "measure"]).reset_index(drop=True)
     if m.empty:
         return m
@@ -1003,6 +1008,16 @@ def _implied_bases(frames: Frames) -> pd.DataFrame:
     # A year's estimate is one figure whatever the measure; "same period last year" differs by measure
     # (11 months last year for an 11-month actual, last year's total for a year estimate).
     m["period"] = np.where(m["basis"] == "same_period_last_year", m["measure"].astype(object), "estimate")
+    return m
+
+
+@shared
+def _implied_bases(frames: Frames) -> pd.DataFrame:
+    """:func:`implied_bases` with the texts the budget rules print."""
+    m = implied_bases(frames)
+    if m.empty:
+        return m
+    dec = printed_decimals(m["percent_raw"])
     m["rid"] = np.arange(len(m))
     m["desc"] = cat(
         fmt_pct(m["percent"], dec),
