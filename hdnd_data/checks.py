@@ -255,6 +255,14 @@ def instance_of(prefix_vi: str, prefix_en: str, column: str, mapping_vi=None, ma
     return name
 
 
+def _row_parts(frame: pd.DataFrame, parts: Sequence[str], total: str) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series]:
+    """Rows that state every part and the total: the rows, the parts' sum, the total and the text "a + b"."""
+    frame = frame[frame[[*parts, total]].notna().all(axis=1)]
+    summed = frame[list(parts)].astype("int64").sum(axis=1)
+    terms = cat(*[x for p in parts for x in (" + ", fmt(frame[p]))][1:]) if not frame.empty else pd.Series(dtype=object)
+    return frame, summed, frame[total].astype("int64"), terms
+
+
 def column_sum(
     table: str,
     parts: Sequence[str],
@@ -269,14 +277,11 @@ def column_sum(
     """Parts stated in columns of one row must add up to the total stated in another column of it."""
 
     def evaluate(frames: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-        frame = frames[table]
-        frame = frame[frame[[*parts, total]].notna().all(axis=1)]
+        frame, summed, stated, terms = _row_parts(frames[table], parts, total)
         if frame.empty:
             return no_findings()
-        summed = frame[list(parts)].astype("int64").sum(axis=1)
-        stated = frame[total].astype("int64")
         ok = summed == stated
-        computed_text = cat(*[x for p in parts for x in (" + ", fmt(frame[p]))][1:], " = ", fmt(summed))
+        computed_text = cat(terms, " = ", fmt(summed))
         stated_text = fmt(stated)
         gap = fmt((summed - stated).abs())
         vi, en = instance(frame)
@@ -323,16 +328,11 @@ def column_within(
     """A subset (or the sum of disjoint subsets) stated in a row never exceeds the whole stated in it."""
 
     def evaluate(frames: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-        frame = frames[table]
-        frame = frame[frame[[*parts, whole]].notna().all(axis=1)]
+        frame, summed, stated, terms = _row_parts(frames[table], parts, whole)
         if frame.empty:
             return no_findings()
-        summed = frame[list(parts)].astype("int64").sum(axis=1)
-        stated = frame[whole].astype("int64")
         ok = summed <= stated
-        computed_text = cat(
-            *[x for p in parts for x in (" + ", fmt(frame[p]))][1:], *([" = ", fmt(summed)] if len(parts) > 1 else [])
-        )
+        computed_text = cat(terms, " = ", fmt(summed)) if len(parts) > 1 else terms
         vi, en = instance(frame)
         return finding(
             frame,
