@@ -32,9 +32,9 @@ def _peak_mb() -> float:
 
 def child_checks(unit_years: int) -> dict:
     """In this process: generate ``unit_years`` synthetic unit-years, time run_checks on them, compare with the truth."""
-    import hdnd_data.rules  # noqa: F401 - the catalogue is imported before the clock starts, as in a session
+    import hdnd_data.checks.rules  # noqa: F401 - the catalogue is imported before the clock starts, as in a session
     from hdnd_data import synthetic
-    from hdnd_data.checks import run_checks
+    from hdnd_data.checks.engine import run_checks
 
     years = [2020] if unit_years == 1 else [2020, 2023]
     frames, truth = synthetic.generate(max(1, unit_years // len(years)), years=years, seed=0, inconsistency_rate=0.1)
@@ -53,7 +53,7 @@ def child_checks(unit_years: int) -> dict:
 def child_load(units: int) -> dict:
     """In this process: write ``units`` synthetic unit folders (two years each) and time load_all over all of them."""
     from hdnd_data import synthetic
-    from hdnd_data.datasets import load_all
+    from hdnd_data.data.loader import load_all
 
     frames, _ = synthetic.generate(units, seed=0, inconsistency_rate=0.0)
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,23 +13,23 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS = {
-    "DEFAULT_UNIT": "layout",
-    "units": "layout",
-    "years": "layout",
-    "unit_info": "layout",
-    "TABLES": "datasets",
-    "DataValidationError": "datasets",
-    "Problem": "datasets",
-    "load": "datasets",
-    "load_all": "datasets",
-    "tables": "datasets",
-    "validate_frames": "datasets",
-    "run_checks": "checks",
-    "summarise": "checks",
-    "catalogue": "checks",
-    "Rule": "checks",
-    "RULES": "rules",
-    "check_claims": "claims",
+    "DEFAULT_UNIT": "data.layout",
+    "units": "data.layout",
+    "years": "data.layout",
+    "unit_info": "data.layout",
+    "TABLES": "data.loader",
+    "DataValidationError": "data.loader",
+    "Problem": "data.loader",
+    "load": "data.loader",
+    "load_all": "data.loader",
+    "tables": "data.loader",
+    "validate_frames": "data.loader",
+    "run_checks": "checks.engine",
+    "summarise": "checks.engine",
+    "catalogue": "checks.engine",
+    "Rule": "checks.engine",
+    "RULES": "checks.rules",
+    "check_claims": "text.claims",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -52,8 +52,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
-    from .checks import Rule, catalogue, run_checks, summarise  # noqa: F401
-    from .claims import check_claims  # noqa: F401
-    from .datasets import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
-    from .layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
-    from .rules import RULES  # noqa: F401
+    from hdnd_data.checks.engine import Rule, catalogue, run_checks, summarise  # noqa: F401
+    from hdnd_data.checks.rules import RULES  # noqa: F401
+    from hdnd_data.data.layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
+    from hdnd_data.data.loader import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
+    from hdnd_data.text.claims import check_claims  # noqa: F401

@@ -1,7 +1,7 @@
 """The batch runner behind ``hdnd audit``: papermill per unit-year, HTML by nbconvert, an index page.
 
 Writes ``<out>/<unit>/<year>/{audit.ipynb,audit.html,checks.csv}`` and ``<out>/index.html``. It imports
-neither pandas nor pandera: the notebook's kernel does the data work (see :mod:`hdnd_data.sections`).
+neither pandas nor pandera: the notebook's kernel does the data work (see :mod:`hdnd_data.report.sections`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, T
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .files import write_atomic
-from .glossary import term
-from .layout import DEFAULT_UNIT, resolve_data_dir, units, years
+from hdnd_data.data.files import write_atomic
+from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, units, years
+from hdnd_data.labels import term
 
 RECORD_MIME = "application/vnd.hdnd.record+json"
 NOTEBOOK = "annual_audit.ipynb"

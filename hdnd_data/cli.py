@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .layout import DEFAULT_UNIT
+from hdnd_data.data.layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -19,7 +19,7 @@ def _add_data_options(parser: argparse.ArgumentParser, *, unit_default: str | No
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from .datasets import TABLES
+    from hdnd_data.data.loader import TABLES
 
     for table in TABLES.values():
         print(f"{table.name:28} {table.description}")
@@ -27,7 +27,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from .datasets import DataValidationError, load_all
+    from hdnd_data.data.loader import DataValidationError, load_all
 
     try:
         frames = load_all(unit=args.unit, year=args.year, data_dir=args.data_dir)
@@ -49,8 +49,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
-    from .checks import run_checks, summarise
-    from .datasets import DataValidationError
+    from hdnd_data.checks.engine import run_checks, summarise
+    from hdnd_data.data.loader import DataValidationError
 
     try:
         unit = None if args.all_units else args.unit
@@ -77,7 +77,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from .audit import make_executor, plan, run_audit, summary_lines
+    from hdnd_data.audit import make_executor, plan, run_audit, summary_lines
 
     if not args.all and not args.year:
         print("hdnd audit: give --year Y (repeatable) or --all", file=sys.stderr)
@@ -109,7 +109,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from .claims import ReportReadError, check_claims, claims_summary, read_report
+    from hdnd_data.text.claims import ReportReadError, check_claims, claims_summary, read_report
 
     try:
         text = read_report(args.file)
@@ -132,8 +132,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_excel_export(args: argparse.Namespace) -> int:
-    from .datasets import DataValidationError
-    from .excel import export_workbook
+    from hdnd_data.data.loader import DataValidationError
+    from hdnd_data.workbook.excel import export_workbook
 
     try:
         path = export_workbook(
@@ -147,8 +147,8 @@ def _cmd_excel_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_excel_import(args: argparse.Namespace) -> int:
-    from .datasets import DataValidationError
-    from .excel import import_workbook
+    from hdnd_data.data.loader import DataValidationError
+    from hdnd_data.workbook.excel import import_workbook
 
     try:
         frames = import_workbook(

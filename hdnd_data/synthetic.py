@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .datasets import TABLES, load_all
-from .files import write_many_atomic
-from .layout import DEFAULT_UNIT
-from .numbers import format_number
+from hdnd_data.data.files import write_many_atomic
+from hdnd_data.data.layout import DEFAULT_UNIT
+from hdnd_data.data.loader import TABLES, load_all
+from hdnd_data.data.numbers import format_number
 
 __all__ = ["PLANTS", "Plant", "TRUTH_COLUMNS", "generate", "unit_ids", "write_datasets"]
 
@@ -265,7 +265,7 @@ def generate(
     """``n_units`` synthetic units over ``years``, and the truth about the inconsistencies planted in them.
 
     Returns ``(frames, truth)``: ``frames`` maps every table to one frame over all units and years (it passes
-    :func:`~hdnd_data.datasets.validate_frames`); ``truth`` has one row per planted (unit, year, rule_id) with
+    :func:`~hdnd_data.data.loader.validate_frames`); ``truth`` has one row per planted (unit, year, rule_id) with
     the table, column and the value before and after. ``inconsistency_rate`` is the share of unit-years planted
     (one inconsistency each); with 0 the synthetic units are exactly as consistent as the template.
     """
@@ -283,7 +283,7 @@ def generate(
 
 def write_datasets(frames: Mapping[str, pd.DataFrame], root: str | os.PathLike) -> list[Path]:
     """Write ``frames`` in the canonical layout: ``<root>/<unit>/<year>/<table>.csv`` and ``<root>/<unit>/unit.yaml``."""
-    from .excel import csv_text
+    from hdnd_data.workbook.excel import csv_text
 
     root = Path(root)
     files: dict[Path, str] = {}

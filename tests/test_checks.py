@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 import hdnd_data as hd
-from hdnd_data.checks import RESULT_COLUMNS, rate_admitted
-from hdnd_data.datasets import TABLES
-from hdnd_data.schemas import BODIES
+from hdnd_data.checks.engine import RESULT_COLUMNS, rate_admitted
+from hdnd_data.data.loader import TABLES
+from hdnd_data.data.schemas import BODIES
 
 SRC = "fake-source"
 
@@ -551,6 +551,6 @@ def test_many_unit_years_at_once():
 
 
 def test_bodies_used_in_messages_have_labels():
-    from hdnd_data.rules import BODY_EN, BODY_VI
+    from hdnd_data.checks.rules import BODY_EN, BODY_VI
 
     assert set(BODIES) == set(BODY_VI) == set(BODY_EN)

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 import hdnd_data as hd
-from hdnd_data.claims import COLUMNS, ReportReadError, check_claims, claims_summary, read_report
+from hdnd_data.text.claims import COLUMNS, ReportReadError, check_claims, claims_summary, read_report
 
 from .conftest import REPO
 

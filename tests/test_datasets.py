@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import hdnd_data as hd
-from hdnd_data.datasets import DataValidationError
+from hdnd_data.data.loader import DataValidationError
 
 from .conftest import DATASETS
 
@@ -187,10 +187,10 @@ def test_unknown_table_and_unit():
 
 
 def test_data_dictionary_is_up_to_date():
-    from hdnd_data.dictionary import BEGIN, render_markdown
+    from hdnd_data.data.dictionary import BEGIN, render_markdown
 
     text = (DATASETS / "README.md").read_text(encoding="utf-8")
-    assert text.split(BEGIN, 1)[1] == render_markdown().split(BEGIN, 1)[1], "run: python -m hdnd_data.dictionary"
+    assert text.split(BEGIN, 1)[1] == render_markdown().split(BEGIN, 1)[1], "run: python -m hdnd_data.data.dictionary"
 
 
 def test_malformed_csv_rows_and_empty_files(data_copy: Path):

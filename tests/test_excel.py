@@ -17,8 +17,8 @@ import pytest
 
 import hdnd_data as hd
 from hdnd_data.cli import main
-from hdnd_data.datasets import DataValidationError
-from hdnd_data.excel import (
+from hdnd_data.data.loader import DataValidationError
+from hdnd_data.workbook.excel import (
     INSTRUCTION_SHEETS,
     WorkbookError,
     csv_text,

@@ -1,6 +1,6 @@
 import pytest
 
-from hdnd_data.files import write_atomic, write_many_atomic
+from hdnd_data.data.files import write_atomic, write_many_atomic
 
 
 def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from hdnd_data.numbers import (
+from hdnd_data.data.numbers import (
     NumberParseError,
     decimals_of,
     format_number,
@@ -62,7 +62,7 @@ def test_formatting_round_trips_the_printed_figures():
 
 
 def test_format_significant_keeps_only_needed_decimals():
-    from hdnd_data.numbers import format_significant
+    from hdnd_data.data.numbers import format_significant
 
     assert format_significant(0.05) == "0,05"
     assert format_significant(680.443) == "680,443"

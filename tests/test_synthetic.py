@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from hdnd_data import synthetic as syn
-from hdnd_data.checks import run_checks
-from hdnd_data.datasets import load_all, validate_frames
-from hdnd_data.layout import unit_info, units, years
+from hdnd_data.checks.engine import run_checks
+from hdnd_data.data.layout import unit_info, units, years
+from hdnd_data.data.loader import load_all, validate_frames
 
 KEY = ["unit", "year", "rule_id"]
 

@@ -25,7 +25,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .datasets import (
+from hdnd_data.data.files import write_atomic, write_many_atomic
+from hdnd_data.data.loader import (
     DEFAULT_UNIT,
     TABLES,
     DataValidationError,
@@ -37,8 +38,7 @@ from .datasets import (
     s_coerce,
     unit_info,
 )
-from .files import write_atomic, write_many_atomic
-from .numbers import NumberParseError, nfc, parse_number
+from hdnd_data.data.numbers import NumberParseError, nfc, parse_number
 
 __all__ = ["CellProblem", "WorkbookError", "csv_text", "export_workbook", "import_workbook", "sheet_columns"]
 
@@ -293,7 +293,7 @@ def _note(col: _Column, lang: str) -> str:
     lines.append(kind_text[1] if en else kind_text[0])
     if col.allowed:
         # the codes stay English (they are the data); the note says what each one means in the reader's language
-        from .glossary import TERMS, term
+        from hdnd_data.labels import TERMS, term
 
         shown = [f"{code} = {term(code, lang)}" if code in TERMS and term(code, lang) not in ("", code) else code
                  for code in col.allowed]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .glossary import column_label, term
-from .numbers import decimals_of, format_number, format_percent, printed_interval
+from hdnd_data.data.numbers import decimals_of, format_number, format_percent, printed_interval
+from hdnd_data.labels import column_label, term
 
 Frames = Mapping[str, pd.DataFrame]
 # Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
@@ -303,7 +303,7 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
     The estimates themselves are not printed; a percentage of the other measure (actual vs year
     estimate) against the same estimate implies it, so each percentage is recomputed from that.
     """
-    from .rules import implied_bases
+    from hdnd_data.checks.rules import implied_bases
 
     m = implied_bases(frames)
     if m.empty:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .numbers import NumberParseError, Stated, decimals_of, format_number, nfc, parse_number, parse_stated
+from hdnd_data.data.numbers import NumberParseError, Stated, decimals_of, format_number, nfc, parse_number, parse_stated
 
 __all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_summary", "read_report"]
 

@@ -1,9 +1,14 @@
-"""One glossary for every label a reader sees: section titles, enum values, chart axes (vi default, en).
+"""One catalogue of every label a reader sees, by key and language (vi default, en).
 
-Column headers come from the schemas' ``title`` (Vietnamese); English headers fall back to this glossary.
+This module holds the shared glossary (section titles, enum values, chart axes) and the lookup; each wing keeps
+its own sentences in a module beside it (``labels/<wing>.py`` with a ``TERMS`` dict of key -> (vi, en)), listed in
+``WING_CATALOGUES`` and merged here, so that adding a language or a label touches one place. A key defined twice is
+an error at import. Column headers come from the schemas' ``title`` (Vietnamese); English falls back to here.
 """
 
 from __future__ import annotations
+
+import importlib
 
 LANGS = ("vi", "en")
 
@@ -148,6 +153,26 @@ TERMS: dict[str, tuple[str, str]] = {
     "notebook_error": ("Lỗi khi chạy sổ tính", "Notebook error"),
 }
 
+# wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
+WING_CATALOGUES: tuple[str, ...] = ()
+
+
+def _merge_wings() -> None:
+    for name in WING_CATALOGUES:
+        wing = importlib.import_module(f"{__name__}.{name}")
+        clash = sorted(set(wing.TERMS) & set(TERMS))
+        if clash:
+            raise RuntimeError(f"labels/{name}.py redefines keys of the catalogue: {', '.join(clash)}")
+        TERMS.update(wing.TERMS)
+
+
+_merge_wings()
+
+
+def msg(key: str, lang: str = "vi", /, **values: object) -> str:
+    """The sentence of ``key`` in ``lang`` with its ``{placeholders}`` filled from ``values``."""
+    return term(key, lang).format(**values) if values else term(key, lang)
+
 
 def term(key: str, lang: str = "vi") -> str:
     """The label of ``key`` in ``lang``; an unknown key is returned as is (never a crash in a report)."""
@@ -162,7 +187,7 @@ def term(key: str, lang: str = "vi") -> str:
 def column_label(table: str, column: str, lang: str = "vi") -> str:
     """Header for ``table.column``: the schema's Vietnamese title, or an English label."""
     if lang == "vi":
-        from .datasets import TABLES
+        from hdnd_data.data.loader import TABLES
 
         col = TABLES[table].schema.to_schema().columns.get(column) if table in TABLES else None
         if col is not None and col.title:
@@ -173,7 +198,7 @@ def column_label(table: str, column: str, lang: str = "vi") -> str:
 
 
 # The same codes as they read inside a sentence of a check's message (lower case, phrased for the
-# message templates in rules.py); kept here so that every label a reader sees lives in this module.
+# message templates in checks/rules.py); kept here so that every label a reader sees lives in this module.
 BODY_VI = {
     "council": "HĐND",
     "council_chair": "Chủ tịch HĐND",

@@ -1,6 +1,6 @@
 """The catalogue of consistency rules: every relation between figures that the reports allow, as data.
 
-Each :class:`~hdnd_data.checks.Rule` names the tables and fields it reads; its evaluator works on whole frames
+Each :class:`~hdnd_data.checks.engine.Rule` names the tables and fields it reads; its evaluator works on whole frames
 (merges, group-bys, pivots), so one pass checks any number of units and years.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .checks import (
+from hdnd_data.checks.engine import (
     Rule,
     cat,
     choose,
@@ -32,7 +32,7 @@ from .checks import (
     rate_admitted,
     shared,
 )
-from .glossary import (
+from hdnd_data.labels import (
     ACTIVITY_EN,
     ACTIVITY_VI,
     BASIS_EN,
@@ -1473,7 +1473,7 @@ def _growth_weighted(frames: Frames) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------------------------- catalogue
 def rule(id, kind, severity, description_vi, description_en, tables, fields, evaluate) -> Rule:
-    """A catalogue entry (positional shorthand for :class:`~hdnd_data.checks.Rule`)."""
+    """A catalogue entry (positional shorthand for :class:`~hdnd_data.checks.engine.Rule`)."""
     return Rule(id, kind, severity, description_vi, description_en, tuple(tables), tuple(fields), evaluate)
 
 

@@ -10,13 +10,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import report
-from .audit import RECORD_MIME, STATUSES
-from .datasets import load_all
-from .files import write_atomic
-from .glossary import term
-from .layout import DEFAULT_UNIT, unit_info
-from .numbers import format_percent, format_significant
+from hdnd_data.audit import RECORD_MIME, STATUSES
+from hdnd_data.data.files import write_atomic
+from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
+from hdnd_data.data.loader import load_all
+from hdnd_data.data.numbers import format_percent, format_significant
+from hdnd_data.labels import term
+from hdnd_data.report import tables as report
 
 
 def record(name: str, value: object) -> None:
@@ -93,7 +93,7 @@ class YearAudit:
         _show(report.missions(self.frames, self.lang))
 
     def voter_contact(self) -> None:
-        from . import plots
+        from hdnd_data.report import plots
 
         self._heading("voter_contact")
         table = report.voter_contact(self.frames, self.lang)
@@ -104,7 +104,7 @@ class YearAudit:
             record("voters_attending", {r: int(v) for r, v in zip(table.data.round_id, table.data.voters_attending)})
 
     def reception_and_petitions(self) -> None:
-        from . import plots
+        from hdnd_data.report import plots
 
         self._heading("citizen_reception")
         _show(report.reception(self.frames, self.lang))
@@ -119,7 +119,7 @@ class YearAudit:
                 record("settlement_rate", format_percent(float(rate.computed.iloc[0]), 1))
 
     def budget(self) -> None:
-        from . import plots
+        from hdnd_data.report import plots
 
         self._heading("budget")
         _show(report.budget_amounts(self.frames, self.lang))
@@ -130,7 +130,7 @@ class YearAudit:
             record("budget_percentages", len(pct.data))
 
     def economy(self) -> None:
-        from . import plots
+        from hdnd_data.report import plots
 
         self._heading("economy")
         _show(report.targets(self.frames, self.lang))
@@ -139,7 +139,7 @@ class YearAudit:
 
     def checks(self, checks_csv: str | None = None) -> pd.DataFrame:
         """Summary counts of pass/fail/warn, then every failing or warning check; optionally save all as CSV."""
-        from .checks import run_checks
+        from hdnd_data.checks.engine import run_checks
 
         self._heading("checks")
         results = run_checks(unit=self.unit, year=self.year, lang=self.lang, frames=self.frames, validated=True)
@@ -157,7 +157,7 @@ class YearAudit:
         """Numbers stated in the report's text, checked against each other (when a text is given)."""
         if not report_path:
             return
-        from .claims import check_claims, read_report
+        from hdnd_data.text.claims import check_claims, read_report
 
         self._heading("claims")
         found = check_claims(read_report(report_path), lang=self.lang)

@@ -21,7 +21,7 @@ def resolve_data_dir(path: str | os.PathLike | None = None) -> Path:
         return Path(path)
     if os.environ.get("HDND_DATA_DIR"):
         return Path(os.environ["HDND_DATA_DIR"])
-    checkout = Path(__file__).resolve().parent.parent / "datasets"
+    checkout = Path(__file__).resolve().parents[2] / "datasets"  # hdnd_data/data/layout.py -> checkout
     return checkout if checkout.is_dir() else Path.cwd() / "datasets"
 
 

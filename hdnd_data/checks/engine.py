@@ -1,6 +1,6 @@
 """Consistency checks: the engine that confronts the stated figures with each other, rounding-aware.
 
-A rule (see :mod:`hdnd_data.rules` for the catalogue) evaluates whole frames at once and yields one finding per
+A rule (see :mod:`hdnd_data.checks.rules` for the catalogue) evaluates whole frames at once and yields one finding per
 relation it can test; the engine turns findings into verdicts (``pass``, ``fail``, ``warn``) and a results table.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .datasets import TABLES, load_all, validate_frames
-from .numbers import format_number
+from hdnd_data.data.loader import TABLES, load_all, validate_frames
+from hdnd_data.data.numbers import format_number
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -472,8 +472,8 @@ def shared(derive: Callable[[Mapping[str, pd.DataFrame]], object]) -> Callable[[
 
 
 def catalogue() -> list[Rule]:
-    """The rules, as data (see :mod:`hdnd_data.rules`)."""
-    from .rules import RULES  # the catalogue is built from the kinds above, so it is imported after them
+    """The rules, as data (see :mod:`hdnd_data.checks.rules`)."""
+    from hdnd_data.checks.rules import RULES  # the catalogue is built from the kinds above, so it is imported after them
 
     return list(RULES)
 
@@ -535,9 +535,9 @@ def run_checks(
 
     With ``frames`` (table name -> DataFrame, any units and years), those tables are validated and checked
     instead of the files; a table left out counts as having no rows (``validated=True`` skips validating
-    frames that come straight from :func:`~hdnd_data.datasets.load_all`). Returns one row per rule instance with
+    frames that come straight from :func:`~hdnd_data.data.loader.load_all`). Returns one row per rule instance with
     the columns of :data:`RESULT_COLUMNS`, sorted by unit, year and rule id; messages are in ``lang``
-    (``"vi"`` or ``"en"``). Raises :class:`~hdnd_data.datasets.DataValidationError` on invalid data.
+    (``"vi"`` or ``"en"``). Raises :class:`~hdnd_data.data.loader.DataValidationError` on invalid data.
 
     >>> import hdnd_data as hd
     >>> r = hd.run_checks(year=2020)

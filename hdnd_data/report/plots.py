@@ -13,10 +13,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from .glossary import term
-from .numbers import format_number
-from .report import VOTER_FLOW
-from .rules import implied_bases
+from hdnd_data.checks.rules import implied_bases
+from hdnd_data.data.numbers import format_number
+from hdnd_data.labels import term
+from hdnd_data.report.tables import VOTER_FLOW
 
 Frames = Mapping[str, pd.DataFrame]
 _VN = FuncFormatter(lambda value, _pos: format_number(value))

@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from . import schemas as s
-from .layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
-from .numbers import nfc
+from hdnd_data.data import schemas as s
+from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
+from hdnd_data.data.numbers import nfc
 
 __all__ = [
     "DEFAULT_UNIT",

@@ -1,0 +1,1 @@
+"""The report wing: what the audit notebook shows for one unit-year: sections, tables and charts."""
