@@ -19,7 +19,10 @@ _EXPORTS = {
     "unit_info": "data.layout",
     "TABLES": "data.loader",
     "DataValidationError": "data.loader",
+    "NoDataError": "data.loader",
+    "NoRowsWarning": "data.loader",
     "Problem": "data.loader",
+    "label": "data.loader",
     "load": "data.loader",
     "load_all": "data.loader",
     "tables": "data.loader",
@@ -55,5 +58,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from hdnd_data.checks.engine import Rule, catalogue, run_checks, summarise  # noqa: F401
     from hdnd_data.checks.rules import RULES  # noqa: F401
     from hdnd_data.data.layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
-    from hdnd_data.data.loader import TABLES, DataValidationError, Problem, load, load_all, tables, validate_frames  # noqa: F401
+    from hdnd_data.data.loader import (  # noqa: F401
+        TABLES,
+        DataValidationError,
+        NoDataError,
+        NoRowsWarning,
+        Problem,
+        label,
+        load,
+        load_all,
+        tables,
+        validate_frames,
+    )
     from hdnd_data.text.claims import check_claims  # noqa: F401

@@ -283,7 +283,7 @@ def generate(
 
 def write_datasets(frames: Mapping[str, pd.DataFrame], root: str | os.PathLike) -> list[Path]:
     """Write ``frames`` in the canonical layout: ``<root>/<unit>/<year>/<table>.csv`` and ``<root>/<unit>/unit.yaml``."""
-    from hdnd_data.workbook.excel import csv_text
+    from hdnd_data.data.loader import csv_text
 
     root = Path(root)
     files: dict[Path, str] = {}

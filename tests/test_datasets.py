@@ -125,7 +125,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def _problems(data_dir: Path) -> list[str]:
     with pytest.raises(DataValidationError) as info:
-        hd.load_all(unit=None, data_dir=data_dir)
+        hd.load_all(unit=None, data_dir=data_dir, lang="en")
     return [str(p) for p in info.value.problems]
 
 
@@ -182,7 +182,7 @@ def test_row_in_wrong_folder_and_bad_date(data_copy: Path):
 def test_unknown_table_and_unit():
     with pytest.raises(KeyError):
         hd.load("no_such_table")
-    with pytest.raises(DataValidationError, match="no data folder for unit 'atlantis'"):
+    with pytest.raises(hd.NoDataError, match="không có thư mục dữ liệu của đơn vị 'atlantis'"):
         hd.load("sessions", unit="atlantis")
 
 

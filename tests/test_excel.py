@@ -26,6 +26,7 @@ from hdnd_data.workbook.excel import (
     import_workbook,
     sheet_columns,
 )
+from hdnd_data.workbook.layout import LIST_SHEET
 
 from .conftest import DATASETS, REPO
 
@@ -117,7 +118,8 @@ def test_csv_text_of_loaded_table_is_the_canonical_file():
 def test_sheets_headers_notes_dropdowns_and_formats(book_2020):
     wb = openpyxl.load_workbook(book_2020)
     assert wb.sheetnames[0] == INSTRUCTION_SHEETS["vi"]
-    assert wb.sheetnames[1:] == hd.tables()
+    assert wb.sheetnames[1:-1] == hd.tables()
+    assert wb.sheetnames[-1] == LIST_SHEET and wb[LIST_SHEET].sheet_state == "hidden"
     ws = wb["budget_execution"]
     assert [c.value for c in ws[2]] == sheet_columns(hd.TABLES["budget_execution"])
     assert "unit" not in sheet_columns(hd.TABLES["budget_execution"])
@@ -125,9 +127,13 @@ def test_sheets_headers_notes_dropdowns_and_formats(book_2020):
     assert "Đơn vị tính: triệu đồng" in ws["G1"].comment.text and "Bắt buộc" in ws["G1"].comment.text
     assert ws["G3"].value == 390463 and ws["G3"].number_format == "#,##0"
     assert ws.freeze_panes == "A3"
+    # coded columns show and offer their Vietnamese labels; the list sits on the hidden sheet (labels hold commas)
+    assert (ws["C3"].value, ws["D4"].value) == ("Thu ngân sách", "Thu nội địa (trừ tiền sử dụng đất, xổ số)")
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
-    assert lists["C3"] == '"revenue,expenditure"'
-    assert lists["E3"] == '"actual_to_date,year_estimate"'
+    sheet, cells = lists["C3"].split("!")
+    first, last = cells.replace("$", "").split(":")
+    offered = [c.value for row in wb[sheet.strip("'")][first:last] for c in row]
+    assert offered == ["Thu ngân sách", "Chi ngân sách"]
     sessions = wb["sessions"]
     assert sessions["H3"].value.date() == date(2019, 12, 17) and sessions["H3"].number_format == "dd/mm/yyyy"
     assert sessions["K3"].value == "02" and sessions["K3"].number_format == "@"
@@ -259,13 +265,13 @@ def test_percentage_formatted_cell_is_refused(book_2020):
 
 def test_empty_required_cell(book_2020):
     problems = _problems(_edit(book_2020, _set("budget_execution", "B3", None)))
-    assert _only(problems, "budget_execution!B3") == "budget_execution!B3, cột locator (Mục): ô bắt buộc đang trống"
+    assert _only(problems, "budget_execution!B3") == "budget_execution!B3, cột locator (Mục): giá trị bắt buộc đang trống"
 
 
 def test_unknown_dropdown_value(book_2020):
     problems = _problems(_edit(book_2020, _set("budget_execution", "C3", "income")))
     assert _only(problems, "budget_execution!C3").endswith(
-        "'income' không có trong danh sách; chọn một trong: revenue, expenditure")
+        "'income' không có trong danh sách; chọn một trong: Thu ngân sách, Chi ngân sách")
 
 
 def test_negative_count(book_2020):
@@ -283,8 +289,8 @@ def test_duplicate_key_names_both_rows(book_2020):
 
     problems = _problems(_edit(book_2020, copy_row))
     first = _only(problems, "budget_execution!C3")
-    assert first.endswith("trùng khóa (direction=revenue, line=total, measure=actual_to_date) với dòng 4")
-    assert "với dòng 3" in _only(problems, "budget_execution!C4")
+    assert first.endswith("trùng khóa (direction=revenue, line=total, measure=actual_to_date); trùng với dòng 4")
+    assert "trùng với dòng 3" in _only(problems, "budget_execution!C4")
 
 
 def test_unknown_source(book_2020):

@@ -13,6 +13,8 @@ from pathlib import Path
 __all__ = ["DEFAULT_UNIT", "resolve_data_dir", "unit_info", "units", "years"]
 
 DEFAULT_UNIT = "lang-son-city"
+# a year folder is named by a plain year: "0202" is not year 202 (the loader names such folders as problems)
+YEAR_FOLDER = r"[1-9]\d{3}"
 
 
 def resolve_data_dir(path: str | os.PathLike | None = None) -> Path:
@@ -50,4 +52,4 @@ def unit_info(unit: str = DEFAULT_UNIT, data_dir: str | os.PathLike | None = Non
 def _year_dirs(unit_path: Path) -> Iterable[Path]:
     if not unit_path.is_dir():
         return []
-    return [p for p in unit_path.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)]
+    return [p for p in unit_path.iterdir() if p.is_dir() and re.fullmatch(YEAR_FOLDER, p.name)]

@@ -6,33 +6,40 @@ documentation and the Excel workbook. Every problem in the input is collected an
 
 from __future__ import annotations
 
-import copy
 import csv
-import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import yaml
 
 from hdnd_data.data import schemas as s
-from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
+from hdnd_data.data.columns import Column, Why, columns_of
+from hdnd_data.data.layout import DEFAULT_UNIT, YEAR_FOLDER, resolve_data_dir, unit_info, units, years
 from hdnd_data.data.numbers import nfc
+from hdnd_data.data.problems import DataValidationError, FileRows, FrameRows, NoDataError, Problem, source_problems, validate_rows
+from hdnd_data.labels import LANGS, msg, term
 
 __all__ = [
     "DEFAULT_UNIT",
     "DataValidationError",
+    "NoDataError",
+    "NoRowsWarning",
     "Problem",
     "TABLES",
     "Table",
+    "csv_text",
     "resolve_data_dir",
     "load",
+    "label",
     "load_all",
     "tables",
     "unit_info",
@@ -64,6 +71,11 @@ class Table:
     def key(self) -> list[str]:
         return list(getattr(self.schema.Config, "unique", None) or [])
 
+    @property
+    def described(self) -> dict[str, Column]:
+        """Each column's description: kind, titles, meanings, unit, rules (see :mod:`hdnd_data.data.columns`)."""
+        return columns_of(self.schema)
+
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -94,85 +106,9 @@ def tables() -> list[str]:
     return list(TABLES)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the input, located as precisely as the input allows."""
 
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f", row {self.row}" if self.row is not None else "")
-        where += f", column {self.column!r}" if self.column else ""
-        return f"{where}: {self.message}"
-
-
-class DataValidationError(ValueError):
-    """Input that fails validation; ``problems`` lists every problem found, not only the first."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid data: {len(self.problems)} problem(s)\n{lines}")
-
-
-# ---------------------------------------------------------------------------------------- parsing
-_INT = re.compile(r"^[+-]?\d+$")
-_FLOAT = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BOOL = {"true": True, "false": False, "1": True, "0": False}
-
-
-def _kind(dtype: object) -> str:
-    text = str(dtype).lower()
-    for kind in ("int", "float", "datetime", "bool"):
-        if kind in text:
-            return kind
-    return "str"
-
-
-def column_kinds(schema: type[pa.DataFrameModel]) -> dict[str, str]:
-    """Map each column to ``int``, ``float``, ``datetime``, ``bool`` or ``str``."""
-    return {name: _kind(col.dtype) for name, col in schema.to_schema().columns.items()}
-
-
-def _explain_number(text: str, kind: str) -> str:
-    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text) and kind == "int":
-        return f"{text!r} has a Vietnamese thousands dot; write the plain number {text.replace('.', '')}"
-    if re.fullmatch(r"[+-]?\d+,\d+", text):
-        return f"{text!r} has a decimal comma; write {text.replace(',', '.')}"
-    return f"{text!r} is not {'an integer' if kind == 'int' else 'a number'}"
-
-
-def parse_cell(text: str, kind: str) -> tuple[object, str | None]:
-    """Parse one canonical CSV cell; return ``(value, None)`` or ``(None, reason)``. Empty -> missing."""
-    text = text.strip()
-    if text == "":
-        return None, None
-    if kind == "int":
-        return (int(text), None) if _INT.match(text) else (None, _explain_number(text, kind))
-    if kind == "float":
-        return (float(text), None) if _FLOAT.match(text) else (None, _explain_number(text, kind))
-    if kind == "datetime":
-        if _ISO_DATE.match(text):
-            try:
-                return pd.Timestamp(date.fromisoformat(text)), None
-            except ValueError:
-                pass
-        return None, f"{text!r} is not a date written YYYY-MM-DD"
-    if kind == "bool":
-        return (_BOOL[text.lower()], None) if text.lower() in _BOOL else (None, f"{text!r} is not true/false")
-    return nfc(text), None
-
-
-@dataclass
-class _Frame:
-    """Rows read from files, still untyped, with each row's file and line for error messages."""
-
-    data: pd.DataFrame
-    origin: list[tuple[str, int | None]]
+class NoRowsWarning(UserWarning):
+    """A table with no rows in the sources of the unit-years asked for (the documents print no such figures)."""
 
 
 def _display(path: Path, root: Path) -> str:
@@ -182,6 +118,11 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _file_problem(shown: str, key: str, row: int | None = None, column: str | None = None, **values: object) -> Problem:
+    return Problem.of(Why.of(key, **values), shown, row, column)
+
+
+# ---------------------------------------------------------------------------------------- reading files
 def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> tuple[list[list[str]], list] | None:
     """Rows of one CSV file, in the table's column order, with each row's (file, line).
 
@@ -193,150 +134,39 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, None, None, f"not UTF-8 text ({exc.reason})"))
+        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if header is None:
-            problems.append(Problem(shown, None, None, "not a readable CSV file: it is empty (a header row is needed)"))
+            problems.append(_file_problem(shown, "empty_csv"))
             return None
         header = [nfc(c).strip().lstrip("\ufeff") for c in header]
         expected = table.columns
         for c in expected:
             if c not in header:
-                problems.append(Problem(shown, 1, c, "column is missing"))
-        for c in header:
+                problems.append(_file_problem(shown, "column_missing", 1, c))
+        for c, count in Counter(header).items():
             if c not in expected:
-                problems.append(Problem(shown, 1, c, f"unknown column (table {table.name} has: {', '.join(expected)})"))
+                problems.append(_file_problem(shown, "column_unknown", 1, c, table=table.name, columns=", ".join(expected)))
+            elif count > 1:
+                # which of two same-named columns holds the figures is anyone's guess: refuse, never pick one
+                problems.append(_file_problem(shown, "column_repeated", 1, c, count=count))
         where = [header.index(c) if c in header else None for c in expected]
         rows, origin = [], []
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue  # blank line
             if len(row) > len(header):
-                problems.append(Problem(shown, reader.line_num, None, f"{len(row)} fields but the header has {len(header)}"))
+                problems.append(_file_problem(shown, "too_many_fields", reader.line_num, fields=len(row), header=len(header)))
                 continue
             rows.append([row[i] if i is not None and i < len(row) else "" for i in where])
             origin.append((shown, reader.line_num))
     except csv.Error as exc:
-        problems.append(Problem(shown, reader.line_num, None, f"not a readable CSV file: {exc}"))
+        problems.append(_file_problem(shown, "unreadable_csv", reader.line_num, error=exc))
         return None
     return rows, origin
-
-
-def _type_frame(frame: _Frame, table: Table, problems: list[Problem]) -> tuple[pd.DataFrame, set]:
-    """Parse strings to typed columns; record unparseable cells and return them so pandera noise is dropped.
-
-    Whole columns are parsed at once (a regex decides which cells are well formed); only the bad cells go
-    through :func:`parse_cell`, one by one, for their message. The result is what ``parse_cell`` gives per cell.
-    """
-    kinds = column_kinds(table.schema)
-    bad: set[tuple[int, str]] = set()
-    typed = {}
-    for column, kind in kinds.items():
-        values, wrong = _parse_column(frame.data[column], kind)
-        for i in np.flatnonzero(wrong):
-            _, reason = parse_cell(frame.data[column].iat[i], kind)
-            file, row = frame.origin[i]
-            problems.append(Problem(file, row, column, reason))
-            bad.add((int(i), column))
-        typed[column] = values
-    out = pd.DataFrame(typed, index=frame.data.index)
-    return s_coerce(out, table), bad
-
-
-def _parse_column(raw: pd.Series, kind: str) -> tuple[pd.Series, np.ndarray]:
-    """One column of text cells to values (missing where empty or malformed) and the mask of malformed cells."""
-    text = raw.astype(object).fillna("").astype(str).str.strip()
-    empty = (text == "").to_numpy()
-    values = pd.Series(None, index=raw.index, dtype=object)
-    if kind == "str":
-        values[~empty] = text[~empty].str.normalize("NFC")
-        return values, np.zeros(len(raw), dtype=bool)
-    if kind == "int":
-        good = text.str.fullmatch(r"[+-]?\d+").to_numpy(dtype=bool)
-        values[good] = text[good].to_numpy(dtype=object).astype("int64")
-    elif kind == "float":
-        good = text.str.fullmatch(r"[+-]?\d+(\.\d+)?").to_numpy(dtype=bool)
-        values[good] = text[good].to_numpy(dtype=object).astype("float64")
-    elif kind == "datetime":
-        dates = pd.to_datetime(text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce")
-        good = dates.notna().to_numpy()
-        values[good] = dates[good]
-    else:  # bool
-        lowered = text.str.lower()
-        good = lowered.isin(list(_BOOL)).to_numpy()
-        values[good] = lowered[good].map(_BOOL)
-    return values, ~good & ~empty
-
-
-def s_coerce(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Give each column its schema dtype (missing values stay missing)."""
-    kinds = column_kinds(table.schema)
-    out = {}
-    for column, kind in kinds.items():
-        col = frame[column]
-        if kind == "int":
-            out[column] = pd.array(col, dtype="Int64")
-        elif kind == "float":
-            out[column] = pd.array(col, dtype="Float64").astype("float64") if len(col) else col.astype("float64")
-        elif kind == "datetime":
-            out[column] = pd.to_datetime(col)
-        elif kind == "bool":
-            out[column] = pd.array(col, dtype="boolean")
-        else:
-            out[column] = pd.array(col, dtype="string")
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _schema_problems(exc: pa.errors.SchemaErrors, origin: list[tuple[str, int | None]], bad: set, table: Table) -> list[Problem]:
-    out = []
-    cases = exc.failure_cases
-    for case in cases.itertuples(index=False):
-        if case.check == "multiple_fields_uniqueness":
-            continue  # reported by _duplicate_problems with both rows named
-        idx = case.index
-        column = case.column if isinstance(case.column, str) else None
-        if idx is None or pd.isna(idx):
-            file, row = (origin[0][0] if origin else table.file_name), None
-        else:
-            idx = int(idx)
-            if (idx, column) in bad:
-                continue
-            file, row = origin[idx]
-        out.append(Problem(file, row, column, _describe_check(str(case.check), case.failure_case)))
-    return out
-
-
-def _describe_check(check: str, value: object) -> str:
-    shown = "empty" if value is None or (not isinstance(value, str) and pd.isna(value)) else repr(value)
-    if check.startswith("isin("):
-        return f"{shown} is not an allowed value; allowed: {check[len('isin(['):-2].replace(chr(39), '')}"
-    if check.startswith("greater_than_or_equal_to(0)"):
-        return f"{shown} is negative; counts and amounts cannot be"
-    if check.startswith("not_nullable"):
-        return "required value is empty"
-    if check.startswith("str_matches"):
-        return f"{shown} does not match the pattern {check[len('str_matches('):-1]}"
-    if check.startswith("str_length"):
-        return "required text is empty"
-    return f"{shown} fails {check}"
-
-
-def _duplicate_problems(frame: pd.DataFrame, origin: list, table: Table) -> list[Problem]:
-    key = table.key
-    if not key or frame.empty:
-        return []
-    dup = frame[frame.duplicated(subset=key, keep=False)]
-    out = []
-    for _, group in dup.groupby(key, dropna=False, sort=False):
-        rows = [origin[i] for i in group.index]
-        for file, row in rows:
-            others = ", ".join(f"{f} row {r}" for f, r in rows if (f, r) != (file, row))
-            values = ", ".join(f"{k}={group.iloc[0][k]}" for k in key if k not in ("unit", "year"))
-            out.append(Problem(file, row, None, f"duplicate key ({values}); also at {others}"))
-    return out
 
 
 def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[str, int]]) -> list[Problem]:
@@ -352,30 +182,70 @@ def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[
         file, row = origin[i]
         unit, year = expected[i]
         if unit_off[i]:
-            out.append(Problem(file, row, "unit", f"{frame.at[i, 'unit']!r} but the file is in folder {unit}/"))
+            out.append(_file_problem(file, "wrong_unit_folder", row, "unit", value=frame.at[i, "unit"], folder=unit))
         if year_off[i]:
-            out.append(Problem(file, row, "year", f"{frame.at[i, 'year']} but the file is in folder {year}/"))
+            out.append(_file_problem(file, "wrong_year_folder", row, "year", value=int(frame.at[i, "year"]), folder=year))
     return out
 
 
-# ---------------------------------------------------------------------------------------- loading
-def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None) -> list[tuple[str, int, Path]]:
-    wanted_units = units(root) if unit is None else [unit]
-    wanted_years = None if year is None else ({int(year)} if isinstance(year, (int, str)) else {int(y) for y in year})
-    out = []
-    for u in wanted_units:
-        for y in years(u, root):
-            if wanted_years is None or y in wanted_years:
-                out.append((u, y, root / u / str(y)))
-    return out
+# ---------------------------------------------------------------------------------------- folders
+def _wanted_years(year: int | Iterable[int] | None) -> set[int] | None:
+    if year is None:
+        return None
+    return {int(year)} if isinstance(year, (int, np.integer, str)) else {int(y) for y in year}
+
+
+def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None, lang: str) -> list[tuple[str, int, Path]]:
+    """The (unit, year, folder) to read; :class:`NoDataError` when a unit or a year asked for has none."""
+    available_units = units(root)
+    if unit is not None and not (root / unit).is_dir():
+        shown = ", ".join(available_units) or "–"
+        raise NoDataError(msg("no_unit_folder", lang, unit=unit, root=root) + f" ({shown})")
+    chosen = available_units if unit is None else [unit]
+    wanted = _wanted_years(year)
+    present = {(u, y) for u in chosen for y in years(u, root)}
+    available = sorted({y for _, y in present})
+    missing = sorted(wanted - set(available)) if wanted is not None else []
+    if missing or not present:
+        if not available and wanted is None:
+            raise NoDataError(msg("no_data_at_all", lang, root=root))
+        shown = ", ".join(str(y) for y in missing) or "–"
+        raise NoDataError(msg("no_data_year", lang, year=shown, available=", ".join(map(str, available)) or "–"))
+    return [(u, y, root / u / str(y)) for u, y in sorted(present) if wanted is None or y in wanted]
+
+
+def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
+    """A unit folder holds year folders named like 2020 and an optional unit.yaml naming the unit."""
+    folder = root / unit
+    for path in sorted(folder.iterdir()):
+        # "0202" or "20201" would read as another year (202, 20201): only a plain year names a year folder
+        if path.is_dir() and path.name.isdigit() and not re.fullmatch(YEAR_FOLDER, path.name):
+            problems.append(_file_problem(_display(path, root), "not_a_year_folder", name=path.name))
+    path = folder / "unit.yaml"
+    if not path.is_file():
+        return
+    shown = _display(path, root)
+    try:
+        info = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append(_file_problem(shown, "unit_yaml_unreadable", error=str(exc).replace("\n", " ")))
+        return
+    if info is None:
+        return
+    if not isinstance(info, dict):
+        problems.append(_file_problem(shown, "unit_yaml_shape", found=type(info).__name__))
+        return
+    for field in ("name_vi", "name_en"):
+        if field in info and not isinstance(info[field], str):
+            problems.append(_file_problem(shown, "unit_yaml_field", field=field, found=type(info[field]).__name__))
 
 
 def _check_folder_files(folder: Path, root: Path, problems: list[Problem]) -> None:
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix == ".csv" and path.stem not in TABLES:
-            problems.append(Problem(_display(path, root), None, None, f"unknown table file; known tables: {', '.join(TABLES)}"))
+            problems.append(_file_problem(_display(path, root), "unknown_table_file", tables=", ".join(TABLES)))
         elif path.is_file() and path.suffix != ".csv" and not path.name.startswith("."):
-            problems.append(Problem(_display(path, root), None, None, "unexpected file; a year folder holds only <table>.csv files"))
+            problems.append(_file_problem(_display(path, root), "unexpected_file"))
 
 
 def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, problems: list[Problem]) -> tuple[pd.DataFrame, list]:
@@ -392,142 +262,162 @@ def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, 
         expected.extend([(unit, year)] * len(read[0]))
     raw = pd.DataFrame(rows, columns=table.columns, dtype=str) if rows else pd.DataFrame(
         {c: pd.Series([], dtype=str) for c in table.columns})
-    typed, bad = _type_frame(_Frame(raw, origin), table, problems)
+    places = FileRows(origin)
+    typed = validate_rows(table, raw, places, from_text=True, problems=problems)
     problems.extend(_placement_problems(typed, origin, expected))
-    return typed, origin, bad
+    return typed, places
 
 
-@functools.cache
-def _row_schema(table: Table) -> pa.DataFrameSchema:
-    """The table's schema without its joint-uniqueness check: :func:`_duplicate_problems` reports duplicates
-    (naming both rows), so pandera need not hash every key a second time."""
-    schema = copy.deepcopy(table.schema.to_schema())
-    schema.unique = None
-    return schema
-
-
-def _validate(table: Table, typed: pd.DataFrame, origin: list, bad: set, problems: list[Problem]) -> pd.DataFrame:
-    problems.extend(_duplicate_problems(typed, origin, table))
-    try:
-        return _row_schema(table).validate(typed, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        problems.extend(_schema_problems(exc, origin, bad, table))
-        return typed
-
-
-def _source_problems(name: str, frame: pd.DataFrame, origin: list, sources: pd.DataFrame) -> list[Problem]:
-    if name == "sources" or frame.empty:
-        return []
-    key = ["unit", "year", "source_id"]
-    known = pd.MultiIndex.from_frame(sources[key].astype(object))
-    rows = pd.MultiIndex.from_frame(frame[key].astype(object))
-    unknown = frame["source_id"].notna().to_numpy(dtype=bool) & ~rows.isin(known)
-    out = []
-    for i in np.flatnonzero(unknown):
-        unit, year, source_id = frame["unit"].iat[i], frame["year"].iat[i], frame["source_id"].iat[i]
-        file, row = origin[i]
-        out.append(Problem(file, row, "source_id", f"{source_id!r} is not in sources.csv of {unit}/{year}"))
-    return out
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
 
 
 def load_all(
-    unit: str | None = DEFAULT_UNIT,
+    unit: str | None = None,
     year: int | Iterable[int] | None = None,
     data_dir: str | os.PathLike | None = None,
-    tables_: Iterable[str] | None = None,
+    *,
+    tables: Iterable[str] | None = None,
+    lang: str = "vi",
+    labels: str | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Load and validate every table for ``unit`` (``None``: all units) and ``year`` (``None``: all years).
+    """Load and validate every table (or those named in ``tables``) of ``unit`` and ``year``.
 
-    Each table is validated once over all its files. Raises :class:`DataValidationError` listing every
-    problem in every file; returns ``{table name: DataFrame}``.
+    ``unit=None`` (the default, as in :func:`~hdnd_data.checks.engine.run_checks`) reads every unit; ``year=None``
+    every year. Each table is validated once over all its files. Raises :class:`NoDataError` when a unit or
+    year asked for has no folder, and :class:`DataValidationError` listing every problem in every file (in
+    ``lang``). ``labels="vi"`` (or ``"en"``) replaces coded values by their labels (see :func:`label`).
+    Returns ``{table name: DataFrame}``.
     """
+    _check_lang(lang)
     root = resolve_data_dir(data_dir)
-    wanted = list(tables_) if tables_ is not None else list(TABLES)
+    wanted = list(TABLES) if tables is None else list(tables)
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
-        raise KeyError(f"unknown table(s) {unknown}; known: {', '.join(TABLES)}")
+        raise KeyError(msg("unknown_table", lang, name=", ".join(unknown), tables=", ".join(TABLES)))
+    folders = _folders(root, unit, year, lang)
     problems: list[Problem] = []
-    if unit is not None and not (root / unit).is_dir():
-        raise DataValidationError([Problem(_display(root / unit, root), None, None, f"no data folder for unit {unit!r} in {root}")])
-    folders = _folders(root, unit, year)
-    if not folders:
-        raise DataValidationError([Problem(_display(root, root) or ".", None, None, f"no data for unit={unit!r}, year={year!r} in {root}")])
+    for u in sorted({u for u, _, _ in folders}):
+        _unit_problems(root, u, problems)
     for _, _, folder in folders:
         _check_folder_files(folder, root, problems)
         if not (folder / "sources.csv").is_file():
-            problems.append(Problem(_display(folder / "sources.csv", root), None, None, "sources.csv is missing; every year folder needs one"))
+            problems.append(_file_problem(_display(folder / "sources.csv", root), "sources_missing"))
     needed = ["sources", *[t for t in wanted if t != "sources"]]
-    out, origins = {}, {}
+    out, places = {}, {}
     for name in needed:
-        typed, origin, bad = _read_table(TABLES[name], folders, root, problems)
-        out[name] = _validate(TABLES[name], typed, origin, bad, problems)
-        origins[name] = origin
+        out[name], places[name] = _read_table(TABLES[name], folders, root, problems)
     for name in needed:
-        problems.extend(_source_problems(name, out[name], origins[name], out["sources"]))
+        if name != "sources":
+            problems.extend(source_problems(out[name], places[name], out["sources"], key=["unit", "year", "source_id"],
+                                            message="unknown_source"))
     if problems:
-        raise DataValidationError(problems)
-    return {name: out[name] for name in wanted}
+        raise DataValidationError(problems, lang=lang)
+    return {name: label(out[name], name, labels) if labels else out[name] for name in wanted}
 
 
 def load(
     table: str,
     *,
-    unit: str | None = DEFAULT_UNIT,
+    unit: str | None = None,
     year: int | Iterable[int] | None = None,
     data_dir: str | os.PathLike | None = None,
+    lang: str = "vi",
+    labels: str | None = None,
 ) -> pd.DataFrame:
-    """Load one validated table.
+    """Load one validated table of ``unit`` (``None``: every unit) and ``year`` (``None``: every year).
+
+    A year with no data folder raises :class:`NoDataError` naming the years there are. A table can be empty
+    for a year that has data: the year's documents print no such figures (the 2023 session report has no
+    budget table); the frame then has the table's columns and no row, and a :class:`NoRowsWarning` says so.
+    ``labels="vi"`` or ``"en"`` shows coded values by their labels (``revenue`` -> ``Thu ngân sách``).
 
     >>> import hdnd_data as hd
     >>> int(hd.load("budget_execution", year=2020).amount_mvnd.iloc[0])
     390463
+    >>> hd.load("budget_execution", year=2020, labels="vi").direction.iloc[0]
+    'Thu ngân sách'
     """
     if table not in TABLES:
-        raise KeyError(f"unknown table {table!r}; known: {', '.join(TABLES)}")
-    return load_all(unit=unit, year=year, data_dir=data_dir, tables_=[table])[table]
+        raise KeyError(msg("unknown_table", lang, name=table, tables=", ".join(TABLES)))
+    frame = load_all(unit=unit, year=year, data_dir=data_dir, tables=[table], lang=lang, labels=labels)[table]
+    if frame.empty:
+        where = ", ".join(str(y) for y in sorted(_wanted_years(year) or [])) or "–"
+        warnings.warn(f"{table}: no rows in the sources of {unit or 'any unit'} {where}", NoRowsWarning, stacklevel=2)
+    return frame
 
 
-class _Positions(Sequence):
-    """Where each row of an in-memory table sits: ``(name, position + 2)``, computed when a problem asks."""
+def label(frame: pd.DataFrame, table: str | None = None, lang: str = "vi") -> pd.DataFrame:
+    """A copy of ``frame`` with each coded value (``revenue``, ``complaint``) replaced by its label in ``lang``.
 
-    def __init__(self, name: str, length: int):
-        self.name, self.length = name, length
+    ``table`` is found from the frame's columns when not given.
 
-    def __len__(self) -> int:
-        return self.length
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self.length))]
-        if not -self.length <= i < self.length:
-            raise IndexError(i)
-        return self.name, int(i) % self.length + 2
-
-
-def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str = "<frames>") -> dict[str, pd.DataFrame]:
-    """Validate in-memory tables (e.g. an analyst's edits, or imported Excel sheets); raise on any problem.
-
-    Rows are named by their position (row 2 is the first, as in a file with a header row).
+    >>> import hdnd_data as hd
+    >>> hd.label(hd.load("petitions", year=2020), lang="en").petition_type.iloc[0]
+    'All'
     """
+    _check_lang(lang)
+    if table is None:
+        matches = [name for name, t in TABLES.items() if set(t.columns) == set(frame.columns)]
+        if len(matches) != 1:
+            raise ValueError("name the table: label(frame, table=...)")
+        table = matches[0]
+    out = frame.copy()
+    for name, column in TABLES[table].described.items():
+        if column.allowed and name in out:
+            out[name] = out[name].map(lambda code: code_label(code, lang), na_action="ignore").astype("string")
+    return out
+
+
+def code_label(code: str, lang: str = "vi") -> str:
+    """The label of one coded value; the code itself when the glossary has none (or an empty one)."""
+    return term(code, lang) or code
+
+
+def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str | None = None, *, lang: str = "vi") -> dict[str, pd.DataFrame]:
+    """Validate in-memory tables (e.g. an analyst's edits); raise :class:`DataValidationError` on any problem.
+
+    Every problem is listed like the CSV loader does, located by table, index label and column
+    (``budget_execution, index 3, column 'amount_mvnd'``); a text such as ``'390.463'`` or a ``390463.5`` in an
+    integer column is named, never a crash. ``origin_name`` prefixes the table names (``<frames>:petitions``).
+    """
+    _check_lang(lang)
     problems: list[Problem] = []
     out = {}
+    places = {}
     for name, frame in frames.items():
+        shown = f"{origin_name}:{name}" if origin_name else name
         if name not in TABLES:
-            problems.append(Problem(origin_name, None, None, f"unknown table {name!r}"))
+            problems.append(_file_problem(shown, "unknown_table", name=name, tables=", ".join(TABLES)))
             continue
         table = TABLES[name]
-        frame = frame.reset_index(drop=True)
-        origin = _Positions(f"{origin_name}:{name}", len(frame))
-        missing = [c for c in table.columns if c not in frame.columns]
-        extra = [c for c in frame.columns if c not in table.columns]
-        problems += [Problem(f"{origin_name}:{name}", 1, c, "column is missing") for c in missing]
-        problems += [Problem(f"{origin_name}:{name}", 1, c, "unknown column") for c in extra]
-        frame = frame.reindex(columns=table.columns)
-        out[name] = _validate(table, s_coerce(frame, table), origin, set(), problems)
+        problems += [_file_problem(shown, "column_missing", None, c) for c in table.columns if c not in frame.columns]
+        problems += [_file_problem(shown, "column_unknown", None, str(c), table=name, columns=", ".join(table.columns))
+                     for c in frame.columns if c not in table.columns]
+        problems += [_file_problem(shown, "column_repeated", None, str(c), count=n)
+                     for c, n in Counter(frame.columns).items() if n > 1]
+        if frame.columns.duplicated().any():
+            continue
+        places[name] = FrameRows(shown, frame.index)
+        raw = {c: frame[c] if c in frame.columns else pd.Series([None] * len(frame), dtype=object) for c in table.columns}
+        out[name] = validate_rows(table, raw, places[name], from_text=False, problems=problems)
     if "sources" in out:
         for name, frame in out.items():
-            origin = _Positions(f"{origin_name}:{name}", len(frame))
-            problems.extend(_source_problems(name, frame, origin, out["sources"]))
+            if name != "sources":
+                problems.extend(source_problems(frame, places[name], out["sources"], key=["unit", "year", "source_id"],
+                                                message="unknown_source"))
     if problems:
-        raise DataValidationError(problems)
+        raise DataValidationError(problems, lang=lang)
     return out
+
+
+def csv_text(frame: pd.DataFrame, table: Table) -> str:
+    """``frame`` as the canonical CSV text of ``table``: schema column order, ISO dates, plain numbers, LF lines."""
+    kinds = [column.kind for column in table.described.values()]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in frame[table.columns].itertuples(index=False):
+        writer.writerow([kind.csv_text(value) for kind, value in zip(kinds, row, strict=True)])
+    return buffer.getvalue()
