@@ -27,11 +27,11 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from hdnd_data.data.loader import DataValidationError, load_all
+    from hdnd_data.data.loader import DataValidationError, NoDataError, load_all
 
     try:
         frames = load_all(unit=args.unit, year=args.year, data_dir=args.data_dir)
-    except DataValidationError as exc:
+    except (DataValidationError, NoDataError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     rows = []
@@ -50,12 +50,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from hdnd_data.checks.engine import run_checks, summarise
-    from hdnd_data.data.loader import DataValidationError
+    from hdnd_data.data.loader import DataValidationError, NoDataError
 
     try:
         unit = None if args.all_units else args.unit
         results = run_checks(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
     except DataValidationError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except NoDataError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     if args.format == "csv":
@@ -139,7 +142,10 @@ def _cmd_excel_export(args: argparse.Namespace) -> int:
         path = export_workbook(
             args.output, year=args.year, unit=args.unit, data_dir=args.data_dir, template=args.template, lang=args.lang
         )
-    except (DataValidationError, FileNotFoundError) as exc:
+    except DataValidationError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     print(path)
@@ -155,7 +161,10 @@ def _cmd_excel_import(args: argparse.Namespace) -> int:
             args.file, year=args.year, unit=args.unit, data_dir=args.data_dir, lang=args.lang, dry_run=args.dry_run,
             force=args.force,
         )
-    except (DataValidationError, FileExistsError) as exc:
+    except DataValidationError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except FileExistsError as exc:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     rows = {name: len(frame) for name, frame in frames.items() if len(frame)}

@@ -18,6 +18,7 @@ import pytest
 import hdnd_data as hd
 from hdnd_data.cli import main
 from hdnd_data.data.loader import DataValidationError
+from hdnd_data.labels import term
 from hdnd_data.workbook.excel import (
     INSTRUCTION_SHEETS,
     WorkbookError,
@@ -26,7 +27,7 @@ from hdnd_data.workbook.excel import (
     import_workbook,
     sheet_columns,
 )
-from hdnd_data.workbook.layout import LIST_SHEET
+from hdnd_data.workbook.layout import LIST_SHEET, code_of
 
 from .conftest import DATASETS, REPO
 
@@ -398,3 +399,69 @@ def test_english_instructions_and_notes_on_request(tmp_path):
     assert wb["economy"]["E1"].value == "Giá trị" and "Number (decimals allowed)" in wb["economy"]["E1"].comment.text
     assert wb["economy"]["E3"].value == 10.15 and wb["economy"]["F3"].value == "10,15"
     assert import_workbook(book, year=2023, data_dir=tmp_path / "data")["economy"]["value"].iloc[0] == 10.15
+
+
+# ------------------------------------------------------------------------------------------ the clerk's points
+def test_header_notes_give_the_meaning_in_the_clerks_language(book_2020, tmp_path):
+    vi = openpyxl.load_workbook(book_2020)["voter_contact"]
+    column = sheet_columns(hd.TABLES["voter_contact"]).index("consolidated") + 1
+    note = vi.cell(1, column).comment.text
+    assert "Số ý kiến, kiến nghị Thường trực HĐND tổng hợp" in note and "Recommendations" not in note
+    en = openpyxl.load_workbook(export_workbook(tmp_path / "en.xlsx", year=2020, lang="en"))["voter_contact"]
+    assert "Recommendations consolidated by the Standing Committee" in en.cell(1, column).comment.text
+
+
+def test_import_takes_the_label_in_either_language_or_the_code(book_2020, tmp_path):
+    described = hd.TABLES["petitions"].described
+
+    def change(wb):
+        ws = wb["petitions"]
+        assert (ws["C3"].value, ws["D3"].value, ws["E3"].value) == ("Thường trực HĐND", "Tổng số", "Tiếp nhận")
+        ws["D4"].value = code_of(ws["D4"].value, described["petition_type"])  # the code
+        ws["E5"].value = "  " + ws["E5"].value.upper() + " "  # a label typed by hand, other case and spacing
+        ws["C6"].value = term(code_of(ws["C6"].value, described["recipient"]), "en")  # the English label
+        assert ws["C6"].value == "City People's Committee"
+
+    frames = import_workbook(_edit(book_2020, change), year=2020, data_dir=tmp_path / "d", dry_run=True)
+    pd.testing.assert_frame_equal(frames["petitions"], hd.load("petitions", year=2020))
+
+
+def test_a_figure_is_typed_once_the_printed_text_is_derived(book_2020, tmp_path):
+    indicators = openpyxl.load_workbook(book_2020)["petition_indicators"]
+    decrease = next(row for row in range(3, indicators.max_row + 1) if indicators[f"E{row}"].value == -1)
+    assert indicators[f"F{decrease}"].value == "1"  # printed "giảm 1": the sign is a word, not in the figure
+
+    def change(wb):
+        wb["budget_execution"]["H3"].value = None  # amount_raw of 390.463
+        wb["budget_percentages"]["J3"].value = None  # percent_raw of 93,2
+        wb["petition_indicators"][f"F{decrease}"].value = None
+    frames = import_workbook(_edit(book_2020, change), year=2020, data_dir=tmp_path / "d", dry_run=True)
+    for name in ("budget_execution", "budget_percentages", "petition_indicators"):
+        pd.testing.assert_frame_equal(frames[name], hd.load(name, year=2020))
+
+
+def test_an_empty_figure_is_named_once_at_its_number(book_2020):
+    def change(wb):
+        wb["budget_execution"]["G3"].value = None
+        wb["budget_execution"]["H3"].value = None
+
+    problems = _problems(_edit(book_2020, change))
+    assert problems == ["budget_execution!G3, cột amount_mvnd (Số tiền): giá trị bắt buộc đang trống"]
+
+
+def test_a_source_is_described_without_a_file_name(data_copy, tmp_path):
+    book = export_workbook(tmp_path / "2024.xlsx", year=2024, data_dir=data_copy, template=True)
+    wb = openpyxl.load_workbook(book)
+    assert "Báo cáo hoạt động năm" in wb["sources"]["B1"].comment.text  # the drop-down's entries, named in the note
+    wb["sources"].append(["bc-2024", "Báo cáo hoạt động năm", "Báo cáo thử cho năm mới", "Thường trực HĐND", None,
+                          date(2024, 12, 5), date(2024, 1, 1), date(2024, 12, 31)])
+    wb.save(book)
+    import_workbook(book, year=2024, data_dir=data_copy)
+    source = hd.load("sources", year=2024, data_dir=data_copy).iloc[0]
+    assert (source.kind, source.issued, pd.isna(source.file)) == ("annual_activity_report", pd.Timestamp("2024-12-05"), True)
+
+
+def test_messages_name_no_python_argument(book_2020, data_copy):
+    with pytest.raises(FileExistsError) as info:
+        import_workbook(book_2020, year=2020, data_dir=data_copy)
+    assert "--force" in str(info.value) and "force=True" not in str(info.value)

@@ -46,6 +46,8 @@ CASES = [
          "'390.463' có dấu chấm ngăn hàng nghìn", "", "'390.463' có dấu chấm ngăn hàng nghìn"),
     Case("fraction in an integer column", "amount_mvnd", "390463.5", 390463.5, 390463.5,
          "'390463.5' không phải số nguyên", "390463.5 có phần thập phân", "390463.5 có phần thập phân"),
+    Case("empty required amount", "amount_mvnd", "", None, None,
+         "giá trị bắt buộc đang trống", "giá trị bắt buộc đang trống", "giá trị bắt buộc đang trống"),
     Case("negative amount", "amount_mvnd", "-5", -5, -5,
          "-5 là số âm", "-5 là số âm", "-5 là số âm"),
     Case("months above twelve", "months", "13", 13, 13, "13 lớn hơn 12", "13 lớn hơn 12", "13 lớn hơn 12"),

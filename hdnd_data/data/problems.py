@@ -290,6 +290,8 @@ def validate_rows(
             i = None if case.index is None or pd.isna(case.index) else int(case.index)
             if i is not None and (i, column) in bad:
                 continue  # already named as a cell that could not be read
+            if str(case.check).startswith("coerce_dtype") and pd.isna(case.failure_case):
+                continue  # an empty cell of a whole-number column: named by its not_nullable check
             problems.append(_problem(_rule_why(str(case.check), case.failure_case, columns.get(column)), places, i, column))
         return frame
 

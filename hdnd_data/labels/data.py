@@ -86,5 +86,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "unit_yaml_field": ("unit.yaml: {field} phải là văn bản (đang là {found})", "unit.yaml: {field} must be text (found {found})"),
     "no_unit_folder": ("không có thư mục dữ liệu của đơn vị {unit!r} trong {root}", "no data folder for unit {unit!r} in {root}"),
     "no_data_year": ("không có dữ liệu năm {year} (có: {available})", "no data for {year} (available: {available})"),
+    # coded values the shared glossary does not name
+    "annual_activity_report": ("Báo cáo hoạt động năm", "Annual activity report"),
+    "session_news_report": ("Bài tin về kỳ họp", "Session news report"),
+    "no_qualifier": ("(không có)", "(none)"),
     "no_data_at_all": ("không có dữ liệu nào trong {root}", "no data at all in {root}"),
 }

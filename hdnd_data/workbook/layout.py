@@ -47,7 +47,8 @@ def sheet_columns(table: Table) -> list[str]:
 
 def choices(column: Column, lang: str) -> list[str]:
     """The drop-down entries of a coded column: each code's label, made unique within the column."""
-    labels = [code_label(code, lang) for code in column.allowed or ()]
+    # a code whose label is empty (the qualifier "none") still needs an entry a clerk can pick
+    labels = [code_label(code, lang) if msg(code, lang) else msg("no_qualifier", lang) for code in column.allowed or ()]
     return [f"{text} ({code})" if labels.count(text) > 1 else text for text, code in zip(labels, column.allowed or ())]
 
 
