@@ -206,3 +206,39 @@ def test_malformed_csv_rows_and_empty_files(data_copy: Path):
     assert "petitions.csv, row 6: 9 fields but the header has 8" in text
     assert "2020/economy.csv: not a readable CSV file: it is empty" in text
     assert "sessions.csv, row 3, column 'kind': 'bogus' is not an allowed value" in text
+
+
+# ------------------------------------------------------------------------------------------ the analyst's API
+def test_a_year_without_data_is_its_own_clear_error():
+    with pytest.raises(hd.NoDataError) as info:
+        hd.load("budget_execution", year=2021, lang="en")
+    assert str(info.value) == "no data for 2021 (available: 2020, 2023)"
+    assert not isinstance(info.value, DataValidationError)
+    with pytest.raises(hd.NoDataError, match=r"^không có dữ liệu năm 2021 \(có: 2020, 2023\)$"):
+        hd.load_all(year=[2020, 2021])
+
+
+def test_a_table_with_no_rows_in_that_years_sources_says_so():
+    with pytest.warns(hd.NoRowsWarning, match="economy: không có dòng nào trong tài liệu nguồn của mọi đơn vị 2020"):
+        frame = hd.load("economy", year=2020)
+    assert frame.empty and list(frame.columns) == hd.TABLES["economy"].columns
+
+
+def test_one_default_unit_and_no_odd_parameter_names():
+    import inspect
+
+    defaults = {f.__name__: inspect.signature(f).parameters["unit"].default for f in (hd.load, hd.load_all, hd.run_checks)}
+    assert defaults == {"load": None, "load_all": None, "run_checks": None}
+    for function in (hd.load, hd.load_all, hd.validate_frames, hd.run_checks):
+        assert not [p for p in inspect.signature(function).parameters if p.endswith("_")], function.__name__
+    assert list(hd.load_all(year=2023, tables=["economy"])) == ["economy"]
+
+
+def test_vietnamese_labels_for_coded_values_on_request():
+    coded = hd.load("budget_percentages", year=2020)
+    shown = hd.load("budget_percentages", year=2020, labels="vi")
+    first = coded.index[(coded.direction == "revenue") & (coded.basis == "province_estimate")][0]
+    assert (shown.at[first, "direction"], shown.at[first, "basis"]) == ("Thu ngân sách", "Dự toán tỉnh giao")
+    assert shown.at[first, "percent"] == 93.2  # figures untouched
+    pd.testing.assert_frame_equal(hd.label(coded), shown)
+    assert hd.label(coded, lang="en").at[first, "basis"] == "Province-assigned estimate"

@@ -203,7 +203,8 @@ def test_emptied_sheet_replaces_the_file_with_a_header(book_2020, data_copy):
         wb["petitions"].delete_rows(3, wb["petitions"].max_row)
 
     import_workbook(_edit(book_2020, clear), year=2020, data_dir=data_copy, force=True)
-    assert hd.load("petitions", year=2020, data_dir=data_copy).empty
+    with pytest.warns(hd.NoRowsWarning):
+        assert hd.load("petitions", year=2020, data_dir=data_copy).empty
     assert (data_copy / UNIT / "2020" / "petitions.csv").read_text(encoding="utf-8").count("\n") == 1
 
 

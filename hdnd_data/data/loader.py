@@ -343,8 +343,8 @@ def load(
         raise KeyError(msg("unknown_table", lang, name=table, tables=", ".join(TABLES)))
     frame = load_all(unit=unit, year=year, data_dir=data_dir, tables=[table], lang=lang, labels=labels)[table]
     if frame.empty:
-        where = ", ".join(str(y) for y in sorted(_wanted_years(year) or [])) or "–"
-        warnings.warn(f"{table}: no rows in the sources of {unit or 'any unit'} {where}", NoRowsWarning, stacklevel=2)
+        where = " ".join([unit or msg("every_unit", lang), *(str(y) for y in sorted(_wanted_years(year) or []))])
+        warnings.warn(msg("no_rows", lang, table=table, where=where), NoRowsWarning, stacklevel=2)
     return frame
 
 

@@ -90,5 +90,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "annual_activity_report": ("Báo cáo hoạt động năm", "Annual activity report"),
     "session_news_report": ("Bài tin về kỳ họp", "Session news report"),
     "no_qualifier": ("(không có)", "(none)"),
+    "no_rows": (
+        "{table}: không có dòng nào trong tài liệu nguồn của {where} (tài liệu không nêu các số liệu này)",
+        "{table}: no rows in the sources of {where} (the documents print no such figures)",
+    ),
+    "every_unit": ("mọi đơn vị", "every unit"),
     "no_data_at_all": ("không có dữ liệu nào trong {root}", "no data at all in {root}"),
 }
