@@ -59,7 +59,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     except NoDataError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     if args.format == "csv":
         results.to_csv(sys.stdout, index=False, lineterminator="\n")

@@ -527,8 +527,8 @@ def test_invalid_frames_are_refused():
     bad = fact("petitions", [{"recipient": "nobody", "petition_type": "all", "status": "received", "count": -1}])
     with pytest.raises(hd.DataValidationError) as err:
         hd.run_checks(frames={"petitions": bad})
-    assert "<frames>:petitions, row 2, column 'recipient'" in str(err.value)
-    assert "column 'count'" in str(err.value)
+    assert "petitions, chỉ mục 0, cột 'recipient'" in str(err.value)
+    assert "cột 'count'" in str(err.value)
 
 
 def test_loaded_frames_checked_in_memory_give_the_same_results(real):

@@ -20,7 +20,7 @@ def test_summary_exits_2_on_invalid_data(data_copy, capsys):
     path = data_copy / "lang-son-city" / "2020" / "petitions.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",564", ",5.64"), encoding="utf-8")
     assert main(["summary", "--data-dir", str(data_copy)]) == 2
-    assert "petitions.csv, row 5, column 'count'" in capsys.readouterr().err
+    assert "petitions.csv, dòng 5, cột 'count'" in capsys.readouterr().err
 
 
 def test_check_exits_0_and_lists_the_warnings(capsys):
@@ -69,4 +69,4 @@ def test_check_exits_2_on_invalid_data(data_copy, capsys):
     path = data_copy / "lang-son-city" / "2020" / "sessions.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("2020-07-29", "29/07/2020"), encoding="utf-8")
     assert main(["check", "--all-units", "--data-dir", str(data_copy)]) == 2
-    assert "sessions.csv, row 4, column 'end_date'" in capsys.readouterr().err
+    assert "sessions.csv, dòng 4, cột 'end_date'" in capsys.readouterr().err

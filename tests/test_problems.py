@@ -229,3 +229,12 @@ def test_every_problem_of_every_input_at_once(data_copy: Path):
         "lang-son-city/2020/petitions.csv, dòng 2, cột 'count'",
         "lang-son-city/unit.yaml",
     ]
+
+
+def test_the_command_names_a_missing_year_in_one_line(capsys):
+    from hdnd_data.cli import main
+
+    assert main(["summary", "--year", "2021"]) == 2
+    assert capsys.readouterr().err.strip() == "không có dữ liệu năm 2021 (có: 2020, 2023)"
+    assert main(["check", "--year", "2021", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == "no data for 2021 (available: 2020, 2023)"

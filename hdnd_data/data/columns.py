@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from hdnd_data.data.numbers import NumberParseError, nfc, parse_number
+from hdnd_data.data.numbers import NumberParseError, format_number, format_significant, nfc, parse_number
 
 __all__ = ["Column", "KINDS", "Kind", "Why", "columns_of", "kind_name"]
 
@@ -61,7 +61,21 @@ class Kind:
     """One column type. Subclasses say how to read text, cells and Python values and which dtype holds them."""
 
     name = "str"
+    number = False  # a figure (counts, amounts, percentages), as opposed to text, dates and flags
     excel_format = "@"
+    excel_check: str | None = None  # Excel's data-validation type for a bounded column ("whole", "decimal")
+    excel_list: str | None = None  # a fixed drop-down list, for a kind with few values
+
+    def excel_format_for(self, column: Column) -> str:
+        return self.excel_format
+
+    def to_excel(self, value: object) -> object:
+        """The cell value for ``value`` (not missing); text kinds return ``None``: written as text by the caller."""
+        return None
+
+    def printed(self, value: object) -> str:
+        """A number as the documents print it, sign words aside (a decrease is printed "giảm 1", not "-1")."""
+        raise TypeError(f"a {self.name} column has no printed figure")
 
     # ------------------------------------------------------------------ canonical CSV text (strict)
     def read_texts(self, text: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -98,6 +112,17 @@ def _text_or_missing(value: object) -> str | None:
 
 class Integer(Kind):
     name = "int"
+    number = True
+    excel_check = "whole"
+
+    def excel_format_for(self, column):
+        return "0" if column.unit in (None, "year") else "#,##0"  # ids and years read without a thousands dot
+
+    def to_excel(self, value):
+        return int(value)
+
+    def printed(self, value):
+        return format_number(abs(int(value)))
 
     def read_texts(self, text):
         good = text.str.fullmatch(r"[+-]?\d+").to_numpy(dtype=bool).copy()
@@ -165,7 +190,15 @@ class Integer(Kind):
 
 class Number(Kind):
     name = "float"
+    number = True
     excel_format = "#,##0.0##"
+    excel_check = "decimal"
+
+    def to_excel(self, value):
+        return float(value)
+
+    def printed(self, value):
+        return format_significant(abs(float(value)))
 
     def read_texts(self, text):
         good = text.str.fullmatch(r"[+-]?\d+(\.\d+)?").to_numpy(dtype=bool).copy()
@@ -231,6 +264,9 @@ class Day(Kind):
     name = "datetime"
     excel_format = "dd/mm/yyyy"
 
+    def to_excel(self, value):
+        return pd.Timestamp(value).to_pydatetime().date()
+
     def read_texts(self, text):
         dates = pd.to_datetime(text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce")
         good = dates.notna().to_numpy()
@@ -276,6 +312,10 @@ class Day(Kind):
 class TrueFalse(Kind):
     name = "bool"
     excel_format = "General"
+    excel_list = '"TRUE,FALSE"'
+
+    def to_excel(self, value):
+        return bool(value)
     TEXTS = {"true": True, "false": False, "1": True, "0": False}
     CELL_TEXTS = {**TEXTS, "đúng": True, "sai": False}
 

@@ -199,8 +199,7 @@ def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None, lan
     """The (unit, year, folder) to read; :class:`NoDataError` when a unit or a year asked for has none."""
     available_units = units(root)
     if unit is not None and not (root / unit).is_dir():
-        shown = ", ".join(available_units) or "–"
-        raise NoDataError(msg("no_unit_folder", lang, unit=unit, root=root) + f" ({shown})")
+        raise NoDataError("no_unit_folder", lang=lang, unit=unit, root=root, available=", ".join(available_units) or "–")
     chosen = available_units if unit is None else [unit]
     wanted = _wanted_years(year)
     present = {(u, y) for u in chosen for y in years(u, root)}
@@ -208,9 +207,9 @@ def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None, lan
     missing = sorted(wanted - set(available)) if wanted is not None else []
     if missing or not present:
         if not available and wanted is None:
-            raise NoDataError(msg("no_data_at_all", lang, root=root))
+            raise NoDataError("no_data_at_all", lang=lang, root=root)
         shown = ", ".join(str(y) for y in missing) or "–"
-        raise NoDataError(msg("no_data_year", lang, year=shown, available=", ".join(map(str, available)) or "–"))
+        raise NoDataError("no_data_year", lang=lang, year=shown, available=", ".join(map(str, available)) or "–")
     return [(u, y, root / u / str(y)) for u, y in sorted(present) if wanted is None or y in wanted]
 
 

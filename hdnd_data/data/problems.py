@@ -110,7 +110,14 @@ class DataValidationError(ValueError):
 
 
 class NoDataError(LookupError):
-    """A unit or year with no data folder: the message lists what is available."""
+    """A unit or year with no data folder: the message lists what is available; :meth:`text` in another language."""
+
+    def __init__(self, key: str, *, lang: str = "vi", **values: object):
+        self.key, self.values, self.lang = key, values, lang
+        super().__init__(self.text(lang))
+
+    def text(self, lang: str | None = None) -> str:
+        return msg(self.key, lang or self.lang, **self.values)
 
 
 # ---------------------------------------------------------------------------------------- places

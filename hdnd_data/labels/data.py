@@ -84,7 +84,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "unit.yaml must be a mapping with text name_vi and name_en (found {found})",
     ),
     "unit_yaml_field": ("unit.yaml: {field} phải là văn bản (đang là {found})", "unit.yaml: {field} must be text (found {found})"),
-    "no_unit_folder": ("không có thư mục dữ liệu của đơn vị {unit!r} trong {root}", "no data folder for unit {unit!r} in {root}"),
+    "no_unit_folder": (
+        "không có thư mục dữ liệu của đơn vị {unit!r} trong {root} (có: {available})",
+        "no data folder for unit {unit!r} in {root} (available: {available})",
+    ),
     "no_data_year": ("không có dữ liệu năm {year} (có: {available})", "no data for {year} (available: {available})"),
     # coded values the shared glossary does not name
     "annual_activity_report": ("Báo cáo hoạt động năm", "Annual activity report"),

@@ -100,7 +100,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "dv_list_error": ("Hãy chọn một giá trị trong danh sách", "Choose a value from the list"),
     "dv_bool_error": ("Chọn TRUE hoặc FALSE", "TRUE or FALSE"),
     "dv_whole": ("số nguyên", "a whole number"),
-    "dv_number": ("số", "a number"),
+    "dv_decimal": ("số", "a number"),
     "dv_range_error": ("Hãy nhập {what} ({range})", "Enter {what} ({range})"),
     "dv_from": ("từ ", ""),
     # units as a clerk reads them

@@ -82,9 +82,7 @@ def _note(col: Column, table: Table, lang: str) -> str:
 
 
 def _number_format(col: Column) -> str:
-    if col.kind.name == "int":
-        return "0" if col.unit in (None, "year") else "#,##0"
-    return col.kind.excel_format
+    return col.kind.excel_format_for(col)
 
 
 def _put_text(cell, text: str) -> None:
@@ -100,14 +98,8 @@ def _put_value(cell, value: object, col: Column, lang: str) -> None:
         cell.value = None
     elif col.allowed:
         _put_text(cell, choices(col, lang)[col.allowed.index(value)] if value in col.allowed else str(value))
-    elif col.kind.name == "int":
-        cell.value = int(value)
-    elif col.kind.name == "float":
-        cell.value = float(value)
-    elif col.kind.name == "datetime":
-        cell.value = pd.Timestamp(value).to_pydatetime().date()
-    elif col.kind.name == "bool":
-        cell.value = bool(value)
+    elif (typed := col.kind.to_excel(value)) is not None:
+        cell.value = typed
     else:
         _put_text(cell, str(value))
     cell.number_format = _number_format(col)
@@ -118,19 +110,19 @@ def _validation(col: Column, letter: str, lang: str, lists: dict[tuple[str, ...]
     if col.allowed:
         dv = DataValidation(type="list", formula1=lists[col.allowed], allow_blank=col.nullable)
         dv.error = msg("dv_list_error", lang)
-    elif col.kind.name == "bool":
-        dv = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=col.nullable)
+    elif col.kind.excel_list:
+        dv = DataValidation(type="list", formula1=col.kind.excel_list, allow_blank=col.nullable)
         dv.error = msg("dv_bool_error", lang)
-    elif col.kind.name in ("int", "float") and (col.low is not None or col.high is not None):
+    elif col.kind.excel_check and (col.low is not None or col.high is not None):
         low, high = col.low, col.high
-        kind = "whole" if col.kind.name == "int" else "decimal"
+        kind = col.kind.excel_check
         if low is not None and high is not None:
             dv = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
         elif low is not None:
             dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low), allow_blank=True)
         else:
             dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=str(high), allow_blank=True)
-        what = msg("dv_whole" if col.kind.name == "int" else "dv_number", lang)
+        what = msg(f"dv_{kind}", lang)
         span = " – ".join(str(b) for b in (low, high) if b is not None)
         dv.error = msg("dv_range_error", lang, what=what, range=(msg("dv_from", lang) if high is None else "") + span)
     else:

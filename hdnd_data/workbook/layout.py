@@ -11,7 +11,7 @@ import re
 
 from hdnd_data.data.columns import Column
 from hdnd_data.data.loader import Table, code_label
-from hdnd_data.data.numbers import format_number, format_significant, nfc
+from hdnd_data.data.numbers import nfc
 from hdnd_data.labels import LANGS, msg
 
 __all__ = [
@@ -72,13 +72,11 @@ def raw_partner(name: str, table: Table) -> str | None:
         return None
     stem = name[: -len("_raw")]
     for other, column in table.described.items():
-        if (other == stem or other.startswith(stem + "_")) and other != name and column.kind.name in ("int", "float"):
+        if (other == stem or other.startswith(stem + "_")) and other != name and column.kind.number:
             return other
     return None
 
 
 def printed_from(value: object, column: Column) -> str:
     """A number as the documents print it, sign words aside (a decrease is printed "giảm 1", not "-1")."""
-    if column.kind.name == "int":
-        return format_number(abs(int(value)))
-    return format_significant(abs(float(value)))
+    return column.kind.printed(value)
