@@ -17,7 +17,10 @@ import pandas as pd
 import pytest
 
 import hdnd_data as hd
+from hdnd_data.data.loader import csv_text
 from hdnd_data.workbook.excel import WorkbookError, export_workbook, import_workbook, sheet_columns
+
+from .conftest import DATASETS
 
 BUDGET = "budget_execution"
 SKIP = object()  # the case does not apply to this input (e.g. a workbook accepts "390.463" typed as text)
@@ -238,3 +241,27 @@ def test_the_command_names_a_missing_year_in_one_line(capsys):
     assert capsys.readouterr().err.strip() == "không có dữ liệu năm 2021 (có: 2020, 2023)"
     assert main(["check", "--year", "2021", "--lang", "en"]) == 2
     assert capsys.readouterr().err.strip() == "no data for 2021 (available: 2020, 2023)"
+
+
+def test_a_missing_column_is_named_once_not_on_every_row(data_copy: Path):
+    path = data_copy / "lang-son-city" / "2020" / f"{BUDGET}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="locator")
+    frame.to_csv(path, index=False, lineterminator="\n")
+    with pytest.raises(hd.DataValidationError) as info:
+        hd.load_all(data_dir=data_copy)
+    assert [str(p) for p in info.value.problems] == [f"lang-son-city/2020/{BUDGET}.csv, dòng 1, cột 'locator': thiếu cột này"]
+
+    frames = hd.load_all(year=2020)
+    with pytest.raises(hd.DataValidationError) as info:
+        hd.validate_frames({**frames, BUDGET: frames[BUDGET].drop(columns="locator")})
+    assert [str(p) for p in info.value.problems] == [f"{BUDGET}, cột 'locator': thiếu cột này"]
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(DATASETS).as_posix() for p in DATASETS.glob("*/*/*.csv")))
+def test_loading_then_writing_gives_back_each_canonical_file(path: str):
+    """Typing is lossless: every real file, loaded and written by its column kinds, is the same text."""
+    unit, year, name = path.removesuffix(".csv").split("/")
+    original = (DATASETS / path).read_text(encoding="utf-8")
+    frame = hd.load(name, unit=unit, year=int(year))
+    written = csv_text(frame, hd.TABLES[name])
+    assert list(csv.reader(io.StringIO(written))) == list(csv.reader(io.StringIO(original)))

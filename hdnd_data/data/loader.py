@@ -123,8 +123,8 @@ def _file_problem(shown: str, key: str, row: int | None = None, column: str | No
 
 
 # ---------------------------------------------------------------------------------------- reading files
-def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> tuple[list[list[str]], list] | None:
-    """Rows of one CSV file, in the table's column order, with each row's (file, line).
+def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> tuple[list[list[str]], list, list] | None:
+    """Rows of one CSV file, in the table's column order, with each row's (file, line) and where each column was.
 
     The standard library's csv reader is used instead of one ``pd.read_csv`` per file: a province has tens
     of thousands of small files, and the per-call cost of ``read_csv`` dominated loading them. The frame is
@@ -166,7 +166,7 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
     except csv.Error as exc:
         problems.append(_file_problem(shown, "unreadable_csv", reader.line_num, error=exc))
         return None
-    return rows, origin
+    return rows, origin, where
 
 
 def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[str, int]]) -> list[Problem]:
@@ -248,7 +248,7 @@ def _check_folder_files(folder: Path, root: Path, problems: list[Problem]) -> No
 
 
 def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, problems: list[Problem]) -> tuple[pd.DataFrame, list]:
-    rows, origin, expected = [], [], []
+    rows, origin, expected, refused = [], [], [], set()
     for unit, year, folder in folders:
         path = folder / table.file_name
         if not path.is_file():
@@ -256,13 +256,16 @@ def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, 
         read = _read_csv(path, root, table, problems)
         if read is None:
             continue
+        # a column missing from the file is named once, at its header, not again as an empty cell on every row
+        absent = [c for c, p in zip(table.columns, read[2], strict=True) if p is None]
+        refused.update((len(rows) + i, c) for i in range(len(read[0])) for c in absent)
         rows.extend(read[0])
         origin.extend(read[1])
         expected.extend([(unit, year)] * len(read[0]))
     raw = pd.DataFrame(rows, columns=table.columns, dtype=str) if rows else pd.DataFrame(
         {c: pd.Series([], dtype=str) for c in table.columns})
     places = FileRows(origin)
-    typed = validate_rows(table, raw, places, from_text=True, problems=problems)
+    typed = validate_rows(table, raw, places, from_text=True, problems=problems, refused=refused)
     problems.extend(_placement_problems(typed, origin, expected))
     return typed, places
 
@@ -400,7 +403,8 @@ def validate_frames(frames: Mapping[str, pd.DataFrame], origin_name: str | None 
             continue
         places[name] = FrameRows(shown, frame.index)
         raw = {c: frame[c] if c in frame.columns else pd.Series([None] * len(frame), dtype=object) for c in table.columns}
-        out[name] = validate_rows(table, raw, places[name], from_text=False, problems=problems)
+        absent = {(i, c) for c in table.columns if c not in frame.columns for i in range(len(frame))}
+        out[name] = validate_rows(table, raw, places[name], from_text=False, problems=problems, refused=absent)
     if "sources" in out:
         for name, frame in out.items():
             if name != "sources":
