@@ -94,7 +94,7 @@ def test_invalid_year_gets_a_page_and_others_still_run(data_copy: Path, tmp_path
                         executor=ThreadPoolExecutor(2))
     assert [r.status for r in results] == ["invalid", "ok"]
     page = (tmp_path / "lang-son-city" / "2020" / "audit.html").read_text(encoding="utf-8")
-    assert "Số liệu không hợp lệ" in page and "petitions.csv, row 5, column &#x27;count&#x27;" in page
+    assert "Số liệu không hợp lệ" in page and "petitions.csv, dòng 5, cột &#x27;count&#x27;" in page
     assert "<b>5.64</b>" not in page and "&lt;b&gt;5.64&lt;/b&gt;" in page  # text from data is escaped
     assert "lang-son-city/2023/audit.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
