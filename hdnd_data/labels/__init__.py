@@ -154,7 +154,7 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 # wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ()
+WING_CATALOGUES: tuple[str, ...] = ("checks",)
 
 
 def _merge_wings() -> None:
@@ -292,3 +292,10 @@ STATUS_EN = {
     "forwarded_to_people_committee": "forwarded to the People's Committee",
     "forwarded_to_ward_people_committees": "forwarded to ward People's Committees",
 }
+
+
+def phrases(name: str, lang: str = "vi") -> dict[str, str]:
+    """The codes of ``name`` (``"BODY"``, ``"RECIPIENT"``, ...) as they read inside a check's sentence in ``lang``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return globals()[f"{name}_{lang.upper()}"]

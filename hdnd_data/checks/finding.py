@@ -1,0 +1,168 @@
+"""What a rule is and what it returns: the :class:`Rule` record, the :class:`Run` it evaluates, and its findings.
+
+A rule's evaluator reads the run's frames and returns one finding per relation instance (:func:`finding`);
+the engine turns findings into verdicts. This module sits below the kinds, the domain rules and the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from hdnd_data.checks.wording import cat
+from hdnd_data.data.loader import TABLES
+from hdnd_data.labels import term
+
+__all__ = ["FINDING_COLUMNS", "Rule", "Run", "finding", "keys_of", "no_findings"]
+
+# What an evaluator returns: one row per relation instance. ``ok`` is True (holds), False (violated) or missing
+# (cannot be decided from what is printed: always a warn). Texts are in the run's language.
+FINDING_COLUMNS = [
+    "unit",
+    "year",
+    "ok",
+    "stated",
+    "computed",
+    "tolerance",
+    "stated_text",
+    "computed_text",
+    "source_id",
+    "locator",
+    "message",
+    "assumption",
+    "keys",
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One consistency rule as the catalogue declares it, bound to the function of its kind.
+
+    ``severity`` is the status a violation gets when nothing in it rests on an assumption: ``fail`` for relations
+    that must hold, ``warn`` for relations that hold only under an assumption the rule names. ``evaluate`` takes
+    a :class:`Run` and returns findings; ``examples`` are the catalogue's passing and failing cases.
+    """
+
+    id: str
+    kind: str
+    severity: str
+    tables: tuple[str, ...]
+    fields: tuple[str, ...]
+    evaluate: Callable[[Run], pd.DataFrame]
+    parameters: Mapping[str, object] = field(default_factory=dict)
+    examples: tuple[Mapping[str, object], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.severity not in ("fail", "warn"):
+            raise ValueError(f"rule {self.id}: severity must be 'fail' or 'warn', not {self.severity!r}")
+
+    def description(self, lang: str = "vi") -> str:
+        """What the rule checks, in ``lang`` (from the label catalogue)."""
+        return term(f"rule.{self.id}", lang)
+
+    @property
+    def description_vi(self) -> str:
+        return self.description("vi")
+
+    @property
+    def description_en(self) -> str:
+        return self.description("en")
+
+
+class Run:
+    """The tables of one run of the checks, its language, and what several rules derive from the tables once."""
+
+    def __init__(self, frames: Mapping[str, pd.DataFrame], lang: str):
+        self.frames = frames
+        self.lang = lang
+        self._memo: dict[Callable, object] = {}
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        return self.frames[table]
+
+    def shared(self, derive: Callable[[Mapping[str, pd.DataFrame]], object]) -> object:
+        """``derive(frames)``, computed once per run (e.g. the wide petition table); callers must not modify it."""
+        if derive not in self._memo:
+            self._memo[derive] = derive(self.frames)
+        return self._memo[derive]
+
+
+def _key_value(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_float_dtype(values.dtype):  # a whole-number code read as float (session 13.0 -> 13)
+        values = values.astype("Int64")
+    return values.astype(str).astype(object)
+
+
+def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, **fixed: str) -> pd.Series:
+    """The language-independent name of the figures each row reads: ``table[col=value,...]``.
+
+    ``columns`` default to the table's key (without unit and year, which results carry); ``fixed`` adds a
+    value that is the same on every row (``status="*"`` for a figure summed over every status).
+    """
+    columns = [c for c in (TABLES[table].key if columns is None else columns) if c not in ("unit", "year")]
+    parts: list[object] = [f"{table}["]
+    for i, column in enumerate(columns):
+        parts += ["," if i else "", f"{column}=", _key_value(frame[column])]
+    for name, value in fixed.items():
+        parts += ["," if len(parts) > 1 else "", f"{name}={value}"]
+    parts.append("]")
+    if not any(isinstance(p, pd.Series) for p in parts):
+        return pd.Series("".join(map(str, parts)), index=frame.index, dtype=object)
+    return cat(*parts)
+
+
+def finding(
+    run: Run,
+    frame: pd.DataFrame,
+    *,
+    ok: object,
+    stated: object,
+    computed: object,
+    stated_text: object,
+    computed_text: object,
+    message: object,
+    keys: object,
+    tolerance: object = np.nan,
+    assumption: object = "",
+    locator: object = None,
+) -> pd.DataFrame:
+    """Assemble an evaluator's output from ``frame`` (which carries unit, year, source_id, locator).
+
+    ``message`` and ``assumption`` may be callables: they are then built only when the frame has rows.
+    """
+    n = len(frame)
+
+    def column(value: object, dtype: object = object) -> np.ndarray:
+        if isinstance(value, pd.Series):
+            if dtype is object:
+                return value.to_numpy(dtype=object)
+            return pd.to_numeric(value, errors="coerce").astype("float64").to_numpy()
+        if isinstance(value, np.ndarray):
+            return value.astype(dtype)
+        return np.full(n, value, dtype=dtype)
+
+    data = {
+        "unit": frame["unit"].to_numpy(dtype=object),
+        "year": frame["year"].to_numpy(dtype="int64"),
+        "ok": pd.array(ok.to_numpy(dtype=object) if isinstance(ok, pd.Series) else np.broadcast_to(np.asarray(ok, dtype=object), n),
+                       dtype="boolean"),
+        "stated": column(stated, "float64"),
+        "computed": column(computed, "float64"),
+        "tolerance": column(tolerance, "float64"),
+        "stated_text": column(stated_text),
+        "computed_text": column(computed_text),
+        "source_id": frame["source_id"].to_numpy(dtype=object),
+        "locator": column(frame["locator"] if locator is None else locator),
+        "message": column(message() if callable(message) else message),
+        "assumption": column(assumption() if callable(assumption) else assumption),
+        "keys": column(keys),
+    }
+    return pd.DataFrame(data, index=frame.index)
+
+
+def no_findings() -> pd.DataFrame:
+    """An evaluator's answer when the data hold no instance of its relation."""
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in FINDING_COLUMNS})
