@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from hdnd_data.checks.finding import Run, finding, keys_of, no_findings
+from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, label, say
 from hdnd_data.labels import phrases
@@ -20,7 +20,7 @@ Frames = Mapping[str, pd.DataFrame]
 BUDGET_KEY = ["unit", "year", "direction", "line", "measure"]
 
 
-def amounts_within(run: Run, *, group: str, part: str, whole: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def amounts_within(run: Run, *, group: str, part: str, whole: str, messages: Mapping[str, str]) -> Findings:
     """One budget amount never exceeds another of the same direction (a subset, or a part of the year)."""
     b = run["budget_execution"]
     other = "measure" if group == "line" else "line"
@@ -100,7 +100,7 @@ def _described_bases(frames: Frames) -> pd.DataFrame:
     return m
 
 
-def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """Two percentages of the same base (same estimate, same period) imply overlapping intervals for it."""
     m = run.shared(_described_bases)
     if m.empty:
@@ -140,7 +140,7 @@ def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
     )
 
 
-def line_base_within_total(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def line_base_within_total(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """The base a sub-line's percentage implies cannot exceed the base the total line's percentage implies."""
     m = run.shared(_described_bases)
     if m.empty:

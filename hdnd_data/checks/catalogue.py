@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+import pandas as pd
 import yaml
 
 from hdnd_data.checks import budget, indicators, kinds, meetings, petitions
 from hdnd_data.checks.finding import Rule
+from hdnd_data.data.loader import TABLES
 
-__all__ = ["KINDS", "RULES", "load_rules"]
+__all__ = ["KINDS", "RULES", "example_frames", "load_rules"]
 
 KINDS = {**kinds.KINDS, **meetings.KINDS, **petitions.KINDS, **budget.KINDS, **indicators.KINDS}
 ENTRY_KEYS = {"id", "kind", "severity", "tables", "fields", "parameters", "messages", "examples"}
@@ -65,3 +67,33 @@ def load_rules(text: str | None = None) -> list[Rule]:
 
 
 RULES: list[Rule] = load_rules()
+
+
+# What every fact of an example shares (the catalogue's rows give only the figures that matter to the rule).
+EXAMPLE_FACT = {"unit": "example-unit", "year": 2021, "source_id": "example-source", "locator": "x.1"}
+
+
+def example_frames(rule: Rule) -> list[tuple[str, dict[str, pd.DataFrame]]]:
+    """Each example of ``rule`` as (expected status, frames): the passing facts, then each change applied to them.
+
+    A change maps a table to ``{column: value}`` (every row) or to ``[{row: i, column: value}, ...]``.
+    """
+    examples = list(rule.examples)
+    facts = next((e["facts"] for e in examples if "facts" in e), {})
+    base = {
+        table: pd.DataFrame([{**EXAMPLE_FACT, **row} for row in rows]).reindex(columns=TABLES[table].columns)
+        for table, rows in facts.items()
+    }
+    out = []
+    for example in examples:
+        frames = {table: frame.copy() for table, frame in base.items()}
+        for table, change in (example.get("change") or {}).items():
+            updates = [change] if isinstance(change, dict) else change
+            for update in updates:
+                update = dict(update)
+                rows = [update.pop("row")] if "row" in update else list(range(len(frames[table])))
+                for column, value in update.items():
+                    frames[table][column] = frames[table][column].astype(object)
+                    frames[table].loc[rows, column] = value
+        out.append((example["status"], frames))
+    return out

@@ -6,6 +6,7 @@ Each rule (see ``catalogue.yaml``) yields one finding per relation instance; :fu
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -46,8 +47,14 @@ def catalogue() -> list[Rule]:
     return list(RULES)
 
 
+@functools.cache
+def _empty_table(name: str) -> pd.DataFrame:
+    # validated once per process: pandera costs ~0.1 s a table even without rows, and rules never modify a frame
+    return validate_frames({name: pd.DataFrame(columns=TABLES[name].columns)}, origin_name="<empty>")[name]
+
+
 def _empty_tables(names: Iterable[str]) -> dict[str, pd.DataFrame]:
-    return validate_frames({name: pd.DataFrame(columns=TABLES[name].columns) for name in names}, origin_name="<empty>")
+    return {name: _empty_table(name) for name in names}
 
 
 def _years(year: int | Iterable[int] | None) -> set[int] | None:
@@ -75,12 +82,11 @@ def _prepare(frames, unit, year, data_dir, validated=False) -> dict[str, pd.Data
     return data
 
 
-def _status(rule: Rule, found: pd.DataFrame) -> np.ndarray:
-    ok = pd.array(found["ok"], dtype="boolean")
-    assumption = found["assumption"].fillna("").astype(str).to_numpy()
-    doubtful = np.asarray(pd.isna(ok)) | (assumption != "") | (rule.severity == "warn")
-    holds = np.asarray(ok.fillna(False), dtype=bool)
-    return np.where(holds, "pass", np.where(doubtful, "warn", "fail"))
+def _status(rule: Rule, found: dict) -> np.ndarray:
+    ok = found["ok"]
+    assumed = np.array([isinstance(a, str) and a != "" for a in found["assumption"]], dtype=bool)
+    doubtful = np.isnan(ok) | assumed | (rule.severity == "warn")
+    return np.where(ok == 1.0, "pass", np.where(doubtful, "warn", "fail")).astype(object)
 
 
 def _empty_results() -> pd.DataFrame:
@@ -116,21 +122,23 @@ def run_checks(
     parts = []
     for rule in RULES if rules is None else rules:
         found = rule.evaluate(run)
-        if len(found):
+        if len(found["unit"]):
             parts.append((rule, found))
     if not parts:
         return _empty_results()
     columns: dict[str, list[np.ndarray]] = {c: [] for c in RESULT_COLUMNS}
     for rule, found in parts:  # column by column, so that the result frame is built once
-        n = len(found)
+        n = len(found["unit"])
         columns["rule_id"].append(np.full(n, rule.id, dtype=object))
         columns["kind"].append(np.full(n, rule.kind, dtype=object))
-        columns["status"].append(_status(rule, found).astype(object))
+        columns["status"].append(_status(rule, found))
         for c in RESULT_COLUMNS:
             if c in found:
-                columns[c].append(found[c].to_numpy(dtype="float64" if c in NUMERIC else ("int64" if c == "year" else object)))
-    result = pd.DataFrame({c: np.concatenate(v) for c, v in columns.items()})
-    result["assumption"] = result["assumption"].fillna("")
+                columns[c].append(found[c])
+    data = {c: np.concatenate(v) for c, v in columns.items()}
+    data["year"] = data["year"].astype("int64")
+    data["assumption"] = np.array([a if isinstance(a, str) else "" for a in data["assumption"]], dtype=object)
+    result = pd.DataFrame({c: pd.Series(v, dtype=v.dtype if c in NUMERIC or c == "year" else object) for c, v in data.items()})
     return result.sort_values(["unit", "year", "rule_id"], kind="stable").reset_index(drop=True)
 
 

@@ -16,7 +16,7 @@ from hdnd_data.checks.wording import cat
 from hdnd_data.data.loader import TABLES
 from hdnd_data.labels import term
 
-__all__ = ["FINDING_COLUMNS", "Rule", "Run", "finding", "keys_of", "no_findings"]
+__all__ = ["FINDING_COLUMNS", "Findings", "Rule", "Run", "finding", "keys_of", "no_findings"]
 
 # What an evaluator returns: one row per relation instance. ``ok`` is True (holds), False (violated) or missing
 # (cannot be decided from what is printed: always a warn). Texts are in the run's language.
@@ -51,7 +51,7 @@ class Rule:
     severity: str
     tables: tuple[str, ...]
     fields: tuple[str, ...]
-    evaluate: Callable[[Run], pd.DataFrame]
+    evaluate: Callable[[Run], dict]
     parameters: Mapping[str, object] = field(default_factory=dict)
     examples: tuple[Mapping[str, object], ...] = ()
 
@@ -91,9 +91,10 @@ class Run:
 
 
 def _key_value(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_float_dtype(values.dtype):  # a whole-number code read as float (session 13.0 -> 13)
-        values = values.astype("Int64")
-    return values.astype(str).astype(object)
+    codes, uniq = pd.factorize(values)  # few distinct codes: each printed once
+    # a whole-number code read as float prints as a whole number (session 13.0 -> 13)
+    texts = np.array([str(int(u)) if isinstance(u, float) and u.is_integer() else str(u) for u in uniq] + ["<NA>"], dtype=object)
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, **fixed: str) -> pd.Series:
@@ -114,6 +115,36 @@ def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, *
     return cat(*parts)
 
 
+Findings = dict  # column name -> numpy array, one entry per relation instance (see FINDING_COLUMNS)
+
+
+def _ok(ok: object, n: int) -> np.ndarray:
+    """Holds as 1.0, is violated as 0.0, cannot be decided as NaN."""
+    if isinstance(ok, pd.Series):
+        if ok.dtype == bool:
+            return ok.to_numpy(dtype="float64")
+        return ok.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    return np.broadcast_to(np.asarray(ok, dtype="float64"), (n,)).copy()
+
+
+def _numbers(value: object, n: int) -> np.ndarray:
+    if isinstance(value, pd.Series):
+        if value.dtype.kind in "iuf":
+            return value.to_numpy(dtype="float64")
+        return pd.to_numeric(value, errors="coerce").astype("float64").to_numpy()
+    if isinstance(value, np.ndarray):
+        return value.astype("float64")
+    return np.full(n, value, dtype="float64")
+
+
+def _texts(value: object, n: int) -> np.ndarray:
+    if isinstance(value, pd.Series):
+        return value.to_numpy(dtype=object)
+    if isinstance(value, np.ndarray):
+        return value.astype(object)
+    return np.full(n, value, dtype=object)
+
+
 def finding(
     run: Run,
     frame: pd.DataFrame,
@@ -128,41 +159,30 @@ def finding(
     tolerance: object = np.nan,
     assumption: object = "",
     locator: object = None,
-) -> pd.DataFrame:
+) -> Findings:
     """Assemble an evaluator's output from ``frame`` (which carries unit, year, source_id, locator).
 
-    ``message`` and ``assumption`` may be callables: they are then built only when the frame has rows.
+    ``message`` and ``assumption`` may be callables: they are then built only when the frame has rows. The
+    findings are plain arrays (no frame per rule): the engine builds one results frame from all rules.
     """
     n = len(frame)
-
-    def column(value: object, dtype: object = object) -> np.ndarray:
-        if isinstance(value, pd.Series):
-            if dtype is object:
-                return value.to_numpy(dtype=object)
-            return pd.to_numeric(value, errors="coerce").astype("float64").to_numpy()
-        if isinstance(value, np.ndarray):
-            return value.astype(dtype)
-        return np.full(n, value, dtype=dtype)
-
-    data = {
+    return {
         "unit": frame["unit"].to_numpy(dtype=object),
         "year": frame["year"].to_numpy(dtype="int64"),
-        "ok": pd.array(ok.to_numpy(dtype=object) if isinstance(ok, pd.Series) else np.broadcast_to(np.asarray(ok, dtype=object), n),
-                       dtype="boolean"),
-        "stated": column(stated, "float64"),
-        "computed": column(computed, "float64"),
-        "tolerance": column(tolerance, "float64"),
-        "stated_text": column(stated_text),
-        "computed_text": column(computed_text),
+        "ok": _ok(ok, n),
+        "stated": _numbers(stated, n),
+        "computed": _numbers(computed, n),
+        "tolerance": _numbers(tolerance, n),
+        "stated_text": _texts(stated_text, n),
+        "computed_text": _texts(computed_text, n),
         "source_id": frame["source_id"].to_numpy(dtype=object),
-        "locator": column(frame["locator"] if locator is None else locator),
-        "message": column(message() if callable(message) else message),
-        "assumption": column(assumption() if callable(assumption) else assumption),
-        "keys": column(keys),
+        "locator": _texts(frame["locator"] if locator is None else locator, n),
+        "message": _texts(message() if callable(message) else message, n),
+        "assumption": _texts(assumption() if callable(assumption) else assumption, n),
+        "keys": _texts(keys, n),
     }
-    return pd.DataFrame(data, index=frame.index)
 
 
-def no_findings() -> pd.DataFrame:
+def no_findings() -> Findings:
     """An evaluator's answer when the data hold no instance of its relation."""
-    return pd.DataFrame({c: pd.Series([], dtype=object) for c in FINDING_COLUMNS})
+    return {c: np.empty(0, dtype=object) for c in FINDING_COLUMNS}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from hdnd_data.checks.finding import Run, finding, no_findings
+from hdnd_data.checks.finding import Findings, Run, finding, no_findings
 from hdnd_data.checks.printed import half_unit, printed_decimals
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, say
 
@@ -16,7 +16,7 @@ __all__ = ["KINDS"]
 GROWTH = "economy[indicator=production_value_growth,sector="
 
 
-def named_match_count(run: Run, *, messages: dict) -> pd.DataFrame:
+def named_match_count(run: Run, *, messages: dict) -> Findings:
     """The targets the source names are as many as it counts (fewer named: perhaps a partial list, a warning)."""
     td = run["target_details"]
     rt = run["resolution_targets"]
@@ -57,7 +57,7 @@ def _economy(frames, indicator: str) -> pd.DataFrame:
     return e.assign(decimals=printed_decimals(e["value_raw"]), half=half_unit(printed_decimals(e["value_raw"])))
 
 
-def shares_to_100(run: Run, *, messages: dict) -> pd.DataFrame:
+def shares_to_100(run: Run, *, messages: dict) -> Findings:
     """Sector shares sum to 100% within the sum of their rounding half-units."""
     e = _economy(run.frames, "structure_share")
     if e.empty:
@@ -98,7 +98,7 @@ def _growth_parts(frames) -> tuple[pd.DataFrame, pd.DataFrame]:
     return g[g["sector"] == "key_sectors_total"], g[g["sector"] != "key_sectors_total"]
 
 
-def growth_within_sectors(run: Run, *, messages: dict) -> pd.DataFrame:
+def growth_within_sectors(run: Run, *, messages: dict) -> Findings:
     """Overall growth lies within the range of its sectors' growth (each widened by its rounding)."""
     total, parts = _growth_parts(run.frames)
     if total.empty or parts.empty:
@@ -130,7 +130,7 @@ def growth_within_sectors(run: Run, *, messages: dict) -> pd.DataFrame:
     )
 
 
-def growth_weighted(run: Run, *, messages: dict) -> pd.DataFrame:
+def growth_weighted(run: Run, *, messages: dict) -> Findings:
     """Overall growth against the sectors' growth weighted by the structure shares (an approximation: a warning)."""
     total, parts = _growth_parts(run.frames)
     shares = _economy(run.frames, "structure_share")[["unit", "year", "sector", "value", "half"]]

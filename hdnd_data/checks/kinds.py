@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from hdnd_data import labels
-from hdnd_data.checks.finding import Run, finding, keys_of, no_findings
+from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, say
 from hdnd_data.data.loader import TABLES
 
@@ -68,7 +68,7 @@ def _row_parts(frame: pd.DataFrame, parts: Sequence[str], total: str) -> tuple[p
     return frame, summed, frame[total].astype("int64"), terms
 
 
-def row_sum(run: Run, *, table: str, parts: Sequence[str], total: str, instance: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def row_sum(run: Run, *, table: str, parts: Sequence[str], total: str, instance: str, messages: Mapping[str, str]) -> Findings:
     """Parts stated in columns of one row add up to the total stated in another column of it."""
     frame, summed, stated, terms = _row_parts(run[table], parts, total)
     if frame.empty:
@@ -101,7 +101,7 @@ def row_sum(run: Run, *, table: str, parts: Sequence[str], total: str, instance:
 
 def row_within(
     run: Run, *, table: str, parts: Sequence[str], whole: str, instance: str, messages: Mapping[str, str]
-) -> pd.DataFrame:
+) -> Findings:
     """A subset (or the sum of disjoint subsets) stated in a row never exceeds the whole stated in it."""
     frame, summed, stated, terms = _row_parts(run[table], parts, whole)
     if frame.empty:
@@ -131,7 +131,7 @@ def row_within(
     )
 
 
-def totals_agree(run: Run, *, table: str, total: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def totals_agree(run: Run, *, table: str, total: str, messages: Mapping[str, str]) -> Findings:
     """Every row of a unit-year repeats the same total (a figure printed as "part/total" on each line)."""
     t = run[table]
     g = t.groupby(["unit", "year"], as_index=False).agg(
@@ -165,7 +165,7 @@ def totals_agree(run: Run, *, table: str, total: str, messages: Mapping[str, str
     )
 
 
-def group_sum(run: Run, *, table: str, part: str, total: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def group_sum(run: Run, *, table: str, part: str, total: str, messages: Mapping[str, str]) -> Findings:
     """The rows of a unit-year add up to the total they state."""
     t = run[table]
     if t.empty:
@@ -206,7 +206,7 @@ def row_key(table: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------------- dates
-def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str, messages: Mapping[str, str]) -> Findings:
     """A period's last day is not before its first day."""
     frame = run[table]
     frame = frame[frame[start].notna() & frame[end].notna()]
@@ -237,7 +237,7 @@ def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str,
 
 def dates_within_period(
     run: Run, *, table: str, start: str, end: str, instance: str, messages: Mapping[str, str], frame: pd.DataFrame | None = None
-) -> pd.DataFrame:
+) -> Findings:
     """Dates a source reports lie within the period that source covers (``frame``: rows derived from ``table``)."""
     frame = run[table] if frame is None else frame
     frame = frame[frame[start].notna() & frame[end].notna()]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from hdnd_data.checks.finding import Run, finding, keys_of, no_findings
+from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.kinds import INSTANCES, dates_within_period, words
 from hdnd_data.checks.wording import cat, choose, date_text, fmt, join_locators, say
 from hdnd_data.labels import term
@@ -22,7 +22,7 @@ BODY_MEMBERS = [("committees", "legal_committee"), ("committees", "economic_soci
 
 
 # ----------------------------------------------------------------------------------------------- sessions
-def session_days(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def session_days(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """A session's stated length (in days, halves allowed) fits the calendar days between its dates."""
     s = run["sessions"]
     s = s[s["start_date"].notna() & s["end_date"].notna() & (s["end_date"] >= s["start_date"])]
@@ -58,7 +58,7 @@ def session_days(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
 
 def sessions_within_year(
     run: Run, *, column: str, activity: str, year_column: str, how: str, messages: Mapping[str, str]
-) -> pd.DataFrame:
+) -> Findings:
     """Per-session figures (their sum or largest) never exceed the year's figure stated for the council."""
     s = run["sessions"]
     per = s.groupby(["unit", "year"], as_index=False).agg(part=(column, how), n=(column, "count"))
@@ -92,7 +92,7 @@ def sessions_within_year(
     )
 
 
-def session_held(run: Run, *, table: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def session_held(run: Run, *, table: str, messages: Mapping[str, str]) -> Findings:
     """Rows attached to a session name a session that the same unit-year's sessions table holds."""
     t = run[table]
     t = t[t["session_no"].notna()]
@@ -163,7 +163,7 @@ def _listed_activities(frames: Frames) -> pd.DataFrame:
     )
 
 
-def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, messages: Mapping[str, str]) -> pd.DataFrame:
+def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, messages: Mapping[str, str]) -> Findings:
     """A count the report states matches the items it lists (a shorter list may be partial: a warning)."""
     m = run.shared(_listed_activities)
     if m.empty:
@@ -210,7 +210,7 @@ def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, mes
 
 
 # ------------------------------------------------------------------------------------------ voter contact
-def round_around_session(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def round_around_session(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """A round before a session ends before the session starts; a round after it starts after it ends."""
     vc = run["voter_contact"]
     s = run["sessions"][["unit", "year", "term", "session_no", "start_date", "end_date", "locator"]]
@@ -243,7 +243,7 @@ def round_around_session(run: Run, *, messages: Mapping[str, str]) -> pd.DataFra
     )
 
 
-def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, messages: Mapping[str, str]) -> pd.DataFrame:
+def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, messages: Mapping[str, str]) -> Findings:
     """Recommendations settled (or addressed) against those the rounds it covers sent to the city.
 
     ``relation`` is ``equal`` (the outcomes account for every recommendation) or ``within`` (a subset).
@@ -311,7 +311,7 @@ def _reception_dates(frames: Frames) -> pd.DataFrame:
     return cr.join(per)
 
 
-def reception_dates_listed(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def reception_dates_listed(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """The reception days listed are as many as the reception sessions stated."""
     cr = run.shared(_reception_dates)
     if cr.empty:
@@ -342,7 +342,7 @@ def reception_dates_listed(run: Run, *, messages: Mapping[str, str]) -> pd.DataF
     )
 
 
-def reception_dates_in_period(run: Run, *, messages: Mapping[str, str]) -> pd.DataFrame:
+def reception_dates_in_period(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """The reception days lie within the period the source covers; an unreadable day fails the check."""
     cr = run.shared(_reception_dates)
     if cr.empty:
@@ -353,9 +353,9 @@ def reception_dates_in_period(run: Run, *, messages: Mapping[str, str]) -> pd.Da
     )
     # a listed date that is not a date cannot be placed in the period: the check fails and says so
     bad = cr.loc[cr["first_date"].notna(), "bad"].to_numpy() > 0
-    if len(found) and bad.any():
-        found.loc[bad, "ok"] = False
-        found.loc[bad, "message"] = found.loc[bad, "message"] + term("check.reception.unreadable_dates", run.lang)
+    if len(found["ok"]) and bad.any():
+        found["ok"][bad] = 0.0
+        found["message"][bad] = found["message"][bad] + term("check.reception.unreadable_dates", run.lang)
     return found
 
 
