@@ -198,7 +198,7 @@ def column_label(table: str, column: str, lang: str = "vi") -> str:
 
 
 # The same codes as they read inside a sentence of a check's message (lower case, phrased for the
-# message templates in checks/rules.py); kept here so that every label a reader sees lives in this module.
+# sentences in labels/checks.py, read with phrases()); kept here so that every label a reader sees lives in this module.
 BODY_VI = {
     "council": "HĐND",
     "council_chair": "Chủ tịch HĐND",
