@@ -84,7 +84,8 @@ def _prepare(frames, unit, year, data_dir, validated=False) -> dict[str, pd.Data
 
 def _status(rule: Rule, found: dict) -> np.ndarray:
     ok = found["ok"]
-    assumed = np.array([isinstance(a, str) and a != "" for a in found["assumption"]], dtype=bool)
+    assumption = found["assumption"]
+    assumed = (assumption != "") & pd.notna(assumption)
     doubtful = np.isnan(ok) | assumed | (rule.severity == "warn")
     return np.where(ok == 1.0, "pass", np.where(doubtful, "warn", "fail")).astype(object)
 
@@ -137,7 +138,7 @@ def run_checks(
                 columns[c].append(found[c])
     data = {c: np.concatenate(v) for c, v in columns.items()}
     data["year"] = data["year"].astype("int64")
-    data["assumption"] = np.array([a if isinstance(a, str) else "" for a in data["assumption"]], dtype=object)
+    data["assumption"] = np.where(pd.isna(data["assumption"]), "", data["assumption"]).astype(object)
     result = pd.DataFrame({c: pd.Series(v, dtype=v.dtype if c in NUMERIC or c == "year" else object) for c, v in data.items()})
     return result.sort_values(["unit", "year", "rule_id"], kind="stable").reset_index(drop=True)
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from hdnd_data.checks.wording import cat
 from hdnd_data.data.loader import TABLES
 from hdnd_data.labels import term
 
@@ -90,11 +89,11 @@ class Run:
         return self._memo[derive]
 
 
-def _key_value(values: pd.Series) -> pd.Series:
-    codes, uniq = pd.factorize(values)  # few distinct codes: each printed once
+def _key_text(value: object) -> str:
     # a whole-number code read as float prints as a whole number (session 13.0 -> 13)
-    texts = np.array([str(int(u)) if isinstance(u, float) and u.is_integer() else str(u) for u in uniq] + ["<NA>"], dtype=object)
-    return pd.Series(texts[codes], index=values.index, dtype=object)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else ("<NA>" if value != value else str(value))
+    return "<NA>" if value is None or value is pd.NA else str(value)
 
 
 def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, **fixed: str) -> pd.Series:
@@ -104,15 +103,17 @@ def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, *
     value that is the same on every row (``status="*"`` for a figure summed over every status).
     """
     columns = [c for c in (TABLES[table].key if columns is None else columns) if c not in ("unit", "year")]
-    parts: list[object] = [f"{table}["]
-    for i, column in enumerate(columns):
-        parts += ["," if i else "", f"{column}=", _key_value(frame[column])]
-    for name, value in fixed.items():
-        parts += ["," if len(parts) > 1 else "", f"{name}={value}"]
-    parts.append("]")
-    if not any(isinstance(p, pd.Series) for p in parts):
-        return pd.Series("".join(map(str, parts)), index=frame.index, dtype=object)
-    return cat(*parts)
+    tail = "".join(f",{name}={value}" for name, value in fixed.items())
+    if not columns:
+        return pd.Series(f"{table}[{tail[1:]}]", index=frame.index, dtype=object)
+    # the same few key values repeat over every unit and year: each distinct combination is written once
+    codes, combos = pd.MultiIndex.from_arrays([frame[c].to_numpy(dtype=object) for c in columns]).factorize()
+    texts = np.array(
+        [f"{table}[" + ",".join(f"{c}={_key_text(v)}" for c, v in zip(columns, combo)) + tail + "]" for combo in combos]
+        + [f"{table}[?]"],
+        dtype=object,
+    )
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
 Findings = dict  # column name -> numpy array, one entry per relation instance (see FINDING_COLUMNS)
