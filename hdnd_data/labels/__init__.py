@@ -154,7 +154,7 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 # wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ("data", "workbook")
+WING_CATALOGUES: tuple[str, ...] = ("checks", "data", "workbook")
 
 
 def _merge_wings() -> None:
@@ -198,7 +198,7 @@ def column_label(table: str, column: str, lang: str = "vi") -> str:
 
 
 # The same codes as they read inside a sentence of a check's message (lower case, phrased for the
-# message templates in checks/rules.py); kept here so that every label a reader sees lives in this module.
+# sentences in labels/checks.py, read with phrases()); kept here so that every label a reader sees lives in this module.
 BODY_VI = {
     "council": "HĐND",
     "council_chair": "Chủ tịch HĐND",
@@ -292,3 +292,10 @@ STATUS_EN = {
     "forwarded_to_people_committee": "forwarded to the People's Committee",
     "forwarded_to_ward_people_committees": "forwarded to ward People's Committees",
 }
+
+
+def phrases(name: str, lang: str = "vi") -> dict[str, str]:
+    """The codes of ``name`` (``"BODY"``, ``"RECIPIENT"``, ...) as they read inside a check's sentence in ``lang``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return globals()[f"{name}_{lang.upper()}"]

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from hdnd_data.checks.rules import implied_bases
+from hdnd_data.checks.budget import implied_bases
 from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import term
 from hdnd_data.report.tables import VOTER_FLOW

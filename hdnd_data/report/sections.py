@@ -10,12 +10,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from hdnd_data.audit import RECORD_MIME, STATUSES
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent, format_significant
 from hdnd_data.labels import term
+from hdnd_data.records import RECORD_MIME, STATUSES
 from hdnd_data.report import tables as report
 
 

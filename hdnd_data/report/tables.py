@@ -303,7 +303,7 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
     The estimates themselves are not printed; a percentage of the other measure (actual vs year
     estimate) against the same estimate implies it, so each percentage is recomputed from that.
     """
-    from hdnd_data.checks.rules import implied_bases
+    from hdnd_data.checks.budget import implied_bases
 
     m = implied_bases(frames)
     if m.empty:

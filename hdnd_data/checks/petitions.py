@@ -1,0 +1,331 @@
+"""Rules on petitions (đơn thư) where a generic kind is not enough: counts by type and outcome in a long table,
+and the rates and changes the report prints about them, recomputed at their printed precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from hdnd_data.checks.finding import Findings, Run, finding, no_findings
+from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals, rate_admitted
+from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, label, say
+from hdnd_data.labels import phrases
+
+__all__ = ["KINDS", "OUTCOME_STATUSES"]
+
+Frames = Mapping[str, pd.DataFrame]
+OUTCOME_STATUSES = [
+    "settled",
+    "in_progress",
+    "forwarded_to_procuracy",
+    "forwarded_to_people_committee",
+    "forwarded_to_ward_people_committees",
+]
+
+
+def _petition_wide(frames: Frames) -> pd.DataFrame:
+    """Petition counts with one column per status, one row per unit, year, recipient and type."""
+    p = frames["petitions"]
+    keys = ["unit", "year", "recipient", "petition_type"]
+    # the key (these and status) is unique, so an unstack does what a pivot table would, at a fraction of the cost
+    wide = p.set_index([*keys, "status"])["count"].unstack("status")
+    wide = wide.reindex(columns=["received", *OUTCOME_STATUSES]).astype("Float64")
+    wide.columns.name = None
+    where = p.drop_duplicates(subset=keys).set_index(keys)[["source_id", "locator"]]
+    return wide.join(where).reset_index()
+
+
+def _indicators(frames: Frames) -> pd.DataFrame:
+    """Petition indicators side by side, one row per unit, year and recipient."""
+    ind = frames["petition_indicators"]
+    if ind.empty:
+        return pd.DataFrame()
+    keys = ["unit", "year", "recipient"]
+    ind = ind.assign(decimals=printed_decimals(ind["value_raw"]))
+    wide = ind.set_index([*keys, "indicator"])[["value", "decimals", "printed_unit"]].unstack("indicator")
+    wide.columns = [f"{b}__unit" if a == "printed_unit" else f"{a}__{b}" for a, b in wide.columns]
+    where = ind.drop_duplicates(subset=keys).set_index(keys)[["source_id", "locator"]]
+    return wide.join(where).reset_index()
+
+
+def _recipient(frame: pd.DataFrame, lang: str) -> pd.Series:
+    return label(frame["recipient"], phrases("RECIPIENT", lang))
+
+
+def _by_type(frame: pd.DataFrame, lang: str) -> pd.Series:
+    kind = label(frame["petition_type"], phrases("PETITION_TYPE", lang))
+    return say("check.name.petitions_type", lang, frame.index, recipient=_recipient(frame, lang), type=kind)
+
+
+def _figure(frame: pd.DataFrame, petition_type: str | None = None, status: str | None = None) -> pd.Series:
+    """Keys of one petition count per row (``petition_type``/``status``: a fixed code, or None for the row's own)."""
+    kind = frame["petition_type"].astype(object) if petition_type is None else petition_type
+    state = frame["status"].astype(object) if status is None else status
+    return cat("petitions[recipient=", frame["recipient"].astype(object), ",petition_type=", kind, ",status=", state, "]")
+
+
+def _indicator(frame: pd.DataFrame, indicator: str) -> pd.Series:
+    return cat("petition_indicators[recipient=", frame["recipient"].astype(object), f",indicator={indicator}]")
+
+
+def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """Petitions by type (complaints, denunciations, proposals) add up to the total; fewer types stay within it."""
+    p = run["petitions"]
+    if p.empty:
+        return no_findings()
+    keys = ["unit", "year", "recipient", "status"]
+    typed = p[p["petition_type"] != "all"]
+    parts = typed.groupby(keys, as_index=False).agg(summed=("count", "sum"), types=("count", "size"))
+    piece = typed.assign(t=cat(fmt(typed["count"]), " + "))
+    texts = piece.groupby(keys)["t"].sum().str[:-3].rename("parts_text")
+    total = p[p["petition_type"] == "all"][[*keys, "count", "source_id", "locator"]]
+    m = total.merge(parts, on=keys).join(texts, on=keys)
+    if m.empty:
+        return no_findings()
+    whole, summed = m["count"].astype("int64"), m["summed"].astype("int64")
+    complete = m["types"] == 3
+    ok = pd.Series(np.where(complete, summed == whole, summed <= whole), index=m.index)
+    computed = cat(m["parts_text"], " = ", fmt(summed))
+    return finding(
+        run,
+        m,
+        ok=ok,
+        stated=whole,
+        computed=summed,
+        tolerance=0.0,
+        stated_text=fmt(whole),
+        computed_text=computed,
+        keys=cat(_figure(m, "all"), "; ", _figure(m, "*")),
+        message=lambda: say(
+            choose([ok, complete], ["check.petition_types.pass", "check.petition_types.fail"], "check.petition_types.over", m.index),
+            run.lang,
+            m.index,
+            name=say(
+                "check.name.petitions_status", run.lang, m.index,
+                recipient=_recipient(m, run.lang), status=label(m["status"], phrases("STATUS", run.lang)),
+            ),
+            computed=computed,
+            stated=fmt(whole),
+        ),
+    )
+
+
+def settled_within_received(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """Petitions settled never exceed those received."""
+    w = run.shared(_petition_wide)
+    w = w[w["received"].notna() & w["settled"].notna()]
+    if w.empty:
+        return no_findings()
+    received, settled = w["received"].astype("int64"), w["settled"].astype("int64")
+    ok = settled <= received
+    return finding(
+        run,
+        w,
+        ok=ok,
+        stated=received,
+        computed=settled,
+        tolerance=0.0,
+        stated_text=fmt(received),
+        computed_text=fmt(settled),
+        keys=cat(_figure(w, status="received"), "; ", _figure(w, status="settled")),
+        message=lambda: say(
+            choose([ok], ["check.petition_settled.pass"], "check.petition_settled.fail", w.index),
+            run.lang,
+            w.index,
+            name=_by_type(w, run.lang),
+            settled=fmt(settled),
+            received=fmt(received),
+        ),
+    )
+
+
+def outcomes_account_for_received(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """When a report names what is left (in progress, forwarded), the outcomes it names account for all received."""
+    w = run.shared(_petition_wide)
+    remainder = [c for c in OUTCOME_STATUSES if c != "settled"]
+    w = w[w["received"].notna() & w[remainder].notna().any(axis=1)]
+    if w.empty:
+        return no_findings()
+    received = w["received"].astype("int64")
+    present = w[OUTCOME_STATUSES].notna()
+    summed = w[OUTCOME_STATUSES].fillna(0).astype("int64").sum(axis=1)
+    ok = summed == received
+    short = summed < received
+    pieces = [cat(fmt(w[c].fillna(0)), " + ").where(present[c], "") for c in OUTCOME_STATUSES]
+    computed = cat(cat(*pieces).str[:-3], " = ", fmt(summed))
+    return finding(
+        run,
+        w,
+        ok=ok,
+        stated=received,
+        computed=summed,
+        tolerance=0.0,
+        stated_text=fmt(received),
+        computed_text=computed,
+        keys=cat(_figure(w, status="received"), "; ", _figure(w, status="*")),
+        message=lambda: say(
+            choose([ok, short], ["check.petition_outcomes.pass", "check.petition_outcomes.short"],
+                   "check.petition_outcomes.over", w.index),
+            run.lang,
+            w.index,
+            name=_by_type(w, run.lang),
+            computed=computed,
+            received=fmt(received),
+        ),
+        assumption=lambda: say(choose([short], ["check.petition_outcomes.assumption"], "check.none", w.index), run.lang, w.index),
+    )
+
+
+def settlement_rate(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """The settlement rate printed matches settled / received at its printed precision (half-up or half-even)."""
+    ind = run["petition_indicators"]
+    rate = ind[(ind["indicator"] == "settlement_rate") & (ind["printed_unit"] == "percent")]
+    w = run.shared(_petition_wide)
+    w = w[(w["petition_type"] == "all") & w["received"].notna() & w["settled"].notna() & (w["received"] > 0)]
+    m = rate.merge(
+        w[["unit", "year", "recipient", "received", "settled", "locator"]].rename(columns={"locator": "count_locator"}),
+        on=["unit", "year", "recipient"],
+    )
+    if m.empty:
+        return no_findings()
+    dec = printed_decimals(m["value_raw"])
+    settled, received = m["settled"].astype("int64"), m["received"].astype("int64")
+    ok, rounding = rate_admitted(settled, received, m["value"], dec)
+    computed = 100.0 * settled / received
+    h = half_unit(dec)
+    upper_closed = np.round(m["value"].abs() * np.power(10.0, dec)).astype("int64") % 2 == 0
+    interval = cat(
+        "[", fmt(m["value"] - h, dec + 1), "; ", fmt(m["value"] + h, dec + 1), choose([upper_closed], ["]"], ")", m.index)
+    )
+    computed_text = cat(fmt(settled), "/", fmt(received), " = ", fmt_pct(computed, dec + 1))
+    stated_text = cat(m["value_raw"].astype(object), "%")
+    note = choose([rounding == "half_up", rounding == "half_even"], ["check.rate.half_up", "check.rate.half_even"],
+                  "check.none", m.index)
+    return finding(
+        run,
+        m,
+        ok=ok,
+        stated=m["value"],
+        computed=computed,
+        tolerance=h,
+        stated_text=stated_text,
+        computed_text=computed_text,
+        keys=cat(_indicator(m, "settlement_rate"), "; ", _figure(m, "all", "settled"), "; ", _figure(m, "all", "received")),
+        locator=join_locators(m["locator"], m["count_locator"]),
+        message=lambda: say(
+            choose([ok], ["check.rate.pass"], "check.rate.fail", m.index),
+            run.lang,
+            m.index,
+            recipient=_recipient(m, run.lang),
+            stated=stated_text,
+            computed=computed_text,
+            interval=interval,
+            note=say(note, run.lang, m.index),
+        ),
+    )
+
+
+def received_change(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """The change in petitions received (a number or a percentage) matches this year's and last year's figures."""
+    ind = run.shared(_indicators)
+    need = ["value__received_change", "value__received_previous_year"]
+    if ind.empty or not set(need) <= set(ind.columns):
+        return no_findings()
+    w = run.shared(_petition_wide)
+    w = w[(w["petition_type"] == "all") & w["received"].notna()][["unit", "year", "recipient", "received"]]
+    m = ind[ind[need].notna().all(axis=1)].merge(w, on=["unit", "year", "recipient"])
+    if m.empty:
+        return no_findings()
+    stated, prev, cur = m["value__received_change"], m["value__received_previous_year"], m["received"].astype("float64")
+    dec = m["decimals__received_change"].astype("int64")
+    as_percent = m["received_change__unit"] == "percent"
+    computed = np.where(as_percent, (cur / prev - 1.0) * 100.0, cur - prev)
+    h = half_unit(dec)
+    ok = pd.Series(np.abs(computed - stated) <= h + 1e-9, index=m.index)
+    shown = choose([as_percent], [fmt_pct(stated, dec)], fmt(stated, dec), m.index)
+    computed_text = choose(
+        [as_percent],
+        [cat(fmt(cur), "/", fmt(prev), " − 1 = ", fmt_pct(pd.Series(computed, index=m.index), dec + 1))],
+        cat(fmt(cur), " − ", fmt(prev), " = ", fmt(pd.Series(computed, index=m.index))),
+        m.index,
+    )
+    return finding(
+        run,
+        m,
+        ok=ok,
+        stated=stated,
+        computed=computed,
+        tolerance=h,
+        stated_text=shown,
+        computed_text=computed_text,
+        keys=cat(_indicator(m, "received_change"), "; ", _indicator(m, "received_previous_year"), "; ",
+                 _figure(m, "all", "received")),
+        message=lambda: say(
+            choose([ok], ["check.received_change.pass"], "check.received_change.fail", m.index),
+            run.lang,
+            m.index,
+            recipient=_recipient(m, run.lang),
+            stated=shown,
+            computed=computed_text,
+        ),
+    )
+
+
+def settlement_rate_change(run: Run, *, messages: Mapping[str, str]) -> Findings:
+    """A stated change of a rate, read as percentage points and as a relative change, each with rounding intervals."""
+    ind = run.shared(_indicators)
+    need = ["value__settlement_rate_change", "value__settlement_rate", "value__settlement_rate_previous_year"]
+    if ind.empty or not set(need) <= set(ind.columns):
+        return no_findings()
+    m = ind[ind[need].notna().all(axis=1)]
+    if m.empty:
+        return no_findings()
+    c, r1, r0 = m[need[0]], m[need[1]], m[need[2]]
+    hc = half_unit(m["decimals__settlement_rate_change"])
+    h1 = half_unit(m["decimals__settlement_rate"])
+    h0 = half_unit(m["decimals__settlement_rate_previous_year"])
+    pp_lo, pp_hi = (r1 - h1) - (r0 + h0), (r1 + h1) - (r0 - h0)
+    rel_lo, rel_hi = ((r1 - h1) / (r0 + h0) - 1) * 100, ((r1 + h1) / (r0 - h0) - 1) * 100
+    pp_ok = intervals_overlap(c - hc, c + hc, pp_lo, pp_hi)
+    rel_ok = intervals_overlap(c - hc, c + hc, rel_lo, rel_hi) & (m["settlement_rate_change__unit"] == "percent")
+    ok = pp_ok | rel_ok
+    pp, rel = r1 - r0, (r1 / r0 - 1) * 100
+    dc = m["decimals__settlement_rate_change"].astype("int64")
+    computed_text = say(
+        "check.text.rate_change", "vi", m.index,
+        now=fmt(r1, 1), before=fmt(r0, 1), points=fmt(pp, dc + 1), relative=fmt_pct(rel, dc + 2),
+    )
+    stated_text = fmt_pct(c, dc)
+    both = pp_ok & rel_ok
+    outcome = choose([both, pp_ok, rel_ok], ["check.rate_change.both", "check.rate_change.points", "check.rate_change.relative"],
+                     "check.rate_change.fail", m.index)
+    # when no reading fits, the verdict still rests on reading the change as relative: a warning, as the rule always said
+    assumed = choose([both, pp_ok], ["check.none", "check.rate_change.assume_points"], "check.rate_change.assume_relative", m.index)
+    return finding(
+        run,
+        m,
+        ok=ok,
+        stated=c,
+        computed=pp,
+        tolerance=hc + h1 + h0,
+        stated_text=stated_text,
+        computed_text=computed_text,
+        keys=cat(_indicator(m, "settlement_rate_change"), "; ", _indicator(m, "settlement_rate"), "; ",
+                 _indicator(m, "settlement_rate_previous_year")),
+        message=lambda: say(outcome, run.lang, m.index, recipient=_recipient(m, run.lang), stated=stated_text,
+                            computed=computed_text),
+        assumption=lambda: say(assumed, run.lang, m.index),
+    )
+
+
+KINDS = {
+    "petition_types_sum": types_sum_to_all,
+    "petition_settled_within_received": settled_within_received,
+    "petition_outcomes": outcomes_account_for_received,
+    "rate_at_printed_precision": settlement_rate,
+    "difference": received_change,
+    "rate_change": settlement_rate_change,
+}
