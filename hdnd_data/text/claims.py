@@ -10,15 +10,16 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from hdnd_data.data.numbers import NumberParseError, Stated, decimals_of, format_number, nfc, parse_number, parse_stated
+from hdnd_data.data.numbers import NumberParseError, Stated, decimals_of, format_number, parse_number, parse_stated
+from hdnd_data.text.reading import ReportReadError, read_report
 
-__all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_summary", "read_report"]
+__all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_csv", "claims_summary", "read_report"]
 
-COLUMNS = ["line", "excerpt", "kind", "stated", "computed", "tolerance", "status", "note"]
+COLUMNS = ["claim_id", "line", "excerpt", "kind", "stated", "computed", "tolerance", "status", "note", "convention",
+           "hypothesis", "assumption", "start", "end", "spans"]
 STATUSES = ["pass", "fail", "warn", "unchecked"]
 
 # A number token: digits with dots (thousands) and a comma (decimals); strictness is left to parse_number so
@@ -67,31 +68,6 @@ PLAN_RE = re.compile(r"dự toán|kế hoạch|chỉ tiêu|mục tiêu", re.IGNO
 BASE_QUALIFIERS = [("dau", "nam"), ("phan", "dau"), ("hdnd",), ("ubnd",), ("giao",), ("duoc",), ("de", "ra")]
 
 
-class ReportReadError(ValueError):
-    """A report file that cannot be read as text."""
-
-
-def read_report(path: str | Path) -> str:
-    """Read a report as text: ``.txt`` / ``.md`` (UTF-8), or ``.docx`` when python-docx is installed."""
-    path = Path(path)
-    if not path.is_file():
-        raise ReportReadError(f"{path}: no such file")
-    if path.suffix.lower() == ".docx":
-        try:
-            import docx  # python-docx, optional
-        except ImportError as exc:
-            raise ReportReadError(f"{path}: reading .docx needs python-docx (pip install python-docx); "
-                                  "or save the report as .txt") from exc
-        try:
-            return nfc("\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs))
-        except Exception as exc:  # python-docx raises several types for a damaged file
-            raise ReportReadError(f"{path}: not a readable .docx file ({exc})") from exc
-    try:
-        return nfc(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise ReportReadError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
-
-
 # ---------------------------------------------------------------- text and numbers
 
 
@@ -99,12 +75,32 @@ def _say(lang: str, vi: str, en: str) -> str:
     return en if lang == "en" else vi
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
 def _clean(line: str) -> str:
-    """Markdown and HTML markup out, so that a footnote mark "<sup>1</sup>" is not read as a number."""
-    line = re.sub(r"<sup>.*?</sup>", "", line)
-    line = re.sub(r"<[^>]+>", "", line)
-    line = re.sub(r"^\s*#+\s*", "", line)
-    return line.replace("\\*", "").replace("**", "").replace("*", "")
+    """Markdown and HTML markup blanked out (same length, so offsets hold), so "<sup>1</sup>" is not a number."""
+    line = re.sub(r"<sup>.*?</sup>", _blank, line)
+    line = re.sub(r"<[^>]+>", _blank, line)
+    line = re.sub(r"^\s*#+\s*", _blank, line)
+    return re.sub(r"\\\*|\*", _blank, line)
+
+
+COMBINING = r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+
+
+def _nfc_map(text: str) -> tuple[str, list[int] | None]:
+    """``text`` in NFC and, when that changed it, the offset in ``text`` of every character of the result (+ end)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces, back = [], []
+    for match in re.finditer(rf".{COMBINING}*", text, re.DOTALL):
+        piece = unicodedata.normalize("NFC", match.group(0))
+        pieces.append(piece)
+        back.extend([match.start()] * len(piece))
+    back.append(len(text))
+    return "".join(pieces), back
 
 
 def _value(raw: str) -> float | None:
@@ -144,7 +140,8 @@ def _fold(text: str) -> str:
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = re.search(r"([^\W\d_]+)\W*$", text[:pos])
+    # A bounded window: searching text[:pos] made a line of many numbers quadratic.
+    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, pos - 40):pos])
     return match.group(1).lower() if match else ""
 
 
@@ -167,6 +164,7 @@ def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
 @dataclass
 class _Row:
     start: int
+    end: int
     excerpt: str
     kind: str
     stated: str
@@ -201,7 +199,7 @@ class _Line:
     def add(self, start: int, end: int, kind: str, stated: str, computed: str, tolerance: str, status: str,
             note: str = "", excerpt: str | None = None) -> None:
         excerpt = excerpt if excerpt is not None else _excerpt(self.text, start, end)
-        self.rows.append(_Row(start, excerpt, kind, stated, computed, tolerance, status, note))
+        self.rows.append(_Row(start, end, excerpt, kind, stated, computed, tolerance, status, note))
 
     def say(self, vi: str, en: str) -> str:
         return _say(self.lang, vi, en)
@@ -728,32 +726,64 @@ def _unchecked(line: _Line) -> None:
 EXTRACTORS = (_malformed, _ratios, _differences, _growth, _shares, _bases, _sums, _fraction_counts, _unchecked)
 
 
+def _number_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every number token in text[start:end] (a fraction's two sides apart), as (start, end) in ``text``."""
+    return [m.span(1) for m in NUMBER_TOKEN_RE.finditer(text, start, end)]
+
+
+NUMBER_TOKEN_RE = re.compile(rf"(?<![\w.,])({NUM})")
+
+
+def _main_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The claim's stated number: its percentage when it has one, else its first number."""
+    for lo, hi in spans:
+        if re.match(r"\s?%", text[hi:hi + 2]):
+            return lo, hi
+    return spans[0] if spans else (0, 0)
+
+
 def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False) -> pd.DataFrame:
     """Find the numeric claims in a report's text and recompute them.
 
-    Returns one row per claim with the columns ``line, excerpt, kind, stated, computed, tolerance, status, note``;
-    ``status`` is ``pass``, ``fail`` or ``warn`` (``unchecked`` rows only with ``include_unchecked=True``).
+    Returns one row per claim with the columns of :data:`COLUMNS`; ``status`` is ``pass``, ``fail`` or ``warn``
+    (``unchecked`` rows only with ``include_unchecked=True``). ``start``/``end`` is the span of the claim's stated
+    number and ``spans`` the spans of every number it uses, as offsets into ``text`` itself. ``claim_id`` numbers the
+    claims in the order of the text, unchecked ones included, so that an id is the same with or without them.
 
     >>> df = check_claims("Đã giải quyết 45/48 đơn, đạt tỷ lệ 93,8%.")
     >>> df.loc[0, ["kind", "stated", "computed", "status"]].tolist()
     ['ratio', '93,8%', '93,75%', 'pass']
+    >>> int(df.loc[0, "start"]), int(df.loc[0, "end"])
+    (35, 39)
     """
     if lang not in {"vi", "en"}:
         raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
-    records = []
-    for number, raw in enumerate(nfc(text).splitlines(), start=1):
-        line = _Line(number, _clean(raw), lang)
+    normal, back = _nfc_map(text)
+    records, offset = [], 0
+    for number, raw in enumerate(normal.splitlines(keepends=True), start=1):
+        line_start, offset = offset, offset + len(raw)
+        line = _Line(number, _clean(raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")), lang)
         if not re.search(r"\d", line.text):
             continue
         for extract in EXTRACTORS:
             extract(line)
-        records += [(number, row.start, row.excerpt, row.kind, row.stated, row.computed, row.tolerance, row.status, row.note)
-                    for row in line.rows]
-    frame = pd.DataFrame(records, columns=["line", "_start", *COLUMNS[1:]])
+        for row in line.rows:
+            spans = _number_spans(line.text, row.start, row.end)
+            main = _main_span(line.text, spans)
+            shift = [(line_start + lo, line_start + hi) for lo, hi in [main, *spans]]
+            if back is not None:
+                shift = [(back[lo], back[hi]) for lo, hi in shift]
+            convention = "rounding" if row.status in {"pass", "warn", "fail"} and row.tolerance not in {"–", "0"} else (
+                "exact" if row.tolerance == "0" else "")
+            records.append((number, line_start + row.start, " ".join(row.excerpt.split()), row.kind, row.stated,
+                            row.computed, row.tolerance, row.status, row.note, convention, "", "",
+                            shift[0][0], shift[0][1], shift[1:]))
+    frame = pd.DataFrame(records, columns=["line", "_start", *COLUMNS[2:]])
     frame = frame.sort_values(["line", "_start"], kind="stable").drop(columns="_start").reset_index(drop=True)
+    frame.insert(0, "claim_id", [f"c{i:03d}" for i in range(1, len(frame) + 1)])
     if not include_unchecked:
         frame = frame[frame["status"] != "unchecked"].reset_index(drop=True)
-    return frame.astype({"line": "int64"})
+    return frame.astype({"line": "int64", "start": "int64", "end": "int64"})
 
 
 def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
@@ -762,3 +792,20 @@ def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
     order = [s for s in STATUSES if s in table.columns] + ["total"]
     return table.reindex(columns=order, fill_value=0)
 
+
+
+# A cell a spreadsheet would run as a formula starts with one of these; such a cell is written after a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def claims_csv(claims: pd.DataFrame) -> str:
+    """The claims as CSV text that a spreadsheet opens without running any cell as a formula.
+
+    >>> print(claims_csv(pd.DataFrame({"stated": ["=1+1", "-5", "93,2%"], "n": [1, 2, 3]})), end="")
+    stated,n
+    '=1+1,1
+    '-5,2
+    "93,2%",3
+    """
+    safe = claims.astype(object).map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return safe.to_csv(index=False)
