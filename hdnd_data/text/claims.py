@@ -67,15 +67,16 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
         for extract in EXTRACTORS:
             extract(line)
         for row in line.rows:
-            spans = _number_spans(line.text, row.start, row.end)
-            main = _main_span(line.text, spans)
+            spans = row.spans if row.spans is not None else _number_spans(line.text, row.start, row.end)
+            main = row.main if row.main is not None else _main_span(line.text, spans)
             shift = [(line_start + lo, line_start + hi) for lo, hi in [main, *spans]]
             if back is not None:
                 shift = [(back[lo], back[hi]) for lo, hi in shift]
-            convention = "rounding" if row.status in {"pass", "warn", "fail"} and row.tolerance not in {"–", "0"} else (
-                "exact" if row.tolerance == "0" else "")
+            convention = row.convention if row.convention is not None else (
+                "rounding" if row.status in {"pass", "warn", "fail"} and row.tolerance not in {"–", "0"} else (
+                    "exact" if row.tolerance == "0" else ""))
             records.append((number, line_start + row.start, " ".join(row.excerpt.split()), row.kind, row.stated,
-                            row.computed, row.tolerance, row.status, row.note, convention, "", "",
+                            row.computed, row.tolerance, row.status, row.note, convention, row.hypothesis, row.assumption,
                             shift[0][0], shift[0][1], shift[1:]))
     frame = pd.DataFrame(records, columns=["line", "_start", *COLUMNS[2:]])
     frame = frame.sort_values(["line", "_start"], kind="stable").drop(columns="_start").reset_index(drop=True)

@@ -5,11 +5,13 @@ Every extractor (ratios, parts, changes, bases) reads a :class:`_Line` and adds 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from hdnd_data.data.numbers import NumberParseError, Stated, format_number, parse_number, parse_stated
+from hdnd_data.labels import msg
 
 # A number token: digits with dots (thousands) and a comma (decimals); strictness is left to parse_number so
 # that a malformed token ("3904.63") is seen, reported and never guessed.
@@ -160,6 +162,11 @@ class _Row:
     tolerance: str
     status: str
     note: str = ""
+    hypothesis: str = ""
+    assumption: str = ""
+    convention: str | None = None
+    spans: list[tuple[int, int]] | None = None  # every number used, when the extractor knows them
+    main: tuple[int, int] | None = None  # the stated number
 
 
 @dataclass
@@ -172,22 +179,38 @@ class _Line:
     used: set[int] = field(default_factory=set)
     rows: list[_Row] = field(default_factory=list)
 
+    _sentences: list[tuple[int, int]] | None = None
+    _quantities: list[_Quantity] | None = None
+
     def sentences(self) -> list[tuple[int, int]]:
-        # A sentence ends at ". " — a dot inside a number ("390.463") is never followed by a space.
-        spans, start = [], 0
-        for match in re.finditer(r"(?<=[.!?…])\s+", self.text):
-            spans.append((start, match.start()))
-            start = match.end()
-        spans.append((start, len(self.text)))
-        return spans
+        # A sentence ends at ". " or at a new line — a dot inside a number ("390.463") is never followed by a space.
+        if self._sentences is None:
+            spans, start = [], 0
+            for match in re.finditer(r"(?<=[.!?…])\s+|\s*\n\s*", self.text):
+                spans.append((start, match.start()))
+                start = match.end()
+            spans.append((start, len(self.text)))
+            self._sentences = spans
+        return self._sentences
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        return next(span for span in self.sentences() if span[0] <= pos <= span[1])
+        spans = self.sentences()
+        index = max(0, bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1)
+        return spans[index]
+
+    def quantities(self) -> list[_Quantity]:
+        """Every number of the line that can be a count, an amount or a percentage, in order (see :func:`_quantities`)."""
+        if self._quantities is None:
+            self._quantities = _quantities(self.text)
+        return self._quantities
 
     def add(self, start: int, end: int, kind: str, stated: str, computed: str, tolerance: str, status: str,
-            note: str = "", excerpt: str | None = None) -> None:
+            note: str = "", excerpt: str | None = None, **extra) -> None:
         excerpt = excerpt if excerpt is not None else _excerpt(self.text, start, end)
-        self.rows.append(_Row(start, end, excerpt, kind, stated, computed, tolerance, status, note))
+        self.rows.append(_Row(start, end, excerpt, kind, stated, computed, tolerance, status, note, **extra))
+
+    def msg(self, key: str, **values: object) -> str:
+        return msg(key, self.lang, **values)
 
     def say(self, vi: str, en: str) -> str:
         return _say(self.lang, vi, en)
@@ -220,3 +243,79 @@ def _counts(line: _Line, lo: int, hi: int) -> list[tuple[int, float, str, str]]:
         out.append((match.start(), value, match.group(1), noun))
     return out
 
+
+
+# Words that make the number after them an approximation or a threshold, not a figure to recompute exactly.
+APPROXIMATE_WORDS = ("gần", "khoảng", "hơn", "trên", "dưới", "quá", "ít nhất", "tối thiểu", "tối đa", "không quá",
+                     "xấp xỉ", "bình quân", "trung bình", "từ", "chưa đến", "hơn một")
+APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
+# Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
+CLASSIFIERS = {"lượt", "số"}
+QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
+NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
+TOTAL_WORDS_RE = re.compile(r"\b(?:tổng|trong|trên tổng|trong tổng)\s+số\s*$", re.IGNORECASE)
+YEAR_RE = re.compile(r"(19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A number of a line: ``value`` (money in millions), ``noun`` (first word after it, classifiers skipped),
+    ``currency`` for money, ``depth`` of brackets around it, ``role`` count | percent | numerator | denominator."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    noun: str
+    currency: str
+    depth: int
+    role: str
+    approximate: bool
+
+    def compatible(self, other: _Quantity) -> bool:
+        """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn")."""
+        if self.currency or other.currency:
+            return self.currency == other.currency
+        return not self.noun or not other.noun or self.noun == other.noun
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    """Numbers of ``text`` that can be figures: not dates, years, document numbers, ordinals or phone numbers.
+
+    One pass over the text; brackets are counted between neighbouring numbers only, so the cost is linear.
+    """
+    found, depth, last = [], 0, 0
+    for match in QUANTITY_RE.finditer(text):
+        start, end = match.span(1)
+        depth += text.count("(", last, start) - text.count(")", last, start)
+        depth = max(depth, 0)
+        last = start
+        raw = match.group(1)
+        value = _value(raw)
+        if value is None or DOC_CODE_RE.match(text, end):
+            continue
+        if _word_before(text, start) in NOT_A_QUANTITY and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
+            continue
+        if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
+            continue  # a year: a count of two thousand is printed 2.023
+        before, after = text[max(0, start - 1):start], text[end:end + 1]
+        if before == "/" and found and found[-1].end == start - 1 and found[-1].role == "numerator":
+            role = "denominator"
+        elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
+            role = "numerator"
+        elif before == "/" or after == "/":
+            continue  # a date (14/6/2020) or a code
+        else:
+            role = "percent" if match.group(2) else "count"
+        money = MONEY_RE.match(text, start)
+        currency, factor = MONEY_UNITS[money.group(2).lower()] if money else ("", 1.0)
+        noun = ""
+        if role in ("count", "denominator") and not money:
+            words = NOUN_RE.match(text, end)
+            if words:
+                first, second = words.group(1).lower(), (words.group(2) or "").lower()
+                noun = second if first in CLASSIFIERS and second else first
+        approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
+        found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate))
+    return found
