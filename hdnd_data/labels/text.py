@@ -43,6 +43,11 @@ TERMS: dict[str, tuple[str, str]] = {
                          "{printed} is a share of the {base} stated in the paragraph, not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "approximate": ("số gần đúng («{word}»): chỉ kiểm khi khớp", "an approximate figure («{word}»): checked only when it holds"),
+    # parts and totals
+    "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),
+    "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",
+                   "the parts add up to {computed}, not {total}; they may not be all the parts"),
+    "parts_elsewhere": ("một cách chia khác của tổng {total} (ở câu sau)", "another partition of the total {total} (in a later sentence)"),
     # misprint hypotheses
     "hyp_percent": ("có thể {right}% bị in thành {printed}% ({slip})", "possibly {right}% printed as {printed}% ({slip})"),
     "hyp_base": ("có thể gốc là {right}, in thành {printed} ({slip})", "possibly the base is {right}, printed as {printed} ({slip})"),

@@ -14,7 +14,7 @@ from hdnd_data.labels import msg
 
 # Slips in the order they are believed: a changed digit explains almost anything, so it is tried last.
 SLIPS = ("swapped", "comma", "dropped", "added", "changed")
-MAX_HYPOTHESES = 2
+MAX_HYPOTHESES = 3
 
 
 @dataclass(frozen=True)
@@ -80,13 +80,14 @@ def slips(raw: str) -> list[Slip]:
     return sorted(found.values(), key=lambda s: SLIPS.index(s.slip))
 
 
-def first_explanations(candidates: list[tuple[str, str, Slip]], holds: Callable[[str, Slip], bool]) -> list[tuple[str, str, Slip]]:
-    """The slips that make the relation hold, from the most believable kind of slip only, at most two.
+def first_explanations(candidates: list[tuple[str, str, Slip]],
+                       holds: Callable[[str, str, Slip], bool]) -> list[tuple[str, str, Slip]]:
+    """The slips that make the relation hold, from the most believable kind of slip only, at most three.
 
     ``candidates`` are (role, printed raw, slip) for every number of the claim; a changed digit is reported only
     when no other kind of slip explains the claim, and only when it is the one explanation of its kind.
     """
-    winners = [c for c in candidates if holds(c[0], c[2])]
+    winners = [c for c in candidates if holds(*c)]
     for slip in SLIPS:
         tier = [c for c in winners if c[2].slip == slip]
         if tier and (slip != "changed" or len(tier) == 1):
@@ -94,9 +95,9 @@ def first_explanations(candidates: list[tuple[str, str, Slip]], holds: Callable[
     return []
 
 
-def candidates(numbers: dict[str, str]) -> list[tuple[str, str, Slip]]:
-    """(role, raw, slip) for every slip of every named number ({"percent": "2,6", "base": "204"})."""
-    return [(role, raw, s) for role, raw in numbers.items() for s in slips(raw)]
+def candidates(numbers: list[tuple[str, str]]) -> list[tuple[str, str, Slip]]:
+    """(role, raw, slip) for every slip of every number of a claim ([("percent", "2,6"), ("base", "204")])."""
+    return [(role, raw, s) for role, raw in dict.fromkeys(numbers) for s in slips(raw)]
 
 
 def truncates_to(value: float, decimals: int, printed: float) -> bool:
@@ -109,8 +110,8 @@ def truncates_to(value: float, decimals: int, printed: float) -> bool:
     return math.isclose(math.floor(value * scale + 1e-9) / scale, printed, abs_tol=0.1 / scale)
 
 
-def explain(numbers: dict[str, str], holds: Callable[[str, Slip], bool], lang: str) -> str:
-    """The misprint hypotheses, in words, for the numbers of a claim ({role: printed}) under the test ``holds``.
+def explain(numbers: list[tuple[str, str]], holds: Callable[[str, str, Slip], bool], lang: str) -> str:
+    """The misprint hypotheses, in words, for the numbers of a claim [(role, printed)] under the test ``holds``.
 
     Roles are ``percent``, ``base``, ``count``, ``part`` and ``total`` (each has its sentence in labels/text.py).
     """

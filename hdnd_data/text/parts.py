@@ -7,7 +7,6 @@ import re
 from hdnd_data.text.scan import (
     _START,
     NUM,
-    TRONG_DO_RE,
     _counts,
     _fmt,
     _fractions,
@@ -26,20 +25,18 @@ def _sums(line: _Line) -> None:
         if len(items) < 2 or not all(parts):
             continue
         values = [_value(p.group(1)) for p in parts]
-        head = re.search(rf"{_START}({NUM})(?:/{NUM})?(?:\s+[^\W\d_]+){{0,6}}\s*$", text[:paren.start()])
+        window = max(0, paren.start() - 120)  # a bounded look back keeps a line of many brackets linear
+        head = re.search(rf"{_START}({NUM})(?:/{NUM})?(?:\s+[^\W\d_]+){{0,6}}\s*$", text[window:paren.start()])
         if head is None or any(v is None for v in values) or _value(head.group(1)) is None:
             continue
+        head_start = window + head.start(1)
+        if head_start in line.totals:
+            continue
         total = _value(head.group(1))
-        line.used.add(head.start(1))
-        _sum_row(line, head.start(1), paren.end(), total, head.group(1), [p.group(1) for p in parts], values, closed=True)
+        line.used.add(head_start)
+        _sum_row(line, head_start, paren.end(), total, head.group(1), [p.group(1) for p in parts], values, closed=True)
     sentences = line.sentences()
     for index, (lo, hi) in enumerate(sentences):
-        split = TRONG_DO_RE.search(text, lo, hi)
-        if split:
-            parts = _counts(line, split.end(), hi)
-            total_from = sentences[index - 1][0] if index and split.start() - lo < 3 else lo
-            totals = _counts(line, total_from, split.start())
-            _grouped_sum(line, totals, parts, hi)
         for rest in re.finditer(r"\bcòn\b", text[lo:hi]):
             at = lo + rest.start()
             after = _counts(line, at, hi)
@@ -59,24 +56,6 @@ def _sums(line: _Line) -> None:
             line.used.update(c[0] for c in parts + [total])
             _sum_row(line, total[0], hi, total[1], total[2], [c[2] for c in parts], [c[1] for c in parts], closed=False,
                      assumed=True)
-
-
-def _grouped_sum(line: _Line, totals: list, parts: list, hi: int) -> None:
-    """Parts after "trong đó" against the last total before it with the same noun ("32 ý kiến ... 06 ý kiến")."""
-    by_noun: dict[str, list] = {}
-    for part in parts:
-        by_noun.setdefault(part[3], []).append(part)
-    for noun, group in by_noun.items():
-        candidates = [t for t in totals if t[3] == noun]
-        if len(group) < 2 or not candidates:
-            continue
-        total = candidates[-1]
-        between = line.text[group[-2][0]:group[-1][0]]
-        # "a X và b X" closes the list: a shortfall is then an error, not a part left unnamed.
-        is_closed = bool(re.search(r"\b(và|còn)\b", between))
-        line.used.update(c[0] for c in group + [total])
-        _sum_row(line, total[0], min(hi, group[-1][0] + 40), total[1], total[2], [c[2] for c in group],
-                 [c[1] for c in group], closed=is_closed)
 
 
 def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, raws: list[str], values: list[float],

@@ -73,13 +73,13 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
                  line.msg("ratio_truncated", **values), convention="truncation", **extra)
         return
 
-    def holds(role: str, slip) -> bool:
+    def holds(role: str, raw: str, slip) -> bool:
         if role == "percent":
             return _within(computed, printed_interval(slip.value, slip.decimals))
         a, b = (slip.value, den) if role == "count" else (num, slip.value)
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
-    hypothesis = explain({"percent": stated.raw.rstrip("%").strip(), "count": a_raw, "base": b_raw}, holds, line.lang)
+    hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
              "fail" if strong else "warn", line.msg("ratio_off", **values), hypothesis=hypothesis,
              convention="rounding", **extra)

@@ -177,6 +177,7 @@ class _Line:
     text: str
     lang: str
     used: set[int] = field(default_factory=set)
+    totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
