@@ -48,6 +48,18 @@ TERMS: dict[str, tuple[str, str]] = {
     "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",
                    "the parts add up to {computed}, not {total}; they may not be all the parts"),
     "parts_elsewhere": ("một cách chia khác của tổng {total} (ở câu sau)", "another partition of the total {total} (in a later sentence)"),
+    # changes
+    "change_wrong_direction": ("văn bản nói «{word}» nhưng {before} → {now} thay đổi ngược chiều",
+                               "the text says «{word}» but {before} → {now} changes the other way"),
+    "change_off": ("{now} − {before} = {value}, khác {printed}", "{now} − {before} = {value}, not {printed}"),
+    "change_rel_off": ("({now} − {before}) / {before} = {value}%, không làm tròn thành {printed}",
+                       "({now} − {before}) / {before} = {value}%, which does not round to {printed}"),
+    "change_truncated": ("({now} − {before}) / {before} = {value}%: {printed} chỉ khớp khi cắt bỏ chữ số, không làm tròn",
+                         "({now} − {before}) / {before} = {value}%: {printed} holds only when digits are dropped, not rounded"),
+    "change_before_found": ("số kỳ trước {before} nêu trong đoạn", "the earlier figure {before} is stated in the paragraph"),
+    "hyp_change": ("có thể {right} bị in thành {printed} ({slip})", "possibly {right} printed as {printed} ({slip})"),
+    "hyp_count_before": ("có thể số kỳ trước {right} bị in thành {printed} ({slip})",
+                         "possibly the earlier figure {right} printed as {printed} ({slip})"),
     # misprint hypotheses
     "hyp_percent": ("có thể {right}% bị in thành {printed}% ({slip})", "possibly {right}% printed as {printed}% ({slip})"),
     "hyp_base": ("có thể gốc là {right}, in thành {printed} ({slip})", "possibly the base is {right}, printed as {printed} ({slip})"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hdnd_data.data.numbers import decimals_of
+from hdnd_data.data.numbers import decimals_of, printed_interval
+from hdnd_data.text.misprints import explain, truncates_to
 from hdnd_data.text.scan import (
     _EPS,
     NUM,
@@ -14,6 +15,7 @@ from hdnd_data.text.scan import (
     _half,
     _Line,
     _pct,
+    _Quantity,
     _stated,
     _value,
     _within,
@@ -148,3 +150,144 @@ def _shares(line: _Line) -> None:
                  f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note)
 
 
+
+
+CHANGE_WORD_AT_RE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?(?:được\s+)?$", re.IGNORECASE)
+FROM_TO_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
+TO_RE = re.compile(r"^[^\d;]{0,30}?\b(?:xuống|lên|còn|tới)\s+(?:còn\s+)?$", re.IGNORECASE)
+POINTS_RE = re.compile(r"\s*(?:điểm phần trăm|điểm %|điểm)", re.IGNORECASE)
+
+
+def _changes(line: _Line) -> None:
+    """"tăng/giảm X" against the figures it compares: "từ Y xuống N", the figure N before it and an earlier figure
+    Y in a bracket after it ("(cùng kỳ năm trước 1.169 đơn)", "(99,27%)"), or Y stated earlier in the paragraph
+    (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
+    text, quantities = line.text, line.quantities()
+    for index, change in enumerate(quantities):
+        if change.start in line.used or change.role not in ("count", "percent"):
+            continue
+        word = CHANGE_WORD_AT_RE.search(text[max(0, change.start - 24):change.start])
+        if word is None:
+            continue
+        rising = word.group(1).lower() == "tăng"
+        points = bool(POINTS_RE.match(text, change.end)) and change.role == "count"
+        lo, hi = line.sentence_of(change.start)
+        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth]
+        pair = _from_to(text, earlier)
+        assumption, strong = "", True
+        if pair is None:
+            now = _now(change, earlier, points)
+            if now is None:
+                continue
+            before = _bracketed(quantities[index + 1:index + 8], now, change, hi)
+            if before is None:
+                before, assumption, strong = _stated_earlier(line, quantities, now, change, rising), "", False
+                if before is None:
+                    continue
+                assumption = line.msg("change_before_found", before=before.raw)
+            pair = (before, now)
+        _change_row(line, change, pair[0], pair[1], rising, points, strong, assumption)
+
+
+def _from_to(text: str, earlier: list[_Quantity]):
+    """"từ Y … xuống N" right before the change: (Y, N)."""
+    if len(earlier) >= 2:
+        before, now = earlier[-2], earlier[-1]
+        if FROM_TO_RE.search(text[max(0, before.start - 8):before.start]) and TO_RE.match(text[before.end:now.start]):
+            return before, now
+    return None
+
+
+def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
+    """The figure that changed: the last figure of the clause before the change word, of the change's kind."""
+    for q in reversed(earlier):
+        if change.role == "percent" and not points:
+            if q.role == "count" and (q.noun or q.currency):
+                return q
+            if q.role == "percent":
+                return q
+        elif points and q.role == "percent":
+            return q
+        elif not points and q.role == "count" and q.compatible(change):
+            return q
+    return None
+
+
+def _bracketed(after: list[_Quantity], now: _Quantity, change: _Quantity, hi: int) -> _Quantity | None:
+    """The earlier figure in a bracket after the change ("(240 lượt)", "(cùng kỳ năm trước 1.169 đơn)")."""
+    for q in after:
+        if q.start >= hi:
+            break
+        if q.depth > change.depth and q.role == now.role and (q.role == "percent" or q.compatible(now)):
+            return q
+    return None
+
+
+def _stated_earlier(line: _Line, quantities: list[_Quantity], now: _Quantity, change: _Quantity,
+                    rising: bool) -> _Quantity | None:
+    """A figure stated earlier in the paragraph that differs from ``now`` by exactly the change (counts only)."""
+    if change.role != "count":
+        return None
+    for q in quantities:
+        if q.start >= now.start:
+            break
+        if q.role == "count" and q.compatible(now) and q is not now and _close(abs(now.value - q.value), change.value) \
+                and (now.value > q.value) == rising:
+            return q
+    return None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantity, rising: bool, points: bool,
+                strong: bool, assumption: str) -> None:
+    stated = _stated(change.raw)
+    if stated is None or before.value == 0:
+        return
+    word = "tăng" if rising else "giảm"
+    spans = [(now.start, now.end), (before.start, before.end), (change.start, change.end)]
+    line.used.update({change.start, now.start})
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    diff = now.value - before.value
+    places = max(decimals_of(now.raw), decimals_of(before.raw))
+    relative = change.role == "percent" and not (now.role == "percent" and before.role == "percent")
+    factor = now.value / (_value(now.raw) or 1.0)
+    extra = {"spans": spans, "main": (change.start, change.end), "assumption": assumption}
+    values = {"now": now.raw, "before": before.raw, "printed": change.raw + ("%" if change.role == "percent" else ""),
+              "word": word}
+    shown = f"{word} {change.raw}{'%' if change.role == 'percent' else ''}"
+    if diff and (diff > 0) != rising:
+        line.add(start, end, "difference", shown, f"{now.raw} − {before.raw}", _half(stated.decimals), "fail",
+                 line.msg("change_wrong_direction", **values), **extra)
+        return
+    if relative:
+        value, kind = abs(100.0 * diff / before.value), "growth"
+        computed = f"({now.raw} − {before.raw}) / {before.raw} = {_fmt(value, stated.decimals + 2)}%"
+    else:
+        value, kind = abs(diff) / factor, "difference"
+        computed = f"{now.raw} − {before.raw} = {_fmt(value, max(places, stated.decimals))}"
+    values["value"] = _fmt(value, stated.decimals + (2 if relative else 1))
+    if _within(value, stated.interval):
+        line.add(start, end, kind, shown, computed, _half(stated.decimals), "pass", "",
+                 convention="rounding" if stated.decimals or relative else "exact", **extra)
+        return
+    if relative and truncates_to(value, stated.decimals, stated.value):
+        line.add(start, end, kind, shown, computed, _half(stated.decimals), "warn",
+                 line.msg("change_truncated", **values), convention="truncation", **extra)
+        return
+
+    def holds(role: str, raw: str, slip) -> bool:
+        if role == "change":
+            return _within(value, printed_interval(slip.value, slip.decimals))
+        new_now, new_before = (slip.value * factor, before.value) if role == "count" else (now.value, slip.value * factor)
+        if not new_before:
+            return False
+        got = abs(100.0 * (new_now - new_before) / new_before) if relative else abs(new_now - new_before) / factor
+        return _within(got, stated.interval)
+
+    hypothesis = explain([("change", change.raw), ("count", now.raw), ("count_before", before.raw)], holds, line.lang)
+    line.add(start, end, kind, shown, computed, _half(stated.decimals), "fail" if strong else "warn",
+             line.msg("change_rel_off" if relative else "change_off", **values), hypothesis=hypothesis,
+             convention="rounding" if stated.decimals or relative else "exact", **extra)

@@ -131,7 +131,7 @@ def _fold(text: str) -> str:
 
 def _word_before(text: str, pos: int) -> str:
     # A bounded window: searching text[:pos] made a line of many numbers quadratic.
-    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, pos - 40):pos])
+    match = re.search(r"([^\W\d_]+)[\s:]*$", text[max(0, pos - 40):pos])
     return match.group(1).lower() if match else ""
 
 
