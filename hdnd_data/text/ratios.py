@@ -166,7 +166,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
     if count.currency:
         # "bằng p% dự toán (2.150 tỷ đồng)": an amount's base is the one in the bracket after its name; other amounts
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
-        bases = [q for q in bases if q.start > percent.end and q.depth > percent.depth and q.start - percent.end < 60]
+        bases = [q for q in quantities if q.role == "count" and q.currency and q.value > 0 and q.start > percent.end
+                 and q.depth > percent.depth and q.start - percent.end < 60]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
                and (q.compatible(count) or stated.decimals > 0 or 100.0 * count.value / q.value == stated.value)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hdnd_data.data.numbers import NumberParseError, Stated, format_number, parse_number, parse_stated
 from hdnd_data.labels import msg
@@ -25,6 +25,7 @@ FRACTION_RE = re.compile(rf"{_START}({NUM})/({NUM})(?![\w/])")
 MONEY_RE = re.compile(
     rf"{_START}({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu đồng|nghìn đồng|đồng|tỷ USD|triệu USD|USD)(?!\w)", re.IGNORECASE
 )
+MONEY_AT_RE = re.compile(rf"({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu đồng|nghìn đồng|đồng|tỷ USD|triệu USD|USD)(?!\w)", re.IGNORECASE)
 COUNT_RE = re.compile(rf"{_START}({NUM})(?![\d/%]|\s?%|/)\s+([^\W\d_]+)")
 MALFORMED_RE = re.compile(rf"{_START}(\d+(?:[.,]\d+)+)")
 TRONG_DO_RE = re.compile(r"\btrong đó\b", re.IGNORECASE)
@@ -252,6 +253,10 @@ APPROXIMATE_WORDS = ("gần", "khoảng", "hơn", "trên", "dưới", "quá", "�
 APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 # Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
 CLASSIFIERS = {"lượt", "số"}
+FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
+# A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
+RANGE_WORDS = frozenset({"từ", "đến", "hết"})
+UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?/")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
@@ -273,12 +278,15 @@ class _Quantity:
     depth: int
     role: str
     approximate: bool
+    alias: str = ""  # the noun after a classifier ("lượt công dân": noun "lượt", alias "công")
 
     def compatible(self, other: _Quantity) -> bool:
         """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn")."""
         if self.currency or other.currency:
             return self.currency == other.currency
-        return not self.noun or not other.noun or self.noun == other.noun
+        if not self.noun or not other.noun:
+            return True
+        return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
 
 
 def _quantities(text: str) -> list[_Quantity]:
@@ -296,7 +304,7 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if _word_before(text, start) in NOT_A_QUANTITY and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
+        if _word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
@@ -305,18 +313,22 @@ def _quantities(text: str) -> list[_Quantity]:
             role = "denominator"
         elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
             role = "numerator"
+        elif before == "/" and found and UNIT_FRACTION_RE.fullmatch(text, found[-1].end, start):
+            found[-1] = replace(found[-1], role="numerator")  # "318,6 tỷ đồng/425 tỷ đồng"
+            role = "denominator"
         elif before == "/" or after == "/":
             continue  # a date (14/6/2020) or a code
         else:
             role = "percent" if match.group(2) else "count"
-        money = MONEY_RE.match(text, start)
+        money = MONEY_AT_RE.match(text, start)
         currency, factor = MONEY_UNITS[money.group(2).lower()] if money else ("", 1.0)
-        noun = ""
+        noun, alias = "", ""
         if role in ("count", "denominator") and not money:
             words = NOUN_RE.match(text, end)
             if words:
                 first, second = words.group(1).lower(), (words.group(2) or "").lower()
-                noun = second if first in CLASSIFIERS and second else first
+                # "lượt công dân" counts what "lượt" and "công dân" count; "37 lượt so với" counts "lượt"
+                noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
-        found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate))
+        found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
     return found
