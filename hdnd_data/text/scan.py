@@ -6,6 +6,7 @@ Every extractor (ratios, parts, changes, bases) reads a :class:`_Line` and adds 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -94,6 +95,7 @@ def _nfc_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), back
 
 
+@functools.lru_cache(maxsize=65536)
 def _value(raw: str) -> float | None:
     try:
         return float(parse_number(raw))
@@ -101,6 +103,7 @@ def _value(raw: str) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _stated(raw: str) -> Stated | None:
     try:
         return parse_stated(raw)
