@@ -116,7 +116,10 @@ def _within(value: float, interval: tuple[float, float]) -> bool:
 
 
 def _fmt(value: float, decimals: int = 0) -> str:
-    return format_number(value, decimals)
+    """Vietnamese print of a figure (390.463; 93,75): plain string work, as a report has thousands of them."""
+    if value != value:  # NaN
+        return format_number(value, decimals)
+    return f"{value:,.{decimals}f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def _pct(stated: Stated) -> str:
