@@ -7,7 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from hdnd_data.data.numbers import Stated
+from hdnd_data.data.numbers import Stated, printed_interval
+from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import (
     _EPS,
     BASE_QUALIFIERS,
@@ -172,6 +173,7 @@ def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
 
 def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     a, b = first.implied(), second.implied()
+    hypothesis = ""
     overlap = max(a[0], b[0]) <= min(a[1], b[1]) * (1 + _EPS)
     same_name = first.name.lower() == second.name.lower()
     words_a, words_b = first.name.lower().split(), second.name.lower().split()
@@ -189,6 +191,16 @@ def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
         status = "fail"
         note = line.say("hai tỷ lệ của cùng một gốc cho ra hai gốc khác nhau",
                         "two percentages of the same base imply different bases")
+
+        def holds(role: str, raw: str, slip) -> bool:
+            lo, hi = printed_interval(slip.value, slip.decimals)
+            if lo <= 0:
+                return False
+            claim, other = (first, b) if raw == first.percent.raw.rstrip("%").strip() else (second, a)
+            implied = (claim.amount * 100.0 / hi, claim.amount * 100.0 / lo)
+            return max(implied[0], other[0]) <= min(implied[1], other[1]) * (1 + _EPS)
+
+        hypothesis = explain([("percent", c.percent.raw.rstrip("%").strip()) for c in (first, second)], holds, line.lang)
     else:
         status = "warn"
         note = line.say("hai gốc suy ra khác nhau — ", "the implied bases differ — ") + differ + line.say(
@@ -198,6 +210,7 @@ def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     excerpt = " | ".join(f"…{_claim_text(line, c)}…" for c in (first, second))
     line.add(first.start, second.end, "percent_of_base", stated,
              f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
-             f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt)
+             f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt,
+             hypothesis=hypothesis)
 
 

@@ -29,7 +29,7 @@ def _block_end(line: _Line, hi: int) -> int:
     for lo2, hi2 in spans:
         if lo2 < hi:
             continue
-        if BULLET_RE.match(text, lo2 - 1 if lo2 else 0) or text[lo2:lo2 + 1] in "-+•*–":
+        if lo2 < len(text) and text[lo2] in "-+•*–":
             end = hi2
         else:
             break
@@ -112,6 +112,7 @@ def _breakdowns(line: _Line) -> None:
             before = [q for q in counts if plo <= q.start < phi]
         before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
         parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        listed = _block_end(line, hi) > hi  # a list on dash or bullet lines is one breakdown
         if not before or len(parts) < 2 or before[-1].start in line.totals:
             continue
         parts = [p for p in parts if p.start not in line.used]
@@ -122,18 +123,18 @@ def _breakdowns(line: _Line) -> None:
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
             continue
-        _partitions(line, total, parts, cue)
+        _partitions(line, total, parts, cue, listed)
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
 
 
-def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match) -> None:
+def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool = False) -> None:
     text = line.text
     if _equal(sum(p.value for p in parts), total.value):
         _judge(line, total, parts, closed=True)
         _subtotals(line, parts)
         return
-    groups = [g for g in _groups(text, parts) if len(g) >= 2]
+    groups = [g for g in ([parts] if listed else _groups(text, parts)) if len(g) >= 2]
     holding = [g for g in groups if _equal(sum(p.value for p in g), total.value)]
     for group in holding:
         _judge(line, total, group, closed=True)

@@ -138,16 +138,24 @@ def _shares(line: _Line) -> None:
         low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
+        hypothesis = ""
         if low - _EPS <= 100 <= high + _EPS:
             status, note = "pass", ""
         elif low > 100:
             status, note = "fail", line.say("các phần vượt quá 100%", "the shares exceed 100%")
+
+            def holds(role: str, raw: str, slip, shares=shares, low=low, high=high) -> bool:
+                share = next(s for s in shares if s.raw.rstrip("%").strip() == raw)
+                lo2, hi2 = printed_interval(slip.value, slip.decimals)
+                return low - share.interval[0] + lo2 - _EPS <= 100 <= high - share.interval[1] + hi2 + _EPS
+
+            hypothesis = explain([("percent", s.raw.rstrip("%").strip()) for s in shares], holds, line.lang)
         else:
             status, note = "warn", line.say("tổng dưới 100%: có thể chưa kể hết các phần",
                                             "below 100%: some parts may not be listed")
         line.used.update(m.start(1) for m in found)
         line.add(found[0].start(), found[-1].end(), "shares", " + ".join(_pct(s) for s in shares),
-                 f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note)
+                 f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note, hypothesis=hypothesis)
 
 
 

@@ -42,6 +42,29 @@ def _main_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return spans[0] if spans else (0, 0)
 
 
+LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+BULLET_LINE_RE = re.compile(r"\s*(?:[-+•–]|\*(?!\*)|[a-zđ]\)|\d+[.)])\s")
+
+
+def _paragraphs(text: str):
+    """(first line number, offset, cleaned text) of each paragraph: a line, or a line ending in ":" together with the
+    dash or bullet lines that continue it (their line breaks kept, so offsets into the text hold)."""
+    lines = text.splitlines(keepends=True)
+    offset, index = 0, 0
+    while index < len(lines):
+        start, number = offset, index + 1
+        block = [lines[index]]
+        offset += len(lines[index])
+        index += 1
+        if block[0].rstrip(LINE_ENDS).rstrip().endswith(":"):
+            while index < len(lines) and BULLET_LINE_RE.match(lines[index]):
+                block.append(lines[index])
+                offset += len(lines[index])
+                index += 1
+        cleaned = "".join(_clean(line.rstrip(LINE_ENDS)) + line[len(line.rstrip(LINE_ENDS)):] for line in block)
+        yield number, start, cleaned.rstrip(LINE_ENDS)
+
+
 def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False) -> pd.DataFrame:
     """Find the numeric claims in a report's text and recompute them.
 
@@ -59,10 +82,9 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     if lang not in {"vi", "en"}:
         raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
     normal, back = _nfc_map(text)
-    records, offset = [], 0
-    for number, raw in enumerate(normal.splitlines(keepends=True), start=1):
-        line_start, offset = offset, offset + len(raw)
-        line = _Line(number, _clean(raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")), lang)
+    records = []
+    for number, line_start, raw in _paragraphs(normal):
+        line = _Line(number, raw, lang)
         if not re.search(r"\d", line.text):
             continue
         for extract in EXTRACTORS:
