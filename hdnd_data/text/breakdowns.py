@@ -11,7 +11,10 @@ import re
 from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
 
-CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?", re.IGNORECASE)
+CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)",
+                    re.IGNORECASE)
+# A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
+BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
 # Cues after which the list is the whole breakdown; "trong đó" may name only some parts.
 CLOSED_CUES = ("gồm", "bao gồm", "gồm có", "cụ thể", "cụ thể là", "chia ra")
 TOTAL_AFTER_RE = re.compile(r"\b(?:trên|trong)?\s*tổng (?:số|cộng)(?:\s+là)?\s*$", re.IGNORECASE)
@@ -112,6 +115,12 @@ def _breakdowns(line: _Line) -> None:
             before = [q for q in counts if plo <= q.start < phi]
         before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
         parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        bracket = cue.group(0) == "("
+        if bracket:
+            close = text.find(")", cue.end())
+            parts = [q for q in parts if q.start < close and q.depth == (before[-1].depth + 1 if before else 1)]
+            if not before or not BRACKET_HEAD_RE.match(text[before[-1].end:cue.start()]):
+                continue
         listed = _block_end(line, hi) > hi  # a list on dash or bullet lines is one breakdown
         if not before or len(parts) < 2 or before[-1].start in line.totals:
             continue
@@ -122,6 +131,10 @@ def _breakdowns(line: _Line) -> None:
         total = totals[-1]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
+            continue
+        if bracket:  # a bracket may hold some of the parts only: a shortfall is a warning
+            if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:
+                _judge(line, total, parts, closed=False)
             continue
         _partitions(line, total, parts, cue, listed)
         _elsewhere(line, total, hi)

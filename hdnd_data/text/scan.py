@@ -261,7 +261,7 @@ APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=le
 CLASSIFIERS = {"lượt", "số"}
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
-RANGE_WORDS = frozenset({"từ", "đến", "hết"})
+RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
 UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?/")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
