@@ -11,8 +11,8 @@ import re
 from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
 
-CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)",
-                    re.IGNORECASE)
+CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
+                    r"|:(?=\s*[^\W\d_])", re.IGNORECASE)
 # A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
 BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
 # Cues after which the list is the whole breakdown; "trong đó" may name only some parts.

@@ -184,7 +184,7 @@ def _changes(line: _Line) -> None:
         pair = _from_to(text, earlier)
         assumption, strong = "", True
         if pair is None:
-            now = _now(change, earlier, points)
+            now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
             if now is None:
                 continue
             before = _bracketed(quantities[index + 1:index + 8], now, change, hi)

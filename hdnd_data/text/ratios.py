@@ -44,6 +44,7 @@ CHANGE_CUE_RE = re.compile(r"\b(?:tăng|giảm|vượt|cao hơn|thấp hơn|so v
 STRONG_BASE_RE = re.compile(r"\b(?:tổng số|trong số|trên tổng số|trong tổng số|tổng cộng)\s*$|\(\s*$|\bgiao\s*$", re.IGNORECASE)
 # A percentage that opens a bracket, maybe after a word or two: "(84,3%)", "(đạt tỷ lệ 96,6%)".
 OPENED_RE = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,3}$")
+CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
@@ -141,6 +142,8 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
             continue
         if q.depth < depth or q.role == "percent":
             break
+        if CHANGE_AT_RE.search(text[max(0, q.start - 12):q.start]):
+            continue  # "giảm 23 hộ" is a change, not the figure a later percentage speaks of
         between = _clause_between(text, q.end, percent.start)
         if between is None or not (opened or RATIO_CUE_RE.search(between)):
             break
