@@ -222,3 +222,17 @@ def test_shares_over_100_explained_by_swapped_digits():
 ])
 def test_pitfalls_raise_no_alarm(text):
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(("points", "status"), [
+    # 0,9 + 3,8 + 2,1 = 6,8: the contributions add up to the growth
+    (("0,9", "3,8", "2,1"), "pass"),
+    # 0,9 + 3,8 + 1,2 = 5,9, not 6,8: a contribution missing or misprinted
+    (("0,9", "3,8", "1,2"), "warn"),
+])
+def test_contributions_in_points_add_up_to_the_growth(points, status):
+    a, b, c = points
+    text = (f"Tăng trưởng kinh tế đạt 6,8%, trong đó nông nghiệp đóng góp {a} điểm phần trăm, công nghiệp {b} điểm "
+            f"phần trăm, dịch vụ {c} điểm phần trăm.")
+    row = claim_using(text, "6,8")
+    assert (row["kind"], row["status"]) == ("shares", status)

@@ -57,6 +57,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "change_truncated": ("({now} − {before}) / {before} = {value}%: {printed} chỉ khớp khi cắt bỏ chữ số, không làm tròn",
                          "({now} − {before}) / {before} = {value}%: {printed} holds only when digits are dropped, not rounded"),
     "change_before_found": ("số kỳ trước {before} nêu trong đoạn", "the earlier figure {before} is stated in the paragraph"),
+    "contributions_off": ("các mức đóng góp cộng lại {total} điểm phần trăm, khác mức tăng {whole}; có thể chưa kể hết",
+                          "the contributions add up to {total} points, not the growth of {whole}; some may be missing"),
     "hyp_change": ("có thể {right} bị in thành {printed} ({slip})", "possibly {right} printed as {printed} ({slip})"),
     "hyp_count_before": ("có thể số kỳ trước {right} bị in thành {printed} ({slip})",
                          "possibly the earlier figure {right} printed as {printed} ({slip})"),

@@ -89,6 +89,10 @@ def _differences(line: _Line) -> None:
         line.add(match.start(), match.end(), "difference", shown, computed, width, status, note)
 
 
+GROWTH_PART_RE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s?%", re.IGNORECASE)
+SHARE_RE = re.compile(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", re.IGNORECASE)
+
+
 def _growth(line: _Line) -> None:
     """A whole's growth "tăng g%; trong đó A tăng a%, B tăng b%": g must lie within the parts' range."""
     text = line.text
@@ -97,7 +101,7 @@ def _growth(line: _Line) -> None:
         if not split or not re.search(r"\btăng\b", text[lo:split.start()], re.IGNORECASE):
             continue
         wholes = [m for m in PERCENT_RE.finditer(text, lo, split.start()) if m.start() not in line.used]
-        parts = [m for m in re.finditer(rf"\b(tăng|giảm)\s+({NUM})\s?%", text[:hi]) if m.start() >= split.end()]
+        parts = list(GROWTH_PART_RE.finditer(text, split.end(), hi))
         parts = [m for m in parts if m.start(2) not in line.used]
         if not wholes or len(parts) < 2:
             continue
@@ -130,8 +134,7 @@ def _growth(line: _Line) -> None:
 def _shares(line: _Line) -> None:
     """Two or more "chiếm p%" in one sentence: shares of one whole, summing to 100 within rounding."""
     for lo, hi in line.sentences():
-        found = [m for m in re.finditer(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", line.text[:hi], re.I)
-                 if m.start() >= lo and m.start(1) not in line.used]
+        found = [m for m in SHARE_RE.finditer(line.text, lo, hi) if m.start(1) not in line.used]
         shares = [_stated(m.group(1)) for m in found]
         if len(found) < 2 or any(s is None for s in shares):
             continue
@@ -299,3 +302,28 @@ def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantit
     line.add(start, end, kind, shown, computed, _half(stated.decimals), "fail" if strong else "warn",
              line.msg("change_rel_off" if relative else "change_off", **values), hypothesis=hypothesis,
              convention="rounding" if stated.decimals or relative else "exact", **extra)
+
+
+def _contributions(line: _Line) -> None:
+    """"tăng trưởng g%, trong đó A đóng góp a điểm phần trăm, B b điểm …": the contributions add up to the growth."""
+    text, quantities = line.text, line.quantities()
+    for split in TRONG_DO_RE.finditer(text):
+        lo, hi = line.sentence_of(split.start())
+        wholes = [q for q in quantities if lo <= q.start < split.start() and q.role == "percent" and q.start not in line.used]
+        parts = [q for q in quantities if split.end() <= q.start < hi and q.role == "count" and POINTS_RE.match(text, q.end)]
+        if not wholes or len(parts) < 2:
+            continue
+        whole, stated = wholes[-1], [_stated(p.raw) for p in parts]
+        whole_stated = _stated(whole.raw)
+        if whole_stated is None or any(s is None for s in stated):
+            continue
+        low, high = sum(s.interval[0] for s in stated), sum(s.interval[1] for s in stated)
+        ok = low - _EPS <= whole_stated.interval[1] and whole_stated.interval[0] <= high + _EPS
+        decimals = max(s.decimals for s in stated)
+        total = _fmt(sum(s.value for s in stated), decimals)
+        spans = [(whole.start, whole.end)] + [(p.start, p.end) for p in parts]
+        line.used.update(s for s, _ in spans)
+        line.add(whole.start, parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
+                 total + "%", _half(decimals), "pass" if ok else "warn",
+                 "" if ok else line.msg("contributions_off", total=total, whole=_pct(whole_stated)),
+                 spans=spans, main=(whole.start, whole.end), convention="rounding")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
-from hdnd_data.text.changes import _changes, _differences, _growth, _shares
+from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
 from hdnd_data.text.parts import _fraction_counts, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
@@ -23,7 +23,7 @@ COLUMNS = ["claim_id", "line", "excerpt", "kind", "stated", "computed", "toleran
            "hypothesis", "assumption", "start", "end", "spans"]
 STATUSES = ["pass", "fail", "warn", "unchecked"]
 
-EXTRACTORS = (_malformed, _ratios, _differences, _changes, _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked)
+EXTRACTORS = (_malformed, _ratios, _differences, _changes, _contributions, _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked)
 
 
 def _number_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
