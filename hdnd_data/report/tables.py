@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from hdnd_data.data.dictionary import column_label
 from hdnd_data.data.numbers import decimals_of, format_number, format_percent, printed_interval
-from hdnd_data.labels import column_label, term
+from hdnd_data.labels import term
 
 Frames = Mapping[str, pd.DataFrame]
 # Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
