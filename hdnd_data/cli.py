@@ -112,24 +112,26 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from hdnd_data.text.claims import ReportReadError, check_claims, claims_summary, read_report
+    from hdnd_data.text.claims import check_claims, claims_csv, claims_summary
+    from hdnd_data.text.reading import ReportReadError, read_report
 
     try:
         text = read_report(args.file)
     except ReportReadError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     claims = check_claims(text, lang=args.lang, include_unchecked=args.all)
     if args.format == "csv":
-        claims.to_csv(sys.stdout, index=False)
+        sys.stdout.write(claims_csv(claims))
     elif args.format == "json":
         print(claims.to_json(orient="records", force_ascii=False, indent=1))
     else:
         for row in claims.itertuples(index=False):
             print(f"{row.line:>5}  {row.status:9} {row.kind:16} {row.stated}  →  {row.computed}  ({row.tolerance})")
             print(f"       {row.excerpt}")
-            if row.note:
-                print(f"       {row.note}")
+            for extra in (row.note, row.hypothesis, row.assumption):
+                if extra:
+                    print(f"       {extra}")
         print(claims_summary(claims).to_string() if len(claims) else "(no claims)")
     return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
 
@@ -209,8 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_audit)
 
-    p = sub.add_parser("claims", help="read a report's text (.txt, .md, .docx) and recompute the numbers it states")
-    p.add_argument("file", help="the report: UTF-8 text or Markdown (.docx needs python-docx)")
+    p = sub.add_parser("claims", help="read a report (.txt, .md, .docx, .pdf) and recompute the numbers it states")
+    p.add_argument("file", help="the report: UTF-8 text or Markdown, Word .docx or a PDF with a text layer")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
     p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
