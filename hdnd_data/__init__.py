@@ -33,6 +33,7 @@ _EXPORTS = {
     "Rule": "checks.engine",
     "RULES": "checks.catalogue",
     "check_claims": "text.claims",
+    "review": "report.document",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -70,4 +71,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         tables,
         validate_frames,
     )
+    from hdnd_data.report.document import review  # noqa: F401
     from hdnd_data.text.claims import check_claims  # noqa: F401
