@@ -17,7 +17,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "review_text": ("Toàn văn, các số được đánh dấu", "The text, every checked figure marked"),
     "review_claims": ("Bảng các khẳng định về số liệu", "Table of the claims about figures"),
     "review_no_claims": ("Không tìm thấy khẳng định nào về số liệu.", "No claim about figures was found."),
-    "review_legend": ("Chú giải", "Legend"),
+    "review_explanation": ("Giải thích", "Explanation"),
     "review_hint": (
         "Di chuột hoặc dùng phím Tab đến một số được đánh dấu để xem cách tính lại.",
         "Hover over a marked figure, or reach it with the Tab key, to see how it was recomputed.",

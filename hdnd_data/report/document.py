@@ -27,8 +27,8 @@ EXTRA_COLUMNS = ("convention", "hypothesis", "assumption")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 STYLE = """
-.hdnd-review{font-family:system-ui,sans-serif;line-height:1.55;max-width:60em}
-.hdnd-review .doc{white-space:pre-wrap;border:1px solid #ddd;padding:1em;background:#fcfcfc}
+.hdnd-review{font-family:system-ui,sans-serif;line-height:1.55}
+.hdnd-review .doc{white-space:pre-wrap;border:1px solid #ddd;padding:1em;background:#fcfcfc;max-width:60em}
 .hdnd-review mark{color:inherit;background:none;padding:0 2px;border-radius:2px;position:relative;cursor:help}
 .hdnd-review mark::before{font-weight:700;margin-right:1px;font-size:.85em}
 .hdnd-review .pass{background:#d8f0dc;border-bottom:2px solid #1b6e2f}
@@ -44,8 +44,9 @@ STYLE = """
 .hdnd-review mark:hover::after,.hdnd-review mark:focus::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;
  z-index:20;width:max-content;max-width:34em;white-space:pre-line;background:#fff;color:#111;border:1px solid #777;
  box-shadow:0 2px 6px rgba(0,0,0,.25);padding:.4em .6em;font-weight:400;text-decoration:none;font-size:.9em}
-.hdnd-review table{border-collapse:collapse;font-size:.9em}.hdnd-review td,.hdnd-review th{border:1px solid #ccc;
- padding:3px 6px;text-align:left;vertical-align:top}
+.hdnd-review table{border-collapse:collapse;font-size:.9em}.hdnd-review table td,.hdnd-review table th{border:1px solid #ccc;
+ padding:3px 6px;text-align:left;vertical-align:top}.hdnd-review tr.row-fail{background:#fff4f3}
+.hdnd-review tr.row-warn{background:#fffaeb}
 """
 
 
@@ -208,9 +209,9 @@ def render_page(text: str, claims: pd.DataFrame, lang: str = "vi", title: str = 
         f"{html.escape(msg('review_line', lang, line=row.line))} · {html.escape(_kind_label(row.kind, lang))}: "
         f"{html.escape(_text(row.stated))}</a></li>" for i, row in flagged)
     to_check = f"<ol>{items}</ol>" if items else f"<p>{html.escape(term('review_nothing_to_check', lang))}</p>"
-    head = ["review_claim_no", "line_no", "status", "kind", "stated", "computed", "tolerance", "excerpt", "review_legend"]
+    head = ["review_claim_no", "line_no", "status", "kind", "stated", "computed", "tolerance", "excerpt", "review_explanation"]
     rows = "".join(
-        f"<tr class='{row.status}'><td>{html.escape(row.claim_id)}</td><td>{row.line}</td>"
+        f"<tr class='row-{row.status}'><td>{html.escape(row.claim_id)}</td><td>{row.line}</td>"
         f"<td><span class='{row.status}'>{html.escape(_status_label(row.status, lang))}</span></td>"
         f"<td>{html.escape(_kind_label(row.kind, lang))}</td><td>{html.escape(_text(row.stated))}</td>"
         f"<td>{html.escape(_text(row.computed))}</td><td>{html.escape(_text(row.tolerance))}</td>"
