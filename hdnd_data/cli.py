@@ -136,6 +136,24 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from hdnd_data.review_runner import run_review, summary_lines
+
+    results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
+    if not results:
+        print("hdnd review: " + ("không có văn bản nào (.txt, .md, .docx, .pdf)" if args.lang == "vi"
+                                 else "no document found (.txt, .md, .docx, .pdf)"), file=sys.stderr)
+        return EXIT_INVALID
+    for line in summary_lines(results, args.lang):
+        print(line)
+    print(f"{args.output}/index.html")
+    if any(r.status != "done" for r in results):
+        return EXIT_INVALID
+    if args.strict and any(r.counts.get("fail", 0) for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def _cmd_excel_export(args: argparse.Namespace) -> int:
     from hdnd_data.data.loader import DataValidationError
     from hdnd_data.workbook.excel import export_workbook
@@ -217,6 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
     p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
     p.set_defaults(func=_cmd_claims)
+
+    p = sub.add_parser("review", help="review documents: a page per document with every checked number marked, and the index")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents (.txt, .md, .docx, .pdf) or folders searched for them")
+    p.add_argument("--output", default="reports", help="output directory (default reports/); pages go to DIR/documents/")
+    p.add_argument("--jobs", type=int, default=1, help="documents reviewed in parallel (default 1)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_review)
 
     excel = sub.add_parser("excel", help="Excel workbook for entering a year's figures").add_subparsers(
         dest="excel_command", required=True, metavar="ACTION"
