@@ -29,6 +29,17 @@ TERMS: dict[str, tuple[str, str]] = {
     "findings.decided_line": ("{status} · {decision}: {rule} ({locator}) #{fingerprint} — {note}",
                               "{status} · {decision}: {rule} ({locator}) #{fingerprint} — {note}"),
     "findings.section": ("Rà soát các phát hiện", "Review of the findings"),
+    # likely misprints
+    "findings.misprint": (
+        "có thể in nhầm: {figure} {printed} ({locator}) có lẽ là {proposed} ({edit}): với số này, {n} kiểm tra đạt",
+        "likely misprint: {figure} {printed} ({locator}) is probably {proposed} ({edit}): with it, {n} rule(s) pass",
+    ),
+    "findings.edit.swap": ("đảo hai chữ số liền nhau", "two adjacent digits swapped"),
+    "findings.edit.digit": ("sai một chữ số", "one digit wrong"),
+    "findings.edit.drop": ("thiếu một chữ số", "a digit dropped"),
+    "findings.edit.add": ("thừa một chữ số", "a digit added"),
+    "findings.edit.dot": ("đặt sai dấu chấm, dấu phẩy", "separator misplaced"),
+    "findings.edit.base": ("nhầm cơ sở so sánh", "wrong base"),
     # hdnd decide
     "findings.unknown_fingerprint": (
         "không có phát hiện nào mang mã {fingerprint} trong {where}; mã của các kiểm tra sai lệch hoặc cần xem xét: {known}",
