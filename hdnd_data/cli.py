@@ -51,16 +51,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     from hdnd_data.checks.engine import run_checks, summarise
     from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.console import finding_lines
+    from hdnd_data.findings.reviews import attach_reviews, read_reviews, stale_reviews, strict_failures
 
     try:
         unit = None if args.all_units else args.unit
         results = run_checks(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
+        reviews = read_reviews(unit, args.year, args.data_dir)
     except DataValidationError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     except NoDataError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
+    results = attach_reviews(results, reviews)
     if args.format == "csv":
         results.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif args.format == "json":
@@ -69,14 +73,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         shown = results[["unit", "year", "status", "rule_id", "stated_text", "computed_text", "locator"]]
         print(shown.to_string(index=False) if len(shown) else "no checks apply to these data")
-        for row in results[results["status"] != "pass"].itertuples():
-            print(f"\n[{row.status}] {row.unit} {row.year} {row.rule_id} ({row.locator})\n  {row.message}")
-            if row.assumption:
-                print(f"  {'giả định' if args.lang == 'vi' else 'assumption'}: {row.assumption}")
+        for line in finding_lines(results, stale_reviews(results, reviews), args.lang):
+            print(line)
         if len(results):
             print()
             print(summarise(results).to_string(index=False))
-    return EXIT_FINDINGS if (results["status"] == "fail").any() else EXIT_OK
+    # a failure decided "explained" or "ignore" has been looked at: it no longer fails the command
+    return EXIT_FINDINGS if strict_failures(results).any() else EXIT_OK
+
+
+def _cmd_decide(args: argparse.Namespace) -> int:
+    from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.reviews import UnknownFindingError, decide
+    from hdnd_data.labels import msg
+
+    try:
+        path, finding = decide(args.fingerprint, args.decision, args.note, reviewer=args.reviewer, unit=args.unit,
+                               year=args.year, data_dir=args.data_dir, lang=args.lang)
+    except (DataValidationError, NoDataError) as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except UnknownFindingError as exc:
+        print(f"hdnd decide: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(msg("findings.written", args.lang, decision=args.decision, fingerprint=args.fingerprint, rule=finding["rule_id"],
+              unit=finding["unit"], year=int(finding["year"]), path=path))
+    return EXIT_OK
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
@@ -211,6 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages (default vi)")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("decide", help="record a reviewer's decision on a finding (by its fingerprint) in reviews.csv")
+    p.add_argument("fingerprint", help="the finding's fingerprint (hdnd check prints it after #)")
+    p.add_argument("--decision", required=True, choices=["explained", "confirmed_error", "forwarded", "ignore"])
+    p.add_argument("--note", required=True, help="why: what the reviewer found")
+    p.add_argument("--reviewer", default=None, help="who decided")
+    _add_data_options(p, unit_default=None)
+    p.add_argument("--year", type=int, default=None, help="the finding's year (default: look in every year)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the messages (default vi)")
+    p.set_defaults(func=_cmd_decide)
 
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)

@@ -72,6 +72,11 @@ class Table:
         return list(getattr(self.schema.Config, "unique", None) or [])
 
     @property
+    def cites_source(self) -> bool:
+        """A table of facts read in a document (every row names its source and section); reviews do not."""
+        return "source_id" in self.columns and "locator" in self.columns
+
+    @property
     def described(self) -> dict[str, Column]:
         """Each column's description: kind, titles, meanings, unit, rules (see :mod:`hdnd_data.data.columns`)."""
         return columns_of(self.schema)
@@ -97,6 +102,7 @@ TABLES: dict[str, Table] = {
         Table("resolution_targets", s.ResolutionTargets, "Resolution targets met / not met"),
         Table("target_details", s.TargetDetails, "Targets named individually"),
         Table("economy", s.Economy, "Growth, structure, exports"),
+        Table("reviews", s.Reviews, "Reviewers' decisions on findings of the checks"),
     ]
 }
 
