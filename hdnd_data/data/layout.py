@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["DEFAULT_UNIT", "resolve_data_dir", "unit_info", "units", "years"]
+__all__ = ["DEFAULT_UNIT", "UNIT_ID", "YEAR_FOLDER", "resolve_data_dir", "unit_info", "units", "years"]
 
 DEFAULT_UNIT = "lang-son-city"
 # a year folder is named by a plain year: "0202" is not year 202 (the loader names such folders as problems)
 YEAR_FOLDER = r"[1-9]\d{3}"
+# a unit id names a folder: lower-case ASCII letters, digits and hyphens, never a path ("../x") nor a hidden name
+UNIT_ID = r"[a-z0-9][a-z0-9-]*"
 
 
 def resolve_data_dir(path: str | os.PathLike | None = None) -> Path:
