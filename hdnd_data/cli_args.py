@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, resolve_data_dir, units, years
+from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, resolve_data_dir, special_kind, units, years
 from hdnd_data.labels import msg
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "YEAR_RANGE", "guarded", "loose_int", "refusals"]
@@ -85,20 +85,6 @@ def output_problems(output: str | None, lang: str, *, folder: bool) -> list[str]
     if not os.access(ancestor, os.W_OK | os.X_OK):
         return [msg("cli_output_unwritable", lang, path=output, where=ancestor)]
     return []
-
-
-def special_kind(path: Path) -> str | None:
-    """The label key of what ``path`` is when it is neither a regular file nor a folder (a FIFO would block a reader)."""
-    import stat
-
-    mode = path.lstat().st_mode
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "what_fifo"
-    if stat.S_ISSOCK(mode):
-        return "what_socket"
-    return "what_device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "what_other"
 
 
 def input_problems(file: str | None, lang: str) -> list[str]:
