@@ -68,4 +68,8 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     "wb_way_not_folder": ("là một tệp, nhưng ở đây cần thư mục", "is a file where a folder belongs"),
     "wb_way_unwritable": ("không ghi được", "is not writable"),
+    "wb_way_entry": (
+        "không phải tệp bảng (là thư mục, liên kết hay tệp lạ), sẽ mất khi thay cả năm",
+        "is not a table file (a folder, link or other file) and would be lost when the year is replaced",
+    ),
 }
