@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from hdnd_data.cli_args import guarded, loose_int, refusals
 from hdnd_data.data.layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -223,13 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="load and validate every table; print row counts per unit and year")
     _add_data_options(p, unit_default=None)
-    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.add_argument("--year", type=loose_int, action="append", help="year (repeatable); default all")
     p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser("check", help="run the consistency checks; exit 1 when one fails, 2 on invalid data")
     _add_data_options(p)
     p.add_argument("--all-units", action="store_true", help="check every unit of the data directory")
-    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.add_argument("--year", type=loose_int, action="append", help="year (repeatable); default all")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages (default vi)")
     p.set_defaults(func=_cmd_check)
@@ -247,9 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)
     years = p.add_mutually_exclusive_group()
-    years.add_argument("--year", type=int, action="append", help="year to audit (repeatable)")
+    years.add_argument("--year", type=loose_int, action="append", help="year to audit (repeatable)")
     years.add_argument("--all", action="store_true", help="every year (of every unit, unless --unit is given)")
-    p.add_argument("--jobs", type=int, default=1, help="unit-years run in parallel (default 1)")
+    p.add_argument("--jobs", type=loose_int, default=1, help="unit-years run in parallel (default 1)")
     p.add_argument("--executor", choices=["process", "thread", "dask"], default="process",
                    help="what runs the unit-years in parallel (default process pool; dask needs the distributed package)")
     p.add_argument("--scheduler", default=None, help="with --executor dask: address of a running Dask scheduler")
@@ -282,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = excel.add_parser("export", help="write a workbook with one sheet per table (the year's rows, or empty with --template)")
     _add_data_options(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=loose_int, required=True)
     p.add_argument("--template", action="store_true", help="empty sheets, for a new year")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the instructions and notes")
     p.add_argument("--output", required=True, help="the .xlsx file to write")
@@ -290,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = excel.add_parser("import", help="validate a filled workbook and write the year's CSV files (exit 2 if invalid)")
     p.add_argument("file", help="the .xlsx file")
     _add_data_options(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=loose_int, required=True)
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the problem messages")
     p.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
     p.add_argument("--force", action="store_true", help="overwrite the year's existing files")
@@ -300,7 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    prefix = " ".join(filter(None, ["hdnd", args.command, getattr(args, "excel_command", None)]))
+    problems, notes = refusals(args)  # before anything is read or written
+    for line in problems + notes:
+        print(f"{prefix}: {line}", file=sys.stderr)
+    return EXIT_INVALID if problems else guarded(args.func, args, prefix)
 
 
 if __name__ == "__main__":  # pragma: no cover
