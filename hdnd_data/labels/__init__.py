@@ -154,7 +154,7 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 # wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ("checks", "data", "workbook")
+WING_CATALOGUES: tuple[str, ...] = ("checks", "data", "workbook", "report")
 
 
 def _merge_wings() -> None:
