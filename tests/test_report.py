@@ -10,7 +10,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import hdnd_data as hd  # noqa: E402
-from hdnd_data.labels import column_label, term  # noqa: E402
+from hdnd_data.data.dictionary import column_label  # noqa: E402
+from hdnd_data.labels import term  # noqa: E402
 from hdnd_data.report import plots  # noqa: E402
 from hdnd_data.report import tables as report  # noqa: E402
 

@@ -184,19 +184,6 @@ def term(key: str, lang: str = "vi") -> str:
     return pair[0] if lang == "vi" else pair[1]
 
 
-def column_label(table: str, column: str, lang: str = "vi") -> str:
-    """Header for ``table.column``: the schema's Vietnamese title, or an English label."""
-    if lang == "vi":
-        from hdnd_data.data.loader import TABLES
-
-        col = TABLES[table].schema.to_schema().columns.get(column) if table in TABLES else None
-        if col is not None and col.title:
-            return col.title
-    if column in TERMS:
-        return term(column, lang)
-    return column.replace("_", " ").capitalize()
-
-
 # The same codes as they read inside a sentence of a check's message (lower case, phrased for the
 # sentences in labels/checks.py, read with phrases()); kept here so that every label a reader sees lives in this module.
 BODY_VI = {
