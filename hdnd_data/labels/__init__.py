@@ -154,7 +154,7 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 # wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ("checks", "cli", "data", "findings", "review", "text", "workbook")
+WING_CATALOGUES: tuple[str, ...] = ("checks", "cli", "data", "findings", "report", "review", "text", "workbook")
 
 
 def _merge_wings() -> None:
