@@ -164,7 +164,14 @@ def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
         note += line.say("; dòng con «trong đó» có gốc riêng", "; a «trong đó» sub-line has bases of its own")
     line.add(claim.start, claim.end, "percent_of_base", f"{_pct(claim.percent)} «{claim.name}»",
              line.say("gốc ", "base ") + _range(claim.implied()) + f" {_unit_in_millions(line, claim)}",
-             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…")
+             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…",
+             spans=_spans(claim), main=_spans(claim)[1])
+
+
+def _spans(claim: _BaseClaim) -> list[tuple[int, int]]:
+    """The amount's number and the percentage's, as (start, end) in the line."""
+    return [(claim.amount_start, claim.amount_start + len(claim.amount_raw)),
+            (claim.percent_start, claim.percent_start + len(claim.percent.raw.rstrip("%").strip()))]
 
 
 def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
@@ -211,6 +218,6 @@ def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     line.add(first.start, second.end, "percent_of_base", stated,
              f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
              f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt,
-             hypothesis=hypothesis)
+             hypothesis=hypothesis, spans=_spans(first) + _spans(second), main=_spans(first)[1])
 
 
