@@ -166,7 +166,8 @@ class YearAudit:
         found = check_claims(read_report(report_path), lang=self.lang)
         labels = {"line": "line_no", "excerpt": "excerpt", "kind": "kind", "stated": "stated", "computed": "computed",
                   "tolerance": "tolerance", "status": "status", "note": "note"}
-        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)))
+        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)),
+                                           kind=found["kind"].map(lambda k: term(f"kind_{k}", self.lang)))
         shown = shown.rename(columns={c: term(k, self.lang) for c, k in labels.items()})
         _html(shown.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
         record("claims", {s: int((found["status"] == s).sum()) for s in STATUSES})

@@ -44,9 +44,8 @@ def _differences(line: _Line) -> None:
         width = _half(stated.decimals)
         if sign * diff < 0:
             line.add(match.start(), match.end(), "difference", f"{direction} {match.group(2)}{unit and ' ' + unit}",
-                     f"{shown_now} − {shown_before} = {_fmt(diff, places)}", width, "fail", line.say(
-                         f"văn bản nói «{direction}» nhưng số liệu trong ngoặc cho thay đổi ngược chiều",
-                         f"the text says «{direction}» but the bracketed figures change the other way"))
+                     f"{shown_now} − {shown_before} = {_fmt(diff, places)}", width, "fail", line.msg(
+                         "change_bracket_direction", word=direction))
             continue
         decimals = max(2, stated.decimals + 1)
         if unit and unit != "%" and "điểm" not in unit:
@@ -59,8 +58,7 @@ def _differences(line: _Line) -> None:
         sentence = text[line.sentence_of(match.start())[0]:match.start()]
         are_percentages = "điểm" in unit or "tỷ lệ" in sentence.lower() or re.search(
             rf"(?<![\d.,]){re.escape(match.group(5))}\s?%", sentence)
-        computed = line.say(f"{_fmt(points, decimals)} điểm %; tương đối {_fmt(relative, decimals)}%",
-                            f"{_fmt(points, decimals)} points; relative {_fmt(relative, decimals)}%")
+        computed = line.msg("change_both_readings", points=_fmt(points, decimals), relative=_fmt(relative, decimals))
         if "điểm" in unit:
             readings = {"points": _within(points, stated.interval)}
         elif are_percentages:
@@ -71,21 +69,15 @@ def _differences(line: _Line) -> None:
         shown = f"{direction} {match.group(2)}{'%' if unit == '%' else ' ' + unit}"
         if all(readings.values()):
             status = "pass"
-            note = line.say("khớp theo cả hai cách hiểu (điểm phần trăm và thay đổi tương đối)",
-                            "holds both as percentage points and as a relative change") if len(readings) == 2 else ""
+            note = line.msg("change_holds_both") if len(readings) == 2 else ""
         elif not any(readings.values()):
-            status, note = "fail", line.say("không khớp với số liệu trong ngoặc", "does not match the bracketed figures")
+            status, note = "fail", line.msg("change_bracket_off")
         elif readings["points"]:
             status = "warn"
-            note = line.say(
-                f"chỉ khớp nếu «%» là điểm phần trăm ({_fmt(points, decimals)} điểm); thay đổi tương đối là "
-                f"{_fmt(relative, decimals)}%",
-                f"holds only if «%» means percentage points ({_fmt(points, decimals)}); the relative change is "
-                f"{_fmt(relative, decimals)}%")
+            note = line.msg("change_only_points", points=_fmt(points, decimals), relative=_fmt(relative, decimals))
         else:
             status = "warn"
-            note = line.say(f"chỉ khớp như thay đổi tương đối; hiệu là {_fmt(points, decimals)} điểm phần trăm",
-                            f"holds only as a relative change; the difference is {_fmt(points, decimals)} points")
+            note = line.msg("change_only_relative", points=_fmt(points, decimals))
         line.add(match.start(), match.end(), "difference", shown, computed, width, status, note)
 
 
@@ -119,13 +111,9 @@ def _growth(line: _Line) -> None:
         line.used.update(m.start(2) for m in parts)
         decimals = max(s.decimals for s, _ in stated_parts)
         summed = sum(sign * s.value for s, sign in stated_parts)
-        note = line.say(
-            f"tốc độ chung phải nằm trong khoảng tốc độ các phần; không cộng các phần (tổng {_fmt(summed, decimals)}% "
-            "không có nghĩa)", f"the whole's rate must lie within its parts' range; parts are not added up "
-            f"(their sum {_fmt(summed, decimals)}% means nothing)")
+        note = line.msg("growth_within_parts", summed=_fmt(summed, decimals))
         if not ok:
-            note += line.say("; nằm ngoài khoảng — có thể các phần chưa đủ hoặc số liệu sai",
-                             "; outside the range — the parts may be incomplete or a figure wrong")
+            note += line.msg("growth_outside")
         line.add(wholes[-1].start(), parts[-1].end(), "growth",
                  f"{_pct(whole)} / " + ", ".join(_pct(s) for s, _ in stated_parts),
                  f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note)
@@ -145,7 +133,7 @@ def _shares(line: _Line) -> None:
         if low - _EPS <= 100 <= high + _EPS:
             status, note = "pass", ""
         elif low > 100:
-            status, note = "fail", line.say("các phần vượt quá 100%", "the shares exceed 100%")
+            status, note = "fail", line.msg("shares_over")
 
             def holds(role: str, raw: str, slip, shares=shares, low=low, high=high) -> bool:
                 share = next(s for s in shares if s.raw.rstrip("%").strip() == raw)
@@ -154,8 +142,7 @@ def _shares(line: _Line) -> None:
 
             hypothesis = explain([("percent", s.raw.rstrip("%").strip()) for s in shares], holds, line.lang)
         else:
-            status, note = "warn", line.say("tổng dưới 100%: có thể chưa kể hết các phần",
-                                            "below 100%: some parts may not be listed")
+            status, note = "warn", line.msg("shares_under")
         line.used.update(m.start(1) for m in found)
         line.add(found[0].start(), found[-1].end(), "shares", " + ".join(_pct(s) for s in shares),
                  f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note, hypothesis=hypothesis)

@@ -65,15 +65,12 @@ def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, ra
     if ok:
         status, note = "pass", ""
     elif closed:
-        status, note = "fail", line.say(f"các phần cộng lại {_fmt(computed)}, khác tổng {total_raw}",
-                                        f"the parts add up to {_fmt(computed)}, not {total_raw}")
+        status, note = "fail", line.msg("parts_off", computed=_fmt(computed), total=total_raw)
     else:
         status = "warn"
-        note = line.say(f"các phần cộng lại {_fmt(computed)}, khác {total_raw}; giả định các phần là toàn bộ có thể sai",
-                        f"the parts add up to {_fmt(computed)}, not {total_raw}; they may not be all the parts")
+        note = line.msg("parts_open", computed=_fmt(computed), total=total_raw)
     if assumed and ok:
-        note = line.say("giả định: số đầu là tổng, các số sau «còn» là phần còn lại",
-                        "assumed: the first figure is the total and «còn» introduces the remainder")
+        note = line.msg("parts_remainder")
     line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note)
 
 
@@ -94,7 +91,7 @@ def _fraction_counts(line: _Line) -> None:
             match, num, den, noun, _ = group[0]
             ok = num <= den
             line.add(match.start(), match.end() + len(noun) + 1, "count", match.group(0), f"{_fmt(num)} ≤ {_fmt(den)}",
-                     "0", "pass" if ok else "fail", "" if ok else line.say("tử số lớn hơn mẫu số", "more than the whole"))
+                     "0", "pass" if ok else "fail", "" if ok else line.msg("count_over_whole"))
             continue
         total = sum(item[1] for item in group)
         start, end = group[0][0].start(), group[-1][0].end()
@@ -102,11 +99,9 @@ def _fraction_counts(line: _Line) -> None:
         if total == den:
             status, note = "pass", ""
         elif negated:
-            status, note = "fail", line.say(f"các phần bù nhau cộng lại {_fmt(total)}, không bằng {_fmt(den)}",
-                                            f"the complementary parts add up to {_fmt(total)}, not {_fmt(den)}")
+            status, note = "fail", line.msg("count_complement_off", total=_fmt(total), whole=_fmt(den))
         else:
-            status, note = "warn", line.say(f"cộng lại {_fmt(total)} ≠ {_fmt(den)}; các phần có thể chồng lấn",
-                                            f"they add up to {_fmt(total)} ≠ {_fmt(den)}; the parts may overlap")
+            status, note = "warn", line.msg("count_overlap", total=_fmt(total), whole=_fmt(den))
         line.add(start, end, "count", " + ".join(item[0].group(0) for item in group), f"{_fmt(total)}/{_fmt(den)}", "0",
                  status, note)
 

@@ -34,9 +34,7 @@ def _malformed(line: _Line) -> None:
         if not claimed:
             continue
         line.used.add(match.start())
-        line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.say(
-            f"không đọc được số «{raw}»: dấu chấm phân cách hàng nghìn (390.463), dấu phẩy là dấu thập phân (93,2)",
-            f"cannot read the number «{raw}»: a dot separates thousands (390.463), a comma marks decimals (93,2)"))
+        line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.msg("number_malformed", raw=raw))
 
 
 RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được)\b|\(\s*$", re.IGNORECASE)
@@ -208,11 +206,11 @@ def _unchecked(line: _Line) -> None:
         else:
             kind = "percent_of_base" if re.search(r"\b(đạt|bằng)\s*$", before) else "ratio"
         line.add(match.start(), match.end(), kind, match.group(0), "–", _half(_stated(match.group(1)).decimals), "unchecked",
-                 line.say("không có số liệu ghép được chắc chắn để tính lại", "nothing to pair it with for certain"))
+                 line.msg("unchecked_unpaired"))
     for match in re.finditer(rf"\b(tăng|giảm)\s+({NUM})\s+([^\W\d_]+)\s+so với", text, re.IGNORECASE):
         if match.start(2) in line.used or _value(match.group(2)) is None:
             continue
         line.add(match.start(), match.end(), "difference", f"{match.group(1)} {match.group(2)} {match.group(3)}", "–", "0",
-                 "unchecked", line.say("không có số của kỳ so sánh", "the figure compared with is not stated"))
+                 "unchecked", line.msg("unchecked_no_earlier"))
 
 

@@ -63,10 +63,6 @@ BASE_QUALIFIERS = [("dau", "nam"), ("phan", "dau"), ("hdnd",), ("ubnd",), ("giao
 
 
 
-def _say(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
-
-
 def _blank(match: re.Match) -> str:
     return " " * len(match.group(0))
 
@@ -220,8 +216,6 @@ class _Line:
     def msg(self, key: str, **values: object) -> str:
         return msg(key, self.lang, **values)
 
-    def say(self, vi: str, en: str) -> str:
-        return _say(self.lang, vi, en)
 
 
 def _fractions(line: _Line):
