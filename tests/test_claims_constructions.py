@@ -236,3 +236,34 @@ def test_contributions_in_points_add_up_to_the_growth(points, status):
             f"phần trăm, dịch vụ {c} điểm phần trăm.")
     row = claim_using(text, "6,8")
     assert (row["kind"], row["status"]) == ("shares", status)
+
+
+# ---------------------------------------------------------------- the other outcomes of each rule
+
+@pytest.mark.parametrize(("text", "number", "kind", "status"), [
+    # a bracket after a total holding parts that exceed it: 50 + 31 = 81 > 71
+    ("Tổng số vụ việc là 71 vụ việc (kỳ trước chuyển sang 50 vụ việc, phát sinh 31 vụ việc).", "71", "sum", "warn"),
+    # a total after its parts that they do not reach: 41 + 6 = 47, not 48
+    ("Kết quả: 41 phiếu tín nhiệm cao, 6 phiếu tín nhiệm, trên tổng số 48 phiếu.", "48", "sum", "warn"),
+    # "tổng cộng" closes the list: 41 + 6 = 47, not 48
+    ("Kết quả: 41 phiếu tín nhiệm cao, 6 phiếu tín nhiệm, tổng cộng 48 phiếu.", "48", "sum", "fail"),
+    # (1.230 − 1.150) / 1.150 = 6,956…%: 6,95 is the truncation, 6,96 the rounding
+    ("Thu nội địa đạt 1.230 tỷ đồng, tăng 6,95% so với cùng kỳ (1.150 tỷ đồng).", "6,95", "growth", "warn"),
+])
+def test_other_outcomes(text, number, kind, status):
+    row = claim_using(text, number)
+    assert (row["kind"], row["status"]) == (kind, status), row.to_dict()
+
+
+def test_two_percentages_of_one_base_explained_by_a_misprint():
+    # 360 / 0,40 = 900; 846 / 0,49 = 1.727: with 94% (digits swapped), 846 / 0,94 = 900
+    text = ("Chi ngân sách 6 tháng đạt 360 tỷ đồng, bằng 40% dự toán tỉnh giao; ước cả năm đạt 846 tỷ đồng, "
+            "bằng 49% dự toán tỉnh giao.")
+    row = claim_using(text, "40", lang="en")
+    assert row["status"] == "fail" and "94% printed as 49%" in row["hypothesis"]
+
+
+def test_spans_of_a_bulleted_list_point_into_the_text():
+    text = "Mở đầu.\nNăm 2024 nhận 64 đơn, cụ thể:\n- Khiếu nại 15 đơn;\n- Tố cáo 4 đơn;\n- Kiến nghị 45 đơn.\nHết."
+    row = check_claims(text).iloc[0]
+    assert row["line"] == 2 and [text[a:b] for a, b in row["spans"]] == ["64", "15", "4", "45"]
