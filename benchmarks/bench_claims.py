@@ -124,10 +124,14 @@ def report_corpus(corpus: list[dict], verbose: bool) -> None:
                 print("  -", miss)
 
 
-def _timed(text: str) -> tuple[float, int]:
-    began = time.perf_counter()
-    rows = check_claims(text, include_unchecked=True)
-    return time.perf_counter() - began, len(rows)
+def _timed(text: str, repeat: int) -> tuple[float, int]:
+    """The fastest of ``repeat`` runs (the machine is shared: the minimum is the least disturbed one)."""
+    best, rows = float("inf"), None
+    for _ in range(repeat):
+        began = time.perf_counter()
+        rows = check_claims(text, include_unchecked=True)
+        best = min(best, time.perf_counter() - began)
+    return best, len(rows)
 
 
 # Prose without figures between the passages, as in a real report (about one claim per 500 characters there).
@@ -136,7 +140,7 @@ PROSE = ("Các cơ quan chuyên môn đã phối hợp chặt chẽ, kịp thờ
          "nghĩa vụ của mình. Bên cạnh kết quả đạt được, vẫn còn một số hạn chế cần khắc phục trong thời gian tới. ")
 
 
-def report_speed(corpus: list[dict], quick: bool) -> None:
+def report_speed(corpus: list[dict], quick: bool, repeat: int = 1) -> None:
     dense = "\n".join(p["text"] for p in corpus) + "\n"
     report = "".join(f"{PROSE}\n{p['text']}\n" for p in corpus)
     numbers = " ".join(f"{i * 7 % 9973}.{i % 1000:03d} tỷ đồng," for i in range(1, 1001 if quick else 10_001))
@@ -152,7 +156,7 @@ def report_speed(corpus: list[dict], quick: bool) -> None:
     print("| text | size KB | time s | claims | µs per KB |")
     print("|---|---:|---:|---:|---:|")
     for name, text in sizes:
-        seconds, claims = _timed(text)
+        seconds, claims = _timed(text, repeat)
         kb = len(text.encode()) / 1000
         print(f"| {name} | {kb:,.0f} | {seconds:.2f} | {claims:,} | {1e6 * seconds / kb:,.0f} |")
 
@@ -162,11 +166,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="smaller texts for the speed part")
     parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--no-speed", action="store_true", help="only the corpus")
+    parser.add_argument("--repeat", type=int, default=1, help="time each text this many times, keep the fastest")
     args = parser.parse_args(argv)
     corpus = load_corpus()
     report_corpus(corpus, args.verbose)
     if not args.no_speed:
-        report_speed(corpus, args.quick)
+        report_speed(corpus, args.quick, args.repeat)
 
 
 if __name__ == "__main__":

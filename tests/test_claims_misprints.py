@@ -28,3 +28,19 @@ def test_a_believable_slip_wins_and_a_changed_digit_only_when_alone():
 def test_truncation_is_not_rounding():
     assert truncates_to(98.8965, 2, 98.89) and not truncates_to(98.8965, 2, 98.90)
     assert truncates_to(64.2857, 1, 64.2) and not truncates_to(64.2857, 1, 64.3)
+
+
+def test_the_engine_reads_numbers_as_the_data_wing_does():
+    import pytest
+
+    from hdnd_data.data.numbers import NumberParseError, parse_stated
+    from hdnd_data.text.scan import _stated
+
+    for raw in ["390.463", "93,2", "05", "1.234,56", "3904.63", "1.5", "12,50%", "100 %", "0,6", "1.2345", "12.34,5"]:
+        try:
+            expected = parse_stated(raw)
+        except NumberParseError:
+            expected = None
+        assert _stated(raw) == expected, raw
+    with pytest.raises(NumberParseError):
+        parse_stated("3904.63")
