@@ -267,3 +267,15 @@ def test_spans_of_a_bulleted_list_point_into_the_text():
     text = "Mở đầu.\nNăm 2024 nhận 64 đơn, cụ thể:\n- Khiếu nại 15 đơn;\n- Tố cáo 4 đơn;\n- Kiến nghị 45 đơn.\nHết."
     row = check_claims(text).iloc[0]
     assert row["line"] == 2 and [text[a:b] for a, b in row["spans"]] == ["64", "15", "4", "45"]
+
+
+def test_a_base_the_text_names_but_does_not_state():
+    # 44/44 voters, "chiếm 88,00% tổng số đại biểu": 44/50 = 88,00 %, so the council has 50 deputies; 31/44 printed
+    # 62,00 % is 31/50 as well. Both are warnings naming the base 50, not failures against 44.
+    text = ("Chủ tịch UBND được 44/44 phiếu tín nhiệm cao, chiếm 88,00% tổng số đại biểu HĐND. "
+            "Người thấp nhất được 31/44 phiếu, đạt 62,00%.")
+    for percent in ("88,00", "62,00"):
+        row = claim_using(text, percent, lang="en")
+        assert row["status"] == "warn" and "share of 50" in row["assumption"], row.to_dict()
+    # with one decimal a whole base fits too easily: no base is inferred, the fraction fails
+    assert claim_using(text.replace("88,00", "88,0").replace("62,00", "62,0"), "62,0")["status"] == "fail"

@@ -41,6 +41,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "ratio_base_in_text": ("gốc {b} nêu trong đoạn", "the base {b} is stated in the paragraph"),
     "ratio_other_base": ("{printed} là tỷ lệ trên {base} nêu trong đoạn, không phải trên {b}",
                          "{printed} is a share of the {base} stated in the paragraph, not of {b}"),
+    "ratio_unstated_base": ("{printed} khớp nếu là tỷ lệ trên {base} (gốc không nêu trong văn bản, suy ra từ các tỷ lệ của đoạn), "
+                            "không phải trên {b}",
+                            "{printed} holds as a share of {base} (a base not stated, implied by the percentages of the paragraph), "
+                            "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "approximate": ("số gần đúng («{word}»): chỉ kiểm khi khớp", "an approximate figure («{word}»): checked only when it holds"),
     # parts and totals

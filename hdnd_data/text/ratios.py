@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from hdnd_data.data.numbers import Stated, printed_interval
@@ -43,6 +44,8 @@ STRONG_BASE_RE = re.compile(r"\b(?:tổng số|trong số|trên tổng số|tron
 # A percentage that opens a bracket, maybe after a word or two: "(84,3%)", "(đạt tỷ lệ 96,6%)".
 OPENED_RE = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,3}$")
 CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
+# A percentage followed by the name of its base: "90,57% tổng số đại biểu", "35,2% số phiếu hợp lệ".
+NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
@@ -71,6 +74,12 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits + 1) + "%", _half(stated.decimals), "warn",
                  line.msg("ratio_truncated", **values), convention="truncation", **extra)
         return
+    for base in line.unstated_bases:
+        if base != den and _within(100.0 * num / base, stated.interval):
+            extra["assumption"] = line.msg("ratio_unstated_base", printed=_pct(stated), base=_fmt(base), b=b_raw)
+            line.add(start, end, "ratio", _pct(stated), _fmt(100.0 * num / base, digits) + "%", _half(stated.decimals),
+                     "warn", line.msg("ratio_off", **values), convention="rounding", **extra)
+            return
 
     def holds(role: str, raw: str, slip) -> bool:
         if role == "percent":
@@ -101,6 +110,7 @@ def _ratios(line: _Line) -> None:
     figures ("trên 50%", "khoảng 90%") are never flagged.
     """
     text, quantities = line.text, line.quantities()
+    line.unstated_bases = _unstated_bases(line, quantities)
     for index, percent in enumerate(quantities):
         if percent.role != "percent" or percent.start in line.used:
             continue
@@ -126,6 +136,25 @@ def _ratios(line: _Line) -> None:
                       (first.raw, second.raw), others)
             continue
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
+
+
+def _unstated_bases(line: _Line, quantities: list[_Quantity]) -> list[float]:
+    """Bases a paragraph's percentages are of without stating them: "48/48 phiếu, chiếm 90,57% tổng số đại biểu" is
+    a share of 53 deputies (48/53 = 90,57 %). Read only from a percentage that names its base after it and is printed
+    with two decimals or more, where a whole number that fits can hardly be a coincidence."""
+    found = []
+    for index, percent in enumerate(quantities):
+        stated = _stated(percent.raw) if percent.role == "percent" else None
+        if stated is None or stated.decimals < 2 or not NAMED_BASE_RE.match(line.text, percent.end):
+            continue
+        element = _element(line, quantities, index)
+        if element is None or not element[1].value:
+            continue
+        count = element[1].value
+        for base in {math.floor(count * 100.0 / stated.value), math.ceil(count * 100.0 / stated.value)}:
+            if base > 0 and _within(100.0 * count / base, stated.interval) and (element[2] is None or base != element[2].value):
+                found.append(float(base))
+    return found
 
 
 def _element(line: _Line, quantities: list[_Quantity], index: int):
@@ -163,7 +192,7 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
     """"a X, chiếm p%": the base is a figure of the paragraph; pass on one that holds, flag only a base the wording ties."""
     text = line.text
     bases = [q for q in quantities if q.role in ("count", "denominator") and q is not count and q.value > 0
-             and not q.approximate and (q.value >= count.value or stated.value > 100)]
+             and (q.value >= count.value or stated.value > 100)]
     if count.currency:
         # "bằng p% dự toán (2.150 tỷ đồng)": an amount's base is the one in the bracket after its name; other amounts
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
@@ -179,7 +208,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
-    alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1]
+    alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
+             and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
     tied = [q for q in alike if STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency]
     # A lone figure of the same kind stated before the count is its base ("Tổng số đơn là 137 đơn. Đã giải quyết
     # 124 đơn, đạt …"); an amount of money is only tied by wording, as a budget percentage names its own base.

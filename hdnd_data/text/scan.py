@@ -194,6 +194,7 @@ class _Line:
     lang: str
     used: set[int] = field(default_factory=set)
     totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
+    unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
