@@ -279,3 +279,20 @@ def test_a_base_the_text_names_but_does_not_state():
         assert row["status"] == "warn" and "share of 50" in row["assumption"], row.to_dict()
     # with one decimal a whole base fits too easily: no base is inferred, the fraction fails
     assert claim_using(text.replace("88,00", "88,0").replace("62,00", "62,0"), "62,0")["status"] == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    # after "có" the percentage describes each commune, it is not 118/205
+    "Toàn huyện có 118/205 khu vực bỏ phiếu và 23/31 xã có cử tri đi bầu đạt tỷ lệ 100%.",
+    # "all of the 2.310 people" — 100 % of themselves, not of the 648.215 voters of the paragraph
+    "Tổng số cử tri đi bỏ phiếu 648.215 người; có 2.310 người đang điều trị đã bỏ phiếu, đạt tỷ lệ 100%.",
+])
+def test_percentages_of_something_else_raise_no_alarm(text):
+    assert flagged(text) == []
+
+
+def test_a_guessed_base_far_off_still_warns_when_a_misprint_explains_it():
+    # 863/9.420 = 9,16 %, printed 91,6 %: ten times off, but the comma moved explains it
+    text = "Toàn xã có 9.420 người trong danh sách cử tri, số cử tri đã bỏ phiếu 863 người, đạt 91,6%."
+    row = claim_using(text, "91,6", lang="en")
+    assert row["status"] == "warn" and "9,16% printed as 91,6%" in row["hypothesis"]

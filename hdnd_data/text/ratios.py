@@ -46,14 +46,17 @@ OPENED_RE = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,3}$")
 CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 # A percentage followed by the name of its base: "90,57% tổng số đại biểu", "35,2% số phiếu hợp lệ".
 NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
+# "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
+HAVING_RE = re.compile(r"\bcó\b", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
 def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated: Stated,
               spans: list[tuple[int, int]] | None = None, main: tuple[int, int] | None = None,
               raws: tuple[str, str] | None = None, other_bases: list[_Quantity] = (), strong: bool = True,
-              assumption: str = "") -> None:
-    """One ratio claim: ``num``/``den`` against the printed ``stated`` percentage, with the verdict and its why."""
+              assumption: str = "") -> bool:
+    """One ratio claim: ``num``/``den`` against the printed ``stated`` percentage, with the verdict and its why
+    (False when a weakly tied base turns out not to be one, and nothing is said)."""
     computed = 100.0 * num / den
     digits = max(2, stated.decimals + 1)
     a_raw, b_raw = raws or (_fmt(num), _fmt(den))
@@ -62,24 +65,24 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
     if _within(computed, stated.interval):
         line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals), "pass", "",
                  convention="rounding", **extra)
-        return
+        return True
     for base in other_bases:
         if _within(100.0 * num / base.value, stated.interval):
             extra["assumption"] = line.msg("ratio_other_base", printed=_pct(stated), base=base.raw, b=b_raw)
             extra["spans"] = [*(spans or []), (base.start, base.end)]
             line.add(start, end, "ratio", _pct(stated), _fmt(100.0 * num / base.value, digits) + "%",
                      _half(stated.decimals), "pass", "", convention="rounding", **extra)
-            return
+            return True
     if truncates_to(computed, stated.decimals, stated.value):
         line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits + 1) + "%", _half(stated.decimals), "warn",
                  line.msg("ratio_truncated", **values), convention="truncation", **extra)
-        return
+        return True
     for base in line.unstated_bases:
         if base != den and _within(100.0 * num / base, stated.interval):
             extra["assumption"] = line.msg("ratio_unstated_base", printed=_pct(stated), base=_fmt(base), b=b_raw)
             line.add(start, end, "ratio", _pct(stated), _fmt(100.0 * num / base, digits) + "%", _half(stated.decimals),
                      "warn", line.msg("ratio_off", **values), convention="rounding", **extra)
-            return
+            return True
 
     def holds(role: str, raw: str, slip) -> bool:
         if role == "percent":
@@ -88,9 +91,12 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
     hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
+    if not strong and not hypothesis and not 0.5 <= computed / stated.value <= 2:
+        return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
              "fail" if strong else "warn", line.msg("ratio_off", **values), hypothesis=hypothesis,
              convention="rounding", **extra)
+    return True
 
 
 def _clause_between(text: str, start: int, end: int) -> str | None:
@@ -172,7 +178,7 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
         if CHANGE_AT_RE.search(text[max(0, q.start - 12):q.start]):
             continue  # "giảm 23 hộ" is a change, not the figure a later percentage speaks of
         between = _clause_between(text, q.end, percent.start)
-        if between is None or not (opened or RATIO_CUE_RE.search(between)):
+        if between is None or not (opened or RATIO_CUE_RE.search(between)) or HAVING_RE.search(between):
             break
         if q.role == "denominator" and j > 0:
             return "fraction", quantities[j - 1], q
@@ -216,10 +222,10 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
     lone = len(alike) == 1 and alike[0].start < count.start and not count.currency
     if tied or lone:
         base = (tied or alike)[0]
-        line.used.add(percent.start)
-        _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
+        if _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
-                  strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw))
+                  strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
+            line.used.add(percent.start)
 
 
 def _unchecked(line: _Line) -> None:
