@@ -296,3 +296,26 @@ def test_a_guessed_base_far_off_still_warns_when_a_misprint_explains_it():
     text = "Toàn xã có 9.420 người trong danh sách cử tri, số cử tri đã bỏ phiếu 863 người, đạt 91,6%."
     row = claim_using(text, "91,6", lang="en")
     assert row["status"] == "warn" and "9,16% printed as 91,6%" in row["hypothesis"]
+
+
+def test_sub_total_folded_in_and_a_bracket_of_another_total():
+    # 4.820 = 3.960 + … is not claimed; 3.960 = 412 + 193 + 3.355 is, and 1.904 = 288 + 96 + 1.520 in the bracket
+    text = ("Năm qua nhận 4.820 đơn, trong đó có 3.960 đơn đủ điều kiện xử lý với 412 đơn khiếu nại, 193 đơn tố cáo "
+            "và 3.355 đơn kiến nghị. Qua phân loại, đã chuyển 1.310 đơn; giải quyết theo thẩm quyền 1.904 đơn "
+            "(gồm 288 đơn khiếu nại; 96 đơn tố cáo và 1.520 đơn kiến nghị).")
+    frame = check_claims(text)
+    assert sorted(frame["stated"]) == ["1.904 = 288 + 96 + 1.520", "3.960 = 412 + 193 + 3.355"]
+    assert (frame["status"] == "pass").all()
+
+
+def test_groups_of_parts_add_up_to_their_own_totals():
+    text = ("Đã giải quyết 152 đơn khiếu nại và 61 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 37 đơn đúng một phần "
+            "và 95 đơn khiếu nại sai; có 8 đơn tố cáo đúng, 14 đơn đúng một phần và 39 đơn tố cáo sai.")
+    frame = check_claims(text)
+    assert sorted(frame["stated"]) == ["152 = 20 + 37 + 95", "61 = 8 + 14 + 39"]
+    assert (frame["status"] == "pass").all()
+
+
+def test_trong_số_before_its_total():
+    row = claim_using("Trong số 412 đơn, có 305 đơn thuộc thẩm quyền; 82 đơn được chuyển đi; 25 đơn không đủ điều kiện.", "412")
+    assert (row["stated"], row["status"]) == ("412 = 305 + 82 + 25", "pass")
