@@ -319,3 +319,20 @@ def test_groups_of_parts_add_up_to_their_own_totals():
 def test_trong_số_before_its_total():
     row = claim_using("Trong số 412 đơn, có 305 đơn thuộc thẩm quyền; 82 đơn được chuyển đi; 25 đơn không đủ điều kiện.", "412")
     assert (row["stated"], row["status"]) == ("412 = 305 + 82 + 25", "pass")
+
+
+def test_change_before_its_from_to():
+    # 1.917 − 1.664 = 253, printed 235 (two digits swapped)
+    assert claim_using("Năm qua giảm 253 hộ nghèo, từ 1.917 hộ xuống còn 1.664 hộ.", "253")["status"] == "pass"
+    row = claim_using("Năm qua giảm 235 hộ nghèo, từ 1.917 hộ xuống còn 1.664 hộ.", "235", lang="en")
+    assert row["status"] == "fail" and "253 printed as 235" in row["hypothesis"]
+
+
+def test_closed_list_with_semicolons_and_a_bracket_with_other_nouns_are_explained():
+    text = "Thu nội địa đạt 1.874 tỷ đồng, gồm: thu thuế, phí 1.205 tỷ đồng; thu tiền sử dụng đất 696 tỷ đồng."
+    row = claim_using(text, "1.874", lang="en")
+    # 1.205 + 696 = 1.901; with 669 (two digits swapped) the parts add up to 1.874
+    assert row["status"] == "fail" and "669 printed as 696" in row["hypothesis"]
+    bracket = claim_using("Có 406 đơn thuộc thẩm quyền (352 khiếu nại, 45 tố cáo).", "406", lang="en")
+    # 352 + 45 = 397; with 54 (swapped) it is 406
+    assert bracket["status"] == "fail" and "54 printed as 45" in bracket["hypothesis"]

@@ -184,10 +184,13 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
     matched = [(t, g) for g in groups if g not in holding for t in others if _equal(sum(p.value for p in g), t.value)]
     for other, group in matched:
         _judge(line, other, group, closed=True)
-    if holding or matched or not groups:
+    if holding or matched:
         return
-    claimed = groups[0]
     word = cue.group(0).lower().strip(" :")
+    # "gồm: a X; b Y": items of a closed list may be separated by semicolons, one to a clause
+    claimed = parts if word.startswith(CLOSED_CUES) and all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
+    if len(claimed) < 2:
+        return
     closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
     _judge(line, total, claimed, closed=closed)
     _subtotals(line, claimed)

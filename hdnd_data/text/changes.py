@@ -171,7 +171,7 @@ def _changes(line: _Line) -> None:
         points = bool(POINTS_RE.match(text, change.end)) and change.role == "count"
         lo, hi = line.sentence_of(change.start)
         earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth]
-        pair = _from_to(text, earlier)
+        pair = _from_to(text, earlier) or _from_to_after(text, quantities[index + 1:index + 3], hi)
         assumption, strong = "", True
         if pair is None:
             now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
@@ -193,6 +193,13 @@ def _from_to(text: str, earlier: list[_Quantity]):
         before, now = earlier[-2], earlier[-1]
         if FROM_TO_RE.search(text[max(0, before.start - 8):before.start]) and TO_RE.match(text[before.end:now.start]):
             return before, now
+    return None
+
+
+def _from_to_after(text: str, after: list[_Quantity], hi: int):
+    """"giảm 312 hộ, từ 2.145 hộ xuống còn 1.833 hộ": the two figures right after the change."""
+    if len(after) == 2 and after[1].start < hi:
+        return _from_to(text, after)
     return None
 
 

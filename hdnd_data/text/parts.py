@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import (
     _START,
     NUM,
@@ -71,7 +72,21 @@ def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, ra
         note = line.msg("parts_open", computed=_fmt(computed), total=total_raw)
     if assumed and ok:
         note = line.msg("parts_remainder")
-    line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note)
+    hypothesis = "" if ok else _explain_sum(line, total, total_raw, raws, values)
+    line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note,
+             hypothesis=hypothesis)
+
+
+def _explain_sum(line: _Line, total: float, total_raw: str, raws: list[str], values: list[float]) -> str:
+    """The slip of the total or of one part that would make the parts add up."""
+    computed, by_raw = sum(values), dict(zip(raws, values))
+
+    def holds(role: str, raw: str, slip) -> bool:
+        if role == "total":
+            return abs(slip.value - computed) < 1e-6
+        return abs(computed - by_raw[raw] + slip.value - total) < 1e-6
+
+    return explain([("total", total_raw)] + [("part", raw) for raw in raws], holds, line.lang)
 
 
 def _fraction_counts(line: _Line) -> None:
