@@ -336,3 +336,19 @@ def test_closed_list_with_semicolons_and_a_bracket_with_other_nouns_are_explaine
     bracket = claim_using("Có 406 đơn thuộc thẩm quyền (352 khiếu nại, 45 tố cáo).", "406", lang="en")
     # 352 + 45 = 397; with 54 (swapped) it is 406
     assert bracket["status"] == "fail" and "54 printed as 45" in bracket["hypothesis"]
+
+
+@pytest.mark.parametrize(("words", "status"), [
+    ("đạt tỷ lệ gần 90%", "pass"),   # 187/209 = 89,47 %: just under 90
+    ("đạt hơn 89%", "pass"),         # above 89
+    ("đạt khoảng 90%", "pass"),      # within a point
+    ("đạt hơn 92%", "warn"),         # 89,47 is not above 92: a bound that does not hold warns, never fails
+    ("đạt gần 95%", "warn"),         # 89,47 is not "nearly 95"
+])
+def test_approximate_words_are_bounds(words, status):
+    row = claim_using(f"Huyện đã giải quyết 187/209 đơn thuộc thẩm quyền, {words}.", words.split()[-1].rstrip("%"))
+    assert (row["status"], row["convention"]) == (status, "bound")
+
+
+def test_an_average_is_not_a_ratio_of_the_totals():
+    assert flagged("Các xã tiếp công dân định kỳ 412/960 buổi theo quy định, đạt tỷ lệ bình quân 46%.") == []

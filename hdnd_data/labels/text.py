@@ -33,6 +33,7 @@ TERMS: dict[str, tuple[str, str]] = {
     # rounding conventions (the ``convention`` column)
     "convention_rounding": ("làm tròn", "rounding"),
     "convention_truncation": ("cắt bỏ chữ số (không làm tròn)", "truncation (digits dropped, not rounded)"),
+    "convention_bound": ("giới hạn (từ gần đúng)", "bound (an approximate word)"),
     "convention_exact": ("đúng tuyệt đối", "exact"),
     # ratios
     "ratio_off": ("{a}/{b} = {value}%, không làm tròn thành {printed}", "{a}/{b} = {value}%, which does not round to {printed}"),
@@ -46,6 +47,8 @@ TERMS: dict[str, tuple[str, str]] = {
                             "{printed} holds as a share of {base} (a base not stated, implied by the percentages of the paragraph), "
                             "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
+    "bound_holds": ("«{word} {printed}» đọc là giới hạn: {a}/{b} = {value}%", "«{word} {printed}» read as a bound: {a}/{b} = {value}%"),
+    "bound_off": ("«{word} {printed}» đọc là giới hạn, nhưng {a}/{b} = {value}%", "«{word} {printed}» read as a bound, but {a}/{b} = {value}%"),
     "approximate": ("số gần đúng («{word}»): chỉ kiểm khi khớp", "an approximate figure («{word}»): checked only when it holds"),
     # parts and totals
     "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),

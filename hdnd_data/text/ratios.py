@@ -8,6 +8,7 @@ import re
 from hdnd_data.data.numbers import Stated, printed_interval
 from hdnd_data.text.misprints import explain, truncates_to
 from hdnd_data.text.scan import (
+    APPROXIMATE_RE,
     MALFORMED_RE,
     NUM,
     PERCENT_RE,
@@ -127,11 +128,15 @@ def _ratios(line: _Line) -> None:
         if found is None:
             continue
         kind, first, second = found
-        if percent.approximate or first.approximate or (second is not None and second.approximate):
+        if first.approximate or (second is not None and second.approximate):
             continue
         spans = [(first.start, first.end)] + ([(second.start, second.end)] if second is not None else [])
         spans.append((percent.start, percent.end))
         lo, hi = min(first.start, percent.start), max(first.end, percent.end)
+        if percent.approximate:
+            if kind == "fraction" and second.value:
+                _bound_row(line, percent, stated, first, second, spans, lo, hi)
+            continue
         if kind == "fraction":
             if second.value == 0:
                 continue
@@ -142,6 +147,38 @@ def _ratios(line: _Line) -> None:
                       (first.raw, second.raw), others)
             continue
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
+
+
+# How an approximate word bounds the figure after it: (lower, upper) as factors of the printed value's interval.
+BOUNDS = {"hơn": "above", "trên": "above", "quá": "above", "ít nhất": "above", "tối thiểu": "above",
+          "gần": "below", "dưới": "below", "chưa đến": "below", "tối đa": "below", "không quá": "below",
+          "khoảng": "about", "xấp xỉ": "about"}
+# "khoảng 90%" holds within a point either way, or 5 % of the figure for large ones ("gần" the same, from below).
+ABOUT_TOLERANCE = (1.0, 0.05)
+
+
+def _bound_row(line: _Line, percent: _Quantity, stated: Stated, first: _Quantity, second: _Quantity,
+               spans: list[tuple[int, int]], lo: int, hi: int) -> None:
+    """"đạt tỷ lệ gần 90%" over 249/277: an approximate word makes the printed figure a bound, checked as one
+    (a bound that does not hold is a warning, never a failure); averages ("bình quân") are left unchecked."""
+    word = APPROXIMATE_RE.search(line.text[max(0, percent.start - 12):percent.start]).group(0).strip().lower()
+    sense = BOUNDS.get(word)
+    if sense is None:
+        return
+    computed = 100.0 * first.value / second.value
+    low, high = stated.interval
+    if sense == "above":
+        holds = computed >= low
+    elif sense == "below":
+        near = max(ABOUT_TOLERANCE[0], ABOUT_TOLERANCE[1] * stated.value)
+        holds = computed <= high and (word != "gần" or computed >= stated.value - near)
+    else:
+        holds = abs(computed - stated.value) <= max(ABOUT_TOLERANCE[0], ABOUT_TOLERANCE[1] * stated.value)
+    line.used.update({percent.start, first.start})
+    values = {"word": word, "printed": _pct(stated), "a": first.raw, "b": second.raw, "value": _fmt(computed, 2)}
+    line.add(lo, hi, "ratio", f"{word} {_pct(stated)}", _fmt(computed, 2) + "%", "–", "pass" if holds else "warn",
+             line.msg("bound_holds" if holds else "bound_off", **values), spans=spans,
+             main=(percent.start, percent.end), convention="bound")
 
 
 def _unstated_bases(line: _Line, quantities: list[_Quantity]) -> list[float]:
