@@ -352,3 +352,12 @@ def test_approximate_words_are_bounds(words, status):
 
 def test_an_average_is_not_a_ratio_of_the_totals():
     assert flagged("Các xã tiếp công dân định kỳ 412/960 buổi theo quy định, đạt tỷ lệ bình quân 46%.") == []
+
+
+def test_fraction_with_a_breakdown_before_the_slash():
+    # 203/254 = 79,921…: 79,92 rounds; printed 79,93 would be neither rounding nor truncation
+    text = "Kết quả, đã giải quyết 203 đơn (171 khiếu nại, 32 tố cáo)/254 đơn, đạt tỷ lệ 79,92%."
+    frame = check_claims(text)
+    assert frame.set_index("kind")["stated"].to_dict() == {"ratio": "79,92%", "sum": "203 = 171 + 32"}
+    assert (frame["status"] == "pass").all()
+    assert claim_using(text.replace("79,92", "79,93"), "79,93")["status"] == "fail"

@@ -218,7 +218,8 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
         if between is None or not (opened or RATIO_CUE_RE.search(between)) or HAVING_RE.search(between):
             break
         if q.role == "denominator" and j > 0:
-            return "fraction", quantities[j - 1], q
+            numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
+            return ("fraction", numerator, q) if numerator is not None else None
         if q.role == "count":
             return "count", q, None
         break

@@ -270,7 +270,8 @@ CLASSIFIERS = {"lượt", "số"}
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
-UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?/")
+UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*/")
+BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
@@ -303,6 +304,18 @@ class _Quantity:
         return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
 
 
+def _numerator_of(text: str, found: list[_Quantity], start: int, depth: int) -> int | None:
+    """The index in ``found`` of the figure "a X" (maybe with a bracketed breakdown) before "/b X", or None."""
+    for index in range(len(found) - 1, max(-1, len(found) - 12), -1):
+        q = found[index]
+        if q.depth > depth:
+            continue  # inside the bracket between numerator and slash
+        if q.depth == depth and q.role == "count" and UNIT_FRACTION_RE.fullmatch(BRACKET_ASIDE_RE.sub("", text[q.end:start])):
+            return index
+        return None
+    return None
+
+
 def _quantities(text: str) -> list[_Quantity]:
     """Numbers of ``text`` that can be figures: not dates, years, document numbers, ordinals or phone numbers.
 
@@ -327,8 +340,8 @@ def _quantities(text: str) -> list[_Quantity]:
             role = "denominator"
         elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
             role = "numerator"
-        elif before == "/" and found and UNIT_FRACTION_RE.fullmatch(text, found[-1].end, start):
-            found[-1] = replace(found[-1], role="numerator")  # "318,6 tỷ đồng/425 tỷ đồng"
+        elif before == "/" and (owner := _numerator_of(text, found, start, depth)) is not None:
+            found[owner] = replace(found[owner], role="numerator")  # "318,6 tỷ đồng/425 tỷ đồng", "176 đơn (…)/221 đơn"
             role = "denominator"
         elif before == "/" or after == "/":
             continue  # a date (14/6/2020) or a code
