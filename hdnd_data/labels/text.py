@@ -49,6 +49,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "bound_holds": ("«{word} {printed}» đọc là giới hạn: {a}/{b} = {value}%", "«{word} {printed}» read as a bound: {a}/{b} = {value}%"),
     "bound_off": ("«{word} {printed}» đọc là giới hạn, nhưng {a}/{b} = {value}%", "«{word} {printed}» read as a bound, but {a}/{b} = {value}%"),
+    # parts and totals
     "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),
     "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",
                    "the parts add up to {computed}, not {total}; they may not be all the parts"),
