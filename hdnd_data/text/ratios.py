@@ -288,3 +288,30 @@ def _unchecked(line: _Line) -> None:
                  "unchecked", line.msg("unchecked_no_earlier"))
 
 
+
+
+TABLE_CELL_RE = re.compile(r"\s\|\s|\t")
+
+
+def _table_rows(line: _Line) -> None:
+    """A table row read from a document ("Khiếu nại | 14 | 12 | 85,7%"): a percentage cell passes when two figures
+    of its row give it at printed precision (which columns are which is not known, so a row is never flagged)."""
+    if not TABLE_CELL_RE.search(line.text):
+        return
+    quantities = line.quantities()
+    counts = [q for q in quantities if q.role == "count" and q.value > 0 and q.depth == 0]
+    for percent in quantities:
+        stated = _stated(percent.raw) if percent.role == "percent" and percent.start not in line.used else None
+        if stated is None or stated.decimals == 0 and stated.value in (0, 100):
+            continue
+        pairs = [(a, b) for a in counts for b in counts if a is not b and a.start < percent.start and b.start < percent.start
+                 and _within(100.0 * a.value / b.value, stated.interval)]
+        if stated.decimals == 0:  # a whole percentage fits too many pairs by chance
+            pairs = [(a, b) for a, b in pairs if 100.0 * a.value / b.value == stated.value]
+        if len(pairs) != 1:
+            continue
+        a, b = pairs[0]
+        line.used.add(percent.start)
+        _rate_row(line, min(a.start, b.start), percent.end, a.value, b.value, stated,
+                  sorted([(a.start, a.end), (b.start, b.end)]) + [(percent.start, percent.end)],
+                  (percent.start, percent.end), (a.raw, b.raw), assumption=line.msg("ratio_table_row", a=a.raw, b=b.raw))
