@@ -361,3 +361,18 @@ def test_fraction_with_a_breakdown_before_the_slash():
     assert frame.set_index("kind")["stated"].to_dict() == {"ratio": "79,92%", "sum": "203 = 171 + 32"}
     assert (frame["status"] == "pass").all()
     assert claim_using(text.replace("79,92", "79,93"), "79,93")["status"] == "fail"
+
+
+def test_a_breakdown_after_a_bracketed_base_breaks_down_the_figure_not_its_base():
+    # 1.362 = 415 + 947 (the bracketed 1.240 is the estimate the percentage is of)
+    text = ("Tổng chi ước thực hiện 1.362 tỷ đồng, bằng 109,8% dự toán (1.240 tỷ đồng); trong đó chi đầu tư "
+            "415 tỷ đồng, chi thường xuyên 947 tỷ đồng.")
+    frame = check_claims(text)
+    assert sorted(frame["stated"]) == ["1.362 = 415 + 947", "109,8%"] and (frame["status"] == "pass").all()
+
+
+def test_a_bracket_in_another_clause_is_not_the_percentage_base():
+    # 2.046 hộ "chiếm 6,50% tổng số hộ" (not stated); the bracketed 2.364 belongs to the change after the semicolon
+    text = "Cuối năm còn 2.046 hộ nghèo, chiếm 6,50% tổng số hộ; giảm 318 hộ so với đầu năm (2.364 hộ)."
+    assert flagged(text) == []
+    assert claim_using(text, "318")["status"] == "pass"

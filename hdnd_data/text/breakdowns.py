@@ -116,7 +116,13 @@ def _breakdowns(line: _Line) -> None:
         elif not before and line.sentences().index((lo, hi)) > 0:
             plo, phi = line.sentences()[line.sentences().index((lo, hi)) - 1]
             before = [q for q in counts if plo <= q.start < phi]
-        before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
+        # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
+        depth = max(0, text.count("(", lo, cue.start()) - text.count(")", lo, cue.start())) if cue.group(0) != "(" else None
+        if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
+            outer = [q for q in before if q.depth == depth - 1]
+            before = outer if outer and not [q for q in before if q.depth == depth] else []
+        else:
+            before = [q for q in before if q.depth == (depth if depth is not None else before[-1].depth if before else 0)]
         parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
         bracket = cue.group(0) == "("
         if bracket:

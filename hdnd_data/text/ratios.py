@@ -254,7 +254,9 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
-    tied = [q for q in alike if STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency]
+    # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
+    tied = [q for q in alike if (STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency)
+            and _clause_between(text, *sorted((percent.end, q.start))) is not None]
     # A lone figure of the same kind stated before the count is its base ("Tổng số đơn là 137 đơn. Đã giải quyết
     # 124 đơn, đạt …"); an amount of money is only tied by wording, as a budget percentage names its own base.
     lone = len(alike) == 1 and alike[0].start < count.start and not count.currency
