@@ -135,11 +135,21 @@ def _breakdowns(line: _Line) -> None:
             continue
         parts = [p for p in parts if p.start not in line.used]
         totals = [t for t in before if t.compatible(parts[0]) if parts] if parts else []
+        if not totals and len(parts) >= 2 and before:
+            categories = _groups(text, parts)[0]
+            if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
+                _row(line, before[-1], categories, "pass")  # items named by category (see below)
+            continue
         if not totals or len(parts) < 2:
             continue
         total = totals[-1]
+        categories = _groups(text, parts)[0]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
+            # "318 đơn, chia ra 271 khiếu nại và 47 tố cáo": items named by category, not by the total's counter;
+            # read only when they add up, as their nouns do not prove they are parts of this total
+            if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
+                _row(line, before[-1], categories, "pass")
             continue
         if bracket:  # a bracket may hold some of the parts only: a shortfall is a warning
             if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:

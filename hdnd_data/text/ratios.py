@@ -39,7 +39,7 @@ def _malformed(line: _Line) -> None:
         line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.msg("number_malformed", raw=raw))
 
 
-RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được)\b|\(\s*$", re.IGNORECASE)
+RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được|tương đương)\b|\(\s*$", re.IGNORECASE)
 CHANGE_CUE_RE = re.compile(r"\b(?:tăng|giảm|vượt|cao hơn|thấp hơn|so với)\b[^\d]*$", re.IGNORECASE)
 STRONG_BASE_RE = re.compile(r"\b(?:tổng số|trong số|trên tổng số|trong tổng số|tổng cộng)\s*$|\(\s*$|\bgiao\s*$", re.IGNORECASE)
 # A percentage that opens a bracket, maybe after a word or two: "(84,3%)", "(đạt tỷ lệ 96,6%)".
@@ -48,7 +48,7 @@ CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 # A percentage followed by the name of its base: "90,57% tổng số đại biểu", "35,2% số phiếu hợp lệ".
 NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
 # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
-HAVING_RE = re.compile(r"\bcó\b", re.IGNORECASE)
+HAVING_RE = re.compile(r"(?<!đã )\bcó\b", re.IGNORECASE)  # "đã có văn bản trả lời" is done, not a property
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 

@@ -275,6 +275,8 @@ BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
+# "đúng một phần 21 đơn" (partly founded) is a count, unlike "phần 2" of a document
+PARTLY_RE = re.compile(r"\bmột phần\s*$", re.IGNORECASE)
 TOTAL_WORDS_RE = re.compile(r"\b(?:tổng|trong|trên tổng|trong tổng)\s+số\s*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
@@ -331,7 +333,8 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if _word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
+        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start])
+                and not PARTLY_RE.search(text[max(0, start - 12):start])):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
