@@ -11,7 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,7 +136,9 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
                 results.append(review_document(path, output, name=names[path], lang=lang))
                 bar.update()
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # Threads: each document's work runs in its own kernel process; the runner only waits and renders,
+            # and one process keeps papermill and the warmed-up HTML exporter for every document.
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
                 futures = [pool.submit(review_document, path, str(output), name=names[path], lang=lang) for path in documents]
                 for future in as_completed(futures):
                     results.append(future.result())

@@ -25,10 +25,14 @@ KINDS = ("ratio", "sum", "difference", "growth", "shares", "percent_of_base", "c
 READ_REASONS = ("missing", "wrong_type", "empty", "not_utf8", "corrupt", "encrypted", "no_text_layer")
 EXTRA_COLUMNS = ("convention", "hypothesis", "assumption")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+PART_LINES = 40
+OPEN_TABLE_ROWS = 200  # a longer table of claims starts folded, so that a long document's page opens at once
 
 STYLE = """
 .hdnd-review{font-family:system-ui,sans-serif;line-height:1.55}
 .hdnd-review .doc{white-space:pre-wrap;border:1px solid #ddd;padding:1em;background:#fcfcfc;max-width:60em}
+.hdnd-review .part{content-visibility:auto;contain-intrinsic-size:auto 30em}
+.hdnd-review summary{cursor:pointer;font-weight:600}
 .hdnd-review mark{color:inherit;background:none;padding:0 2px;border-radius:2px;position:relative;cursor:help}
 .hdnd-review mark::before{font-weight:700;margin-right:1px;font-size:.85em}
 .hdnd-review .pass{background:#d8f0dc;border-bottom:2px solid #1b6e2f}
@@ -186,10 +190,17 @@ def _marked_text(text: str, claims: pd.DataFrame, explanations: list[str]) -> tu
             first_mark.setdefault(i, f"m{number}")
         out.append(html.escape(text[position:start]))
         out.append(f"<mark class='{status}' id='m{number}' tabindex='0' aria-describedby='{html.escape(described, quote=True)}' "
-                   f"data-tip='{html.escape(tip, quote=True)}'>{html.escape(text[start:end])}</mark>")
+                   f"data-tip='{html.escape(tip, quote=True).replace(chr(10), '&#10;')}'>{html.escape(text[start:end])}</mark>")
         position = end
     out.append(html.escape(text[position:]))
-    return "".join(out), first_mark
+    return _parts("".join(out)), first_mark
+
+
+def _parts(marked: str, lines: int = PART_LINES) -> str:
+    """The marked text in blocks of ``lines`` lines, each rendered only when it comes into view (CSS
+    ``content-visibility``): a 100-page document opens as fast as its first screen."""
+    split = marked.split("\n")  # no mark holds a newline: its explanation's line breaks are written &#10;
+    return "".join(f"<div class='part'>{chr(10).join(split[i:i + lines])}</div>" for i in range(0, len(split), lines))
 
 
 def _counts(claims: pd.DataFrame) -> dict[str, int]:
@@ -211,15 +222,18 @@ def render_page(text: str, claims: pd.DataFrame, lang: str = "vi", title: str = 
     to_check = f"<ol>{items}</ol>" if items else f"<p>{html.escape(term('review_nothing_to_check', lang))}</p>"
     head = ["review_claim_no", "line_no", "status", "kind", "stated", "computed", "tolerance", "excerpt", "review_explanation"]
     rows = "".join(
-        f"<tr class='row-{row.status}'><td>{html.escape(row.claim_id)}</td><td>{row.line}</td>"
-        f"<td><span class='{row.status}'>{html.escape(_status_label(row.status, lang))}</span></td>"
+        f"<tr class='row-{row.status}' id='x-{html.escape(row.claim_id, quote=True)}'><td>{html.escape(row.claim_id)}</td>"
+        f"<td>{row.line}</td><td><span class='{row.status}'>{html.escape(_status_label(row.status, lang))}</span></td>"
         f"<td>{html.escape(_kind_label(row.kind, lang))}</td><td>{html.escape(_text(row.stated))}</td>"
         f"<td>{html.escape(_text(row.computed))}</td><td>{html.escape(_text(row.tolerance))}</td>"
-        f"<td>{html.escape(_text(row.excerpt))}</td><td id='x-{html.escape(row.claim_id, quote=True)}'>"
-        f"{html.escape(explanations[i]).replace(chr(10), '<br>')}</td></tr>"
+        f"<td>{html.escape(_text(row.excerpt))}</td><td>{html.escape(explanations[i].partition(chr(10))[2]).replace(chr(10), '<br>')}</td></tr>"
         for i, row in enumerate(claims.itertuples(index=False)))
-    table = (f"<table><thead><tr>{''.join(f'<th>{html.escape(term(k, lang))}</th>' for k in head)}</tr></thead>"
-             f"<tbody>{rows}</tbody></table>") if len(claims) else f"<p>{html.escape(term('review_no_claims', lang))}</p>"
+    if len(claims):
+        table = (f"<details{' open' if len(claims) <= OPEN_TABLE_ROWS else ''}><summary>{html.escape(term('review_claims', lang))} "
+                 f"({len(claims)})</summary><table><thead><tr>{''.join(f'<th>{html.escape(term(k, lang))}</th>' for k in head)}</tr>"
+                 f"</thead><tbody>{rows}</tbody></table></details>")
+    else:
+        table = f"<p>{html.escape(term('review_no_claims', lang))}</p>"
     heading = html.escape(title or term("review_title", lang))
     return (f"<div class='hdnd-review' lang='{lang}'><style>{STYLE}</style><h1>{heading}</h1>"
             f"<section><h2>{html.escape(term('review_summary', lang))}</h2><p>{legend}</p>"
