@@ -56,8 +56,10 @@ def notebook_path() -> Path:
     return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
 
 
-def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
-    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
+def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
+                lang: str = "en") -> Path:
+    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page
+    declares ``lang`` (the shared exporter's own setting stays untouched, so threads can render at once)."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
@@ -68,6 +70,7 @@ def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
+    body = body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{lang}">', 1)
     return write_atomic(target, body)
 
 
@@ -139,7 +142,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
             return YearResult(unit, year, "invalid", message=exc.evalue, seconds=time.perf_counter() - start)
         status, message = "error", f"{exc.ename}: {exc.evalue}"
     os.replace(tmp, executed)
-    export_html(executed, folder / "audit.html", show_code=show_code, title=title)
+    export_html(executed, folder / "audit.html", show_code=show_code, title=title, lang=lang)
     found = records(executed).get("checks", {})
     return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
 

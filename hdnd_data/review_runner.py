@@ -106,7 +106,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     except pm.PapermillExecutionError as exc:
         status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
     os.replace(tmp, folder / "review.ipynb")
-    export_html(folder / "review.ipynb", folder / "review.html", title=title)
+    export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
     found = records(folder / "review.ipynb").get("document") or {}
     if found.get("problem"):
         problem = found["problem"]

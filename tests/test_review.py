@@ -108,6 +108,7 @@ def test_the_txt_document_is_reviewed_and_its_claims_recorded(reviewed):
     assert marks["81,7"] == "fail" and marks["92,0"] == "pass" and marks["50,0"] == "warn"
     assert "DocumentReview" not in page and "application/vnd.hdnd.record" not in page  # code hidden, records out
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert '<html lang="vi">' in page
 
 
 def test_the_docx_paragraphs_are_reviewed(reviewed):
