@@ -89,6 +89,6 @@ def test_charts(y2020, y2023):
     bars = [p.get_height() for p in fig.axes[0].containers[0]]
     assert bars == [390463.0, 440000.0]
     vc = plots.voter_contact_flow(y2020)
-    assert len(vc.axes[0].get_legend().get_texts()) == 4
+    assert len(vc.legends[0].get_texts()) == 4
     assert plots.economy(y2023).axes[1].get_title() == "Cơ cấu"
     assert plots.budget_execution(y2023) is None and plots.voter_contact_flow(y2023) is None

@@ -157,7 +157,7 @@ class YearAudit:
         """Numbers stated in the report's text, checked against each other (when a text is given)."""
         if not report_path:
             return
-        from hdnd_data.text.claims import check_claims, read_report
+        from hdnd_data.text import check_claims, read_report
 
         self._heading("claims")
         link = document_link(report_path, self.lang)
@@ -166,7 +166,7 @@ class YearAudit:
         found = check_claims(read_report(report_path), lang=self.lang)
         labels = {"line": "line_no", "excerpt": "excerpt", "kind": "kind", "stated": "stated", "computed": "computed",
                   "tolerance": "tolerance", "status": "status", "note": "note"}
-        shown = found.assign(status=found["status"].map(lambda s: term(s, self.lang)))
+        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)))
         shown = shown.rename(columns={c: term(k, self.lang) for c, k in labels.items()})
         _html(shown.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
         record("claims", {s: int((found["status"] == s).sum()) for s in STATUSES})
