@@ -39,12 +39,12 @@ def test_numbers_are_marked_by_the_verdict_of_their_claims(claims):
     found = marks(page)
     assert found["81,7"][0] == "fail" and found["92,0"][0] == "pass"
     assert found["50,0"][0] == "warn" and found["80,0"][0] == "pass"
-    assert found["200.000"][0] == "warn"  # used by a pass and a warn: the worse shows
+    assert found["240.000"][0] == "warn"  # used by a pass and a warn: the worse shows
     tip = found["81,7"][2]
     assert tip.startswith("sai lệch · ") and "tính lại 75,00%" in tip and "sai số cho phép ±0,05" in tip
     assert "dòng 2" in tip and "nêu 81,7%" in tip
     assert "tính lại 92,00%" in found["92,0"][2]
-    both = found["200.000"][2]
+    both = found["240.000"][2]
     assert both.count("nêu ") == 2 and "đạt ·" in both and "cần xem xét ·" in both
 
 
