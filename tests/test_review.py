@@ -230,3 +230,17 @@ def test_the_seeds_get_a_page_each_and_the_audit_links_to_its_document(tmp_path:
     page = (tmp_path / "lang-son-city" / "2020" / "audit.html").read_text(encoding="utf-8")
     assert re.search(rf"href=[\"']\.\./\.\./documents/{report.slug}/review\.html[\"']", page)
     assert "Xem văn bản với các số được đánh dấu" in page
+
+
+def test_an_audit_and_a_review_into_one_folder_at_once_are_both_listed(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
+    hdnd = [sys.executable, "-m", "hdnd_data.cli"]
+    runs = [subprocess.Popen([*hdnd, "audit", "--year", "2023", "--quiet", "--output", "out"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+            subprocess.Popen([*hdnd, "review", "xa.txt", "--quiet", "--output", "out"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)]
+    assert [run.wait(300) for run in runs] == [0, 0]
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "id='lang-son-city/2023'" in page and "id='documents/xa'" in page
+    assert "<td>Thành phố Lạng Sơn</td><td>2023</td><td>hoàn tất</td>" in page

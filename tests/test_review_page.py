@@ -104,3 +104,18 @@ def test_claims_csv_cannot_hold_a_formula():
     safe = spreadsheet_safe(frame)
     assert safe["excerpt"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "bình thường"]
     assert safe["line"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_hd_review_gives_the_claims_frame_and_raises_for_an_unreadable_document(tmp_path):
+    import hdnd_data as hd
+    from hdnd_data.text import ReportReadError
+
+    document = tmp_path / "xa.txt"
+    document.write_text(TEXT, encoding="utf-8")
+    claims = hd.review(document, show=False)
+    assert claims.loc[claims["status"] == "fail", "stated"].tolist() == ["81,7%"]
+    assert {"claim_id", "spans", "convention", "hypothesis"} <= set(claims.columns)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(ReportReadError) as caught:
+        hd.review(tmp_path / "empty.txt", show=False)
+    assert caught.value.reason == "empty"
