@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hdnd_data.audit import _exporter, _skip_slow_optional_imports, export_html, records
+from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, records
+from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
 from hdnd_data.records import DOCUMENT_SUFFIXES, slug
 
@@ -105,12 +106,20 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
                             kernel_name="python3", cwd=str(folder))
     except pm.PapermillExecutionError as exc:
         status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
+    except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
+        message = {lang: f"{type(exc).__name__}: {exc}"}
+        if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
+            os.replace(tmp, folder / "review.ipynb")
+        write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [message[lang]], lang))
+        (folder / "claims.csv").unlink(missing_ok=True)
+        return DocumentResult(str(path), name, "error", {}, message, "", time.perf_counter() - start, time.time())
     os.replace(tmp, folder / "review.ipynb")
     export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
     found = records(folder / "review.ipynb").get("document") or {}
     if found.get("problem"):
         problem = found["problem"]
         status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
+    if status != "done":
         (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
     counts = {k: int(v) for k, v in (found.get("counts") or {}).items()}
     return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time())

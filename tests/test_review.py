@@ -244,3 +244,19 @@ def test_an_audit_and_a_review_into_one_folder_at_once_are_both_listed(tmp_path:
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "id='lang-son-city/2023'" in page and "id='documents/xa'" in page
     assert "<td>Thành phố Lạng Sơn</td><td>2023</td><td>hoàn tất</td>" in page
+
+
+@pytest.mark.parametrize(("cell", "said"), [("raise RuntimeError('hỏng ô')", "RuntimeError: hỏng ô"),
+                                            ("import os\nos._exit(3)", "DeadKernelError")])
+def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Path, cell: str, said: str):
+    from hdnd_data.review_runner import review_document
+
+    broken = tmp_path / "broken.ipynb"
+    nb = nbformat.read(notebook_path(), as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_code_cell(cell))
+    nbformat.write(nb, broken)
+    (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
+    result = review_document(tmp_path / "xa.txt", tmp_path / "out", notebook=str(broken))
+    assert result.status == "error" and said in result.message["vi"]
+    page = (tmp_path / "out" / "documents" / "xa" / "review.html").read_text(encoding="utf-8")
+    assert said.split(":")[0] in page
