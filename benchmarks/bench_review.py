@@ -54,8 +54,11 @@ def write_document(path: Path, pages: float, seed: int) -> Path:
 def _time(command: list[str]) -> float:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.perf_counter()
-    subprocess.run(command, check=True, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:  # without --strict a failing claim is a finding, not an exit code
+        raise RuntimeError(f"{' '.join(command[-4:])} exited {done.returncode}:\n{done.stdout[-1500:]}\n{done.stderr[-3000:]}")
+    return seconds
 
 
 def _chromium_open(page: Path, profile: Path) -> float:
