@@ -83,6 +83,10 @@ def _skip_slow_optional_imports() -> None:
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
+    # pygments loads its lexers lazily and not thread-safely: the exporter's warm-up thread (IPython's lexers) and
+    # papermill (IPython's inspector) asking for PythonLexer at once failed with "cannot import name 'PythonLexer'"
+    # on a busy host. Loaded here, before any thread starts, it is a plain attribute for both.
+    from pygments.lexers import PythonLexer  # noqa: F401
 
 
 _EXPORTERS: dict[bool, object] = {}

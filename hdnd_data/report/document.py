@@ -16,13 +16,12 @@ import pandas as pd
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import TERMS, msg, term
-from hdnd_data.records import DOCUMENT_SUFFIXES, RECORD_MIME, slug
+from hdnd_data.records import RECORD_MIME
 
-__all__ = ["DOCUMENT_SUFFIXES", "DocumentReview", "read_problem", "render_page", "review", "slug"]
+__all__ = ["DocumentReview", "read_problem", "render_page", "review", "spreadsheet_safe", "with_spans"]
 
 STATUS_ORDER = ("fail", "warn", "pass", "unchecked")  # a number several claims use shows the worst verdict
 KINDS = ("ratio", "sum", "difference", "growth", "shares", "percent_of_base", "count", "number")
-READ_REASONS = ("missing", "wrong_type", "empty", "not_utf8", "corrupt", "encrypted", "no_text_layer")
 EXTRA_COLUMNS = ("convention", "hypothesis", "assumption")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 PART_LINES = 40
@@ -54,24 +53,9 @@ STYLE = """
 """
 
 
-def read_problem(exc: Exception | str, path: str | os.PathLike) -> dict[str, str]:
-    """Why a document could not be read: ``reason`` and the sentence in each language (``vi``, ``en``).
-
-    ``exc`` is the reader's error, or a reason found without one (``"wrong_type"`` before any kernel starts).
-    """
-    if isinstance(exc, str):
-        exc, reason = None, exc
-    else:
-        reason = getattr(exc, "reason", None)
-    if reason not in READ_REASONS and exc is not None:  # a reader without reasons: tell them apart by what it says
-        said = str(exc).lower()
-        reason = next((r for r, words in (("missing", "no such file"), ("not_utf8", "utf-8"), ("encrypted", "encrypt"),
-                                          ("no_text_layer", "text layer"), ("empty", "empty"), ("corrupt", "readable"))
-                       if words in said), "unknown")
-    if exc is not None and callable(getattr(exc, "text", None)) and reason in READ_REASONS:
-        return {"reason": reason, **{lang: exc.text(lang) for lang in ("vi", "en")}}  # the reader's own sentence
-    name = Path(path).name
-    return {"reason": reason, **{lang: f"{name}: {term(f'review_read_{reason}', lang)}" for lang in ("vi", "en")}}
+def read_problem(exc: Exception) -> dict[str, str]:
+    """Why a document could not be read: the reader's ``reason`` code and its sentence in each language."""
+    return {"reason": exc.reason, **{lang: exc.text(lang) for lang in ("vi", "en")}}
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -269,7 +253,7 @@ class DocumentReview:
     """One document read and its claims checked; the notebook shows the page and saves the claims."""
 
     def __init__(self, path: str | os.PathLike, lang: str = "vi") -> None:
-        from hdnd_data.text import claims as engine
+        import hdnd_data.text as engine
 
         self.path, self.lang = Path(path), lang
         self.title = f"{term('review_title', lang)}: {self.path.name}"
@@ -281,11 +265,7 @@ class DocumentReview:
         try:
             self.text = engine.read_report(self.path)
         except engine.ReportReadError as exc:
-            self.problem, self.error = read_problem(exc, self.path), exc
-            return
-        if not self.text.strip():  # an engine that reads an empty file without complaint
-            self.problem = read_problem("empty", self.path)
-            self.error = engine.ReportReadError(self.problem["en"])
+            self.problem, self.error = read_problem(exc), exc
             return
         self.claims = with_spans(self.text, engine.check_claims(self.text, lang=lang, include_unchecked=True))
 
