@@ -89,6 +89,11 @@ def _skip_slow_optional_imports() -> None:
     from pygments.lexers import PythonLexer  # noqa: F401
 
 
+# JupyterLab's page without the two scripts it fetches from a CDN (require.js for widgets, MathJax for formulas):
+# the pages hold neither, and must open offline without waiting on the network.
+OFFLINE_TEMPLATE = "hdnd_offline.html.j2"
+_OFFLINE = ("{%- extends 'index.html.j2' -%}\n{% block html_head_js_requirejs %}{% endblock %}\n"
+            "{% block html_head_js_mathjax %}{% endblock %}\n")
 _EXPORTERS: dict[bool, object] = {}
 _EXPORTER_LOCK = threading.Lock()
 
@@ -102,10 +107,12 @@ def _exporter(show_code: bool):
     with _EXPORTER_LOCK:
         if show_code not in _EXPORTERS:
             import nbformat
+            from jinja2 import DictLoader
             from nbconvert import HTMLExporter
 
             exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                                    exclude_output_prompt=True)
+                                    exclude_output_prompt=True, template_file=OFFLINE_TEMPLATE,
+                                    extra_loaders=[DictLoader({OFFLINE_TEMPLATE: _OFFLINE})])
             exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
             _EXPORTERS[show_code] = exporter
         return _EXPORTERS[show_code]

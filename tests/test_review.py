@@ -260,3 +260,9 @@ def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Pa
     assert result.status == "error" and said in result.message["vi"]
     page = (tmp_path / "out" / "documents" / "xa" / "review.html").read_text(encoding="utf-8")
     assert said.split(":")[0] in page
+
+
+def test_pages_fetch_nothing_from_the_network(reviewed):
+    _, out, _ = reviewed
+    page = (out / "documents" / "bao-cao-xa-tan-lap" / "review.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)=[\"']?(?:https?:)?//", page) == []
