@@ -155,7 +155,8 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     finally:
         bar.close()
     results.sort(key=lambda r: r.path)
-    write_index(results, output, lang)
+    if results:
+        write_index(results, output, lang)
     return results
 
 

@@ -266,3 +266,20 @@ def test_pages_fetch_nothing_from_the_network(reviewed):
     _, out, _ = reviewed
     page = (out / "documents" / "bao-cao-xa-tan-lap" / "review.html").read_text(encoding="utf-8")
     assert re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)=[\"']?(?:https?:)?//", page) == []
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--output", "", "x.txt"], "hdnd review: --output trống; cần một đường dẫn"),
+    (["--output", "x.txt", "x.txt"], "hdnd review: --output x.txt: {tmp}/x.txt là một tệp, không phải thư mục"),
+    (["--output", "x.txt/out", "x.txt"], "hdnd review: --output x.txt/out: {tmp}/x.txt là một tệp, không phải thư mục"),
+    (["--jobs", "0", "x.txt"], "hdnd review: --jobs '0': cần một số nguyên từ 1 trở lên"),
+    (["--output", "out", "empty-folder"], "hdnd review: không có văn bản nào (.txt, .md, .docx, .pdf)"),
+])
+def test_cli_refuses_a_bad_output_or_nothing_to_review_in_one_line(tmp_path: Path, args: list[str], said: str):
+    (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty-folder").mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "review", "--quiet", *args], capture_output=True,
+                          text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.strip() == said.format(tmp=tmp_path) and done.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-folder", "x.txt"]  # nothing written

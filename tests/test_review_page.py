@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from hdnd_data.report.document import render_page, spreadsheet_safe, with_spans
+from hdnd_data.report.document import render_page, with_spans
 from hdnd_data.text.claims import check_claims
 
 # Written for these tests (not from any report): the first budget line gives one base for the province estimate
@@ -97,13 +97,6 @@ def test_spans_are_found_for_an_engine_that_gives_none(claims):
     ratio = guessed[guessed["stated"] == "81,7%"].iloc[0]
     assert [TEXT[a:b] for a, b in ratio["spans"]] == ["81,7"]
     assert list(guessed["claim_id"][:2]) == ["c1", "c2"]
-
-
-def test_claims_csv_cannot_hold_a_formula():
-    frame = pd.DataFrame({"excerpt": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "bình thường"], "line": [1, 2, 3, 4, 5]})
-    safe = spreadsheet_safe(frame)
-    assert safe["excerpt"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "bình thường"]
-    assert safe["line"].tolist() == [1, 2, 3, 4, 5]
 
 
 def test_hd_review_gives_the_claims_frame_and_raises_for_an_unreadable_document(tmp_path):

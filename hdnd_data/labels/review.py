@@ -47,6 +47,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "review_read_missing": ("không có tệp này", "no such file"),
     "review_read_wrong_type": ("không phải loại văn bản đọc được (.txt, .md, .docx, .pdf)",
                                "not a kind of document that can be read (.txt, .md, .docx, .pdf)"),
+    "review_no_documents": ("không có văn bản nào (.txt, .md, .docx, .pdf)", "no document found (.txt, .md, .docx, .pdf)"),
     # the index of a run
     "index_title": ("Kết quả kiểm tra số liệu", "Results of the figure checks"),
     "index_audits": ("Báo cáo theo đơn vị và năm", "Unit-year audits"),

@@ -18,7 +18,7 @@ from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import TERMS, msg, term
 from hdnd_data.records import RECORD_MIME
 
-__all__ = ["DocumentReview", "read_problem", "render_page", "review", "spreadsheet_safe", "with_spans"]
+__all__ = ["DocumentReview", "read_problem", "render_page", "review", "with_spans"]
 
 STATUS_ORDER = ("fail", "warn", "pass", "unchecked")  # a number several claims use shows the worst verdict
 KINDS = ("ratio", "sum", "difference", "growth", "shares", "percent_of_base", "count", "number")
@@ -232,16 +232,6 @@ def problem_page(problem: dict[str, str], lang: str = "vi", title: str = "") -> 
             f"<h2>{html.escape(term('review_unreadable', lang))}</h2><p>{html.escape(problem[lang])}</p></div>")
 
 
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) get a leading quote."""
-    out = frame.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]):
-            out[column] = [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-                           for v in out[column]]
-    return out
-
-
 # ------------------------------------------------------------------------------------------- notebook
 def _record(name: str, value: object) -> None:
     from IPython.display import display
@@ -286,10 +276,12 @@ class DocumentReview:
         _record("document", {"name": self.path.name, "problem": self.problem, "counts": None if self.problem else self.counts})
 
     def save(self, claims_csv: str | os.PathLike | None) -> None:
-        """Write every claim (the spans as text) to a spreadsheet-safe CSV; nothing for an unreadable document."""
+        """Write every claim (the spans as text) to a CSV no spreadsheet runs as formulas; nothing if unreadable."""
         if claims_csv and not self.problem:
             frame = self.claims.assign(spans=[";".join(f"{a}-{b}" for a, b in s) for s in self.claims["spans"]])
-            write_atomic(claims_csv, spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"))
+            from hdnd_data.text.claims import claims_csv as safe_csv
+
+            write_atomic(claims_csv, safe_csv(frame))
 
 
 def review(path: str | os.PathLike, lang: str = "vi", show: bool = True) -> pd.DataFrame:
