@@ -127,9 +127,10 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
 
 def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "reports", *, jobs: int = 1,
                lang: str = "vi", progress: bool = True) -> list[DocumentResult]:
-    """Review every document of ``paths``, ``jobs`` at a time, then merge them into the output folder's index.
+    """Review every document of ``paths``, ``jobs`` at a time; each one joins the output folder's index as it ends.
 
-    A path that is no document (missing, or not .txt .md .docx .pdf) gets its row at once, without a kernel.
+    A path that is no document (missing, or not .txt .md .docx .pdf) gets its row at once, without a kernel. A run
+    that is interrupted keeps the rows of the documents it finished.
     """
     from tqdm.auto import tqdm
 
@@ -138,25 +139,29 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     names = slugs(documents)
     results = [DocumentResult(str(p.resolve() if p.exists() else p), slug(p), "unreadable", message=_problem(p, reason),
                               reason=reason, finished=time.time()) for p, reason in refused]
+    if results:
+        write_index(results, output, lang)
     bar = tqdm(total=len(documents), desc="hdnd review", unit="văn bản" if lang == "vi" else "document", disable=not progress)
+
+    def done(result: DocumentResult) -> None:
+        results.append(result)
+        write_index([result], output, lang)
+        bar.update()
+
     try:
         if jobs <= 1:
             for path in documents:
-                results.append(review_document(path, output, name=names[path], lang=lang))
-                bar.update()
+                done(review_document(path, output, name=names[path], lang=lang))
         else:
             # Threads: each document's work runs in its own kernel process; the runner only waits and renders,
             # and one process keeps papermill and the warmed-up HTML exporter for every document.
             with ThreadPoolExecutor(max_workers=jobs) as pool:
                 futures = [pool.submit(review_document, path, str(output), name=names[path], lang=lang) for path in documents]
                 for future in as_completed(futures):
-                    results.append(future.result())
-                    bar.update()
+                    done(future.result())
     finally:
         bar.close()
     results.sort(key=lambda r: r.path)
-    if results:
-        write_index(results, output, lang)
     return results
 
 
