@@ -83,9 +83,9 @@ def _skip_slow_optional_imports() -> None:
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
-    # pygments loads its lexers lazily and not thread-safely: the exporter's warm-up thread (IPython's lexers) and
-    # papermill (IPython's inspector) asking for PythonLexer at once failed with "cannot import name 'PythonLexer'"
-    # on a busy host. Loaded here, before any thread starts, it is a plain attribute for both.
+    # pygments loads its lexers lazily and not thread-safely: two threads asking for PythonLexer at once (the
+    # exporter's warm-up for IPython's lexers, papermill for IPython's inspector, or two workers of a thread pool)
+    # failed with "cannot import name 'PythonLexer'" on a busy host. The runners call this before any thread starts.
     from pygments.lexers import PythonLexer  # noqa: F401
 
 
@@ -181,6 +181,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}

@@ -134,6 +134,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
     output = Path(output)
     documents, refused = find_documents(paths)
     names = slugs(documents)
