@@ -112,3 +112,9 @@ def test_hd_review_gives_the_claims_frame_and_raises_for_an_unreadable_document(
     with pytest.raises(ReportReadError) as caught:
         hd.review(tmp_path / "empty.txt", show=False)
     assert caught.value.reason == "empty"
+
+
+def test_a_kind_without_a_label_reads_as_another_claim_not_as_its_code(claims):
+    renamed = claims.assign(kind=["future_kind"] * len(claims))
+    page = render_page(TEXT, renamed, "vi")
+    assert "future_kind" not in page and "khẳng định khác" in page

@@ -33,15 +33,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "review_open_page": ("Xem văn bản với các số được đánh dấu", "Open the document with its figures marked"),
     "review_unreadable": ("Không đọc được văn bản", "The document cannot be read"),
     "review_unchecked": ("chưa kiểm tra được", "unchecked"),
-    # claim kinds
-    "review_kind_ratio": ("tỷ lệ", "ratio"),
-    "review_kind_sum": ("tổng các phần", "sum of parts"),
-    "review_kind_difference": ("chênh lệch", "difference"),
-    "review_kind_growth": ("tăng trưởng", "growth"),
-    "review_kind_shares": ("cơ cấu", "shares"),
-    "review_kind_percent_of_base": ("phần trăm của một gốc", "percentage of a base"),
-    "review_kind_count": ("số đếm", "count"),
-    "review_kind_number": ("cách viết số", "written number"),
+    # a claim kind the engine has no label for (its own kinds are labelled in labels/text.py)
     "review_kind_other": ("khẳng định khác", "other claim"),
     # paths the review runner refuses before any kernel starts (the reader's own words for the others)
     "review_read_missing": ("không có tệp này", "no such file"),

@@ -21,7 +21,6 @@ from hdnd_data.records import RECORD_MIME
 __all__ = ["DocumentReview", "read_problem", "render_page", "review", "with_spans"]
 
 STATUS_ORDER = ("fail", "warn", "pass", "unchecked")  # a number several claims use shows the worst verdict
-KINDS = ("ratio", "sum", "difference", "growth", "shares", "percent_of_base", "count", "number")
 EXTRA_COLUMNS = ("convention", "hypothesis", "assumption")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 PART_LINES = 40
@@ -63,10 +62,8 @@ def _status_label(status: str, lang: str) -> str:
 
 
 def _kind_label(kind: str, lang: str) -> str:
-    """The engine's own label of a kind (``kind_<code>``) when it has one, else this page's."""
-    if f"kind_{kind}" in TERMS:
-        return term(f"kind_{kind}", lang)
-    return term(f"review_kind_{kind}" if kind in KINDS else "review_kind_other", lang)
+    """The claims engine's label of a kind (``kind_<code>``); a kind it adds later without a label is "other"."""
+    return term(f"kind_{kind}" if f"kind_{kind}" in TERMS else "review_kind_other", lang)
 
 
 def _convention(value: str, lang: str) -> str:
