@@ -56,8 +56,10 @@ def notebook_path() -> Path:
     return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
 
 
-def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
-    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
+def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
+                lang: str = "en") -> Path:
+    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page
+    declares ``lang`` (the shared exporter's own setting stays untouched, so threads can render at once)."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
@@ -68,6 +70,7 @@ def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
+    body = body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{lang}">', 1)
     return write_atomic(target, body)
 
 
@@ -80,8 +83,17 @@ def _skip_slow_optional_imports() -> None:
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
+    # pygments loads its lexers lazily and not thread-safely: two threads asking for PythonLexer at once (the
+    # exporter's warm-up for IPython's lexers, papermill for IPython's inspector, or two workers of a thread pool)
+    # failed with "cannot import name 'PythonLexer'" on a busy host. The runners call this before any thread starts.
+    from pygments.lexers import PythonLexer  # noqa: F401
 
 
+# JupyterLab's page without the two scripts it fetches from a CDN (require.js for widgets, MathJax for formulas):
+# the pages hold neither, and must open offline without waiting on the network.
+OFFLINE_TEMPLATE = "hdnd_offline.html.j2"
+_OFFLINE = ("{%- extends 'index.html.j2' -%}\n{% block html_head_js_requirejs %}{% endblock %}\n"
+            "{% block html_head_js_mathjax %}{% endblock %}\n")
 _EXPORTERS: dict[bool, object] = {}
 _EXPORTER_LOCK = threading.Lock()
 
@@ -95,10 +107,12 @@ def _exporter(show_code: bool):
     with _EXPORTER_LOCK:
         if show_code not in _EXPORTERS:
             import nbformat
+            from jinja2 import DictLoader
             from nbconvert import HTMLExporter
 
             exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                                    exclude_output_prompt=True)
+                                    exclude_output_prompt=True, template_file=OFFLINE_TEMPLATE,
+                                    extra_loaders=[DictLoader({OFFLINE_TEMPLATE: _OFFLINE})])
             exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
             _EXPORTERS[show_code] = exporter
         return _EXPORTERS[show_code]
@@ -139,7 +153,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
             return YearResult(unit, year, "invalid", message=exc.evalue, seconds=time.perf_counter() - start)
         status, message = "error", f"{exc.ename}: {exc.evalue}"
     os.replace(tmp, executed)
-    export_html(executed, folder / "audit.html", show_code=show_code, title=title)
+    export_html(executed, folder / "audit.html", show_code=show_code, title=title, lang=lang)
     found = records(executed).get("checks", {})
     return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
 
@@ -167,6 +181,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}

@@ -160,12 +160,12 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
+    from hdnd_data.labels import term
     from hdnd_data.review_runner import run_review, summary_lines
 
     results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
     if not results:
-        print("hdnd review: " + ("không có văn bản nào (.txt, .md, .docx, .pdf)" if args.lang == "vi"
-                                 else "no document found (.txt, .md, .docx, .pdf)"), file=sys.stderr)
+        print(f"hdnd review: {term('review_no_documents', args.lang)}", file=sys.stderr)
         return EXIT_INVALID
     for line in summary_lines(results, args.lang):
         print(line)
@@ -272,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="review documents: a page per document with every checked number marked, and the index")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents (.txt, .md, .docx, .pdf) or folders searched for them")
     p.add_argument("--output", default="reports", help="output directory (default reports/); pages go to DIR/documents/")
-    p.add_argument("--jobs", type=int, default=1, help="documents reviewed in parallel (default 1)")
+    p.add_argument("--jobs", type=loose_int, default=1, help="documents reviewed in parallel (default 1)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
