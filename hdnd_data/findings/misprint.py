@@ -107,6 +107,9 @@ def _candidates(fails: pd.DataFrame, frames: Mapping[str, pd.DataFrame], rows: _
             entry = f"{table}{sorted((k, tuple(sorted(v)) if v else None) for k, v in wanted.items())}"
             found = rows.named(table, wanted, entry, fail.unit, int(fail.year))
             read[table] = np.union1d(read.get(table, np.empty(0, dtype="int64")), found)
+        for table in rule.tables:  # a table the rule reads but its keys do not name (amounts behind a percentage)
+            if table not in read:
+                read[table] = np.sort(rows.of_unit_year(table, fail.unit, int(fail.year)))
         reads[i] = read
         for table, positions in read.items():
             frame = frames[table]
@@ -173,11 +176,15 @@ def _universes(frames: Mapping[str, pd.DataFrame], candidates: pd.DataFrame,
 
 
 def _touches(keys: str, table: str, key_texts: dict[str, str], cache: dict) -> bool:
-    """Does a result reading ``keys`` read the row of ``table`` whose key columns print as ``key_texts``?"""
+    """Does a result reading ``keys`` read the row of ``table`` whose key columns print as ``key_texts``?
+
+    A result whose keys do not name ``table`` at all (while its rule reads it) may read any of its rows: yes.
+    """
     marker = (keys, table, tuple(key_texts.items()))
     if marker not in cache:
-        cache[marker] = any(t == table and all(v is None or key_texts.get(c) in v for c, v in wanted.items())
-                            for t, wanted in _parse_keys(keys))
+        entries = _parse_keys(keys)
+        cache[marker] = all(t != table for t, _ in entries) or any(
+            t == table and all(v is None or key_texts.get(c) in v for c, v in wanted.items()) for t, wanted in entries)
     return cache[marker]
 
 
@@ -245,8 +252,9 @@ def _second_pass(survivors, fails, frames, rows: _Rows, by_id) -> pd.DataFrame:
     key_columns = {t: [c for c in TABLES[t].key if c not in ("unit", "year")] for t in np.unique(table_of)}
     row_key = [tuple(rows.column_text(t, c)[r] for c in key_columns[t]) for t, r in zip(table_of, survivors["row"].to_numpy())]
     cache: dict = {}
-    touched = np.array([_touches(keys, table_of[j], dict(zip(key_columns[table_of[j]], row_key[j])), cache)
-                        for keys, j in zip(result_keys, k)], dtype=bool)
+    reads_table = np.array([table_of[j] in by_id[r].tables for r, j in zip(rule_of, k)], dtype=bool)
+    touched = reads_table & np.array([_touches(keys, table_of[j], dict(zip(key_columns[table_of[j]], row_key[j])), cache)
+                                      for keys, j in zip(result_keys, k)], dtype=bool)
     own = (rule_of == fails["rule_id"].to_numpy()[fail_of[k]]) & (result_keys == fails["keys"].to_numpy()[fail_of[k]])
     n = len(survivors)
     own_pass = np.bincount(k[own & (status == "pass")], minlength=n)
