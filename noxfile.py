@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import nox
 
 # The running interpreter (any Python >= 3.11): a fresh machine may have only one.
@@ -28,7 +30,9 @@ def lint(session: nox.Session) -> None:
 def lab(session: nox.Session) -> None:
     """Start JupyterLab with the package installed (notebooks/ is the place to start)."""
     session.install("-e", ".")
-    session.run("jupyter", "lab", "--notebook-dir=notebooks", *session.posargs)
+    # Jupyter refuses to start as root unless told to (containers and fresh cloud machines often run as root)
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    session.run("jupyter", "lab", "--notebook-dir=notebooks", *as_root, *session.posargs)
 
 
 @nox.session(python=PYTHON)

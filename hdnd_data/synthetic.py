@@ -17,7 +17,7 @@ import pandas as pd
 
 from hdnd_data.data.files import write_many_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT
-from hdnd_data.data.loader import TABLES, load_all
+from hdnd_data.data.loader import TABLES, csv_text, load_all
 from hdnd_data.data.numbers import format_number
 
 __all__ = ["PLANTS", "Plant", "TRUTH_COLUMNS", "generate", "unit_ids", "write_datasets"]
@@ -283,8 +283,6 @@ def generate(
 
 def write_datasets(frames: Mapping[str, pd.DataFrame], root: str | os.PathLike) -> list[Path]:
     """Write ``frames`` in the canonical layout: ``<root>/<unit>/<year>/<table>.csv`` and ``<root>/<unit>/unit.yaml``."""
-    from hdnd_data.data.loader import csv_text
-
     root = Path(root)
     files: dict[Path, str] = {}
     for name, frame in frames.items():

@@ -102,8 +102,9 @@ def test_a_catalogue_entry_is_a_rule():
 
 
 def test_modules_stay_small():
-    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in CHECKS.glob("*.py")}
-    assert max(sizes.values()) <= 600, sizes
+    package = Path(hd.__file__).parent
+    sizes = {str(p.relative_to(package)): len(p.read_text(encoding="utf-8").splitlines()) for p in package.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 600} == {}
 
 
 @pytest.mark.parametrize(
@@ -134,3 +135,54 @@ def test_keys_name_the_figures_read():
     # one result per rule and figures: the keys tell the results of a rule apart
     assert not r.duplicated(["rule_id", "keys"]).any()
     assert pd.Series(r["keys"]).str.len().min() > 0
+
+
+def _imports_of_package() -> dict[str, set[str]]:
+    """Module -> the hdnd_data modules it imports anywhere in its body (function-level imports included)."""
+    import ast
+
+    root = Path(hd.__file__).parent
+    names = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for module, path in names.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hdnd_data"):
+                for alias in node.names:  # `from hdnd_data.report import plots` imports a module
+                    found.add(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in names else node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("hdnd_data")}
+        graph[module] = {m for m in found if m in names and m != module}
+    return graph
+
+
+def test_no_circle_of_imports_in_the_package():
+    graph = _imports_of_package()
+    # the package's face (hdnd_data/__init__.py) hands names on lazily and is imported by nobody inside
+    assert not any("hdnd_data" in deps for m, deps in graph.items() if m != "hdnd_data")
+    graph.pop("hdnd_data")
+    state: dict[str, int] = {}
+    circles = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for dep in sorted(graph[module]):
+            if state.get(dep) == 1:
+                circles.append(path[path.index(dep):] + [dep] if dep in path else [module, dep])
+            elif dep not in state:
+                visit(dep, path + [dep])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert circles == []
+
+
+def test_labels_stand_at_the_bottom():
+    graph = _imports_of_package()
+    labels = {m: deps for m, deps in graph.items() if m.startswith("hdnd_data.labels")}
+    assert all(dep.startswith("hdnd_data.labels") for deps in labels.values() for dep in deps), labels

@@ -10,7 +10,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import hdnd_data as hd  # noqa: E402
-from hdnd_data.labels import column_label, term  # noqa: E402
+from hdnd_data.data.dictionary import column_label  # noqa: E402
+from hdnd_data.labels import term  # noqa: E402
 from hdnd_data.report import plots  # noqa: E402
 from hdnd_data.report import tables as report  # noqa: E402
 
@@ -88,6 +89,6 @@ def test_charts(y2020, y2023):
     bars = [p.get_height() for p in fig.axes[0].containers[0]]
     assert bars == [390463.0, 440000.0]
     vc = plots.voter_contact_flow(y2020)
-    assert len(vc.axes[0].get_legend().get_texts()) == 4
+    assert len(vc.legends[0].get_texts()) == 4
     assert plots.economy(y2023).axes[1].get_title() == "Cơ cấu"
     assert plots.budget_execution(y2023) is None and plots.voter_contact_flow(y2023) is None

@@ -125,21 +125,26 @@ def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
-def format_number(value: float | int | Decimal | None, decimals: int = 0) -> str:
-    """Format ``390463`` as ``"390.463"`` and ``13.6`` (1 decimal) as ``"13,6"``; missing -> ``"–"``."""
+def _locale(lang: str) -> str:
+    # an English page prints 390,463 and 93.2%; any other language reads the Vietnamese way
+    return "en" if lang == "en" else LOCALE
+
+
+def format_number(value: float | int | Decimal | None, decimals: int = 0, lang: str = "vi") -> str:
+    """Format ``390463`` as ``"390.463"`` and ``13.6`` (1 decimal) as ``"13,6"`` (``lang="en"``: ``"390,463"``, ``"13.6"``); missing -> ``"–"``."""
     if value is None or pd.isna(value):
         return "–"
-    return format_decimal(value, format=_pattern(decimals), locale=LOCALE, decimal_quantization=True)
+    return format_decimal(value, format=_pattern(decimals), locale=_locale(lang), decimal_quantization=True)
 
 
-def format_significant(value: float | Decimal | None, max_decimals: int = 3) -> str:
+def format_significant(value: float | Decimal | None, max_decimals: int = 3, lang: str = "vi") -> str:
     """Format with only the decimals a value needs: ``0.05`` -> ``"0,05"``, ``680.443`` -> ``"680,443"``."""
     if value is None or pd.isna(value):
         return "–"
-    return format_decimal(value, format="#,##0." + "#" * max_decimals, locale=LOCALE)
+    return format_decimal(value, format="#,##0." + "#" * max_decimals, locale=_locale(lang))
 
 
-def format_percent(value: float | Decimal | None, decimals: int = 1) -> str:
-    """Format ``93.2`` as ``"93,2%"``: the number of percent, Vietnamese decimal comma, no space."""
-    text = format_number(value, decimals)
+def format_percent(value: float | Decimal | None, decimals: int = 1, lang: str = "vi") -> str:
+    """Format ``93.2`` as ``"93,2%"``: the number of percent, Vietnamese decimal comma, no space (``"93.2%"`` in English)."""
+    text = format_number(value, decimals, lang)
     return text if text == "–" else text + "%"

@@ -13,6 +13,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from hdnd_data.data.layout import UNIT_ID
+
 # Enumerations are module constants so that Excel drop-downs, docs and checks share one definition.
 SOURCE_KINDS = ["annual_activity_report", "session_news_report"]
 SESSION_KINDS = ["regular", "extraordinary"]
@@ -100,7 +102,7 @@ def _enum(title: str, description: str, values: list[str], *, vi: str, **kwargs)
     return _field(title, description, None, vi=vi, isin=values, **kwargs)
 
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
+SLUG = f"^{UNIT_ID}$"
 _SLUG = re.compile(SLUG)
 
 

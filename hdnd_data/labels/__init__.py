@@ -9,6 +9,7 @@ an error at import. Column headers come from the schemas' ``title`` (Vietnamese)
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 LANGS = ("vi", "en")
 
@@ -153,8 +154,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "notebook_error": ("Lỗi khi chạy sổ tính", "Notebook error"),
 }
 
-# wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ("checks", "data", "workbook", "findings")
+# wing catalogues merged into TERMS: every module labels/<wing>.py, each with its TERMS (found, not listed, so that
+# a new wing adds its file and nothing else)
+WING_CATALOGUES: tuple[str, ...] = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 
 
 def _merge_wings() -> None:
@@ -182,19 +184,6 @@ def term(key: str, lang: str = "vi") -> str:
     if pair is None:
         return key
     return pair[0] if lang == "vi" else pair[1]
-
-
-def column_label(table: str, column: str, lang: str = "vi") -> str:
-    """Header for ``table.column``: the schema's Vietnamese title, or an English label."""
-    if lang == "vi":
-        from hdnd_data.data.loader import TABLES
-
-        col = TABLES[table].schema.to_schema().columns.get(column) if table in TABLES else None
-        if col is not None and col.title:
-            return col.title
-    if column in TERMS:
-        return term(column, lang)
-    return column.replace("_", " ").capitalize()
 
 
 # The same codes as they read inside a sentence of a check's message (lower case, phrased for the

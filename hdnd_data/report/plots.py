@@ -1,10 +1,12 @@
-"""Charts of the audit report (matplotlib), labelled from the glossary with Vietnamese number formatting.
+"""Charts of the audit report (matplotlib), labelled from the glossary, numbers printed the reader's way.
 
 Each function takes the frames of one unit-year and returns a Figure, or None when there is nothing to draw.
+Nothing is drawn across a label: a rate that the report compares with others is a bar of its own, not a line.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
@@ -14,13 +16,21 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from hdnd_data.checks.budget import implied_bases
-from hdnd_data.data.numbers import format_number
-from hdnd_data.labels import term
+from hdnd_data.data.numbers import decimals_of, format_number, format_percent
+from hdnd_data.labels import msg, phrases, term
 from hdnd_data.report.tables import VOTER_FLOW
 
 Frames = Mapping[str, pd.DataFrame]
-_VN = FuncFormatter(lambda value, _pos: format_number(value))
 _COLOURS = ["#1f4e79", "#2e75b6", "#9dc3e6", "#c55a11", "#f4b183", "#548235"]
+_WRAP = 14  # characters per line of a category label under a bar
+
+
+def _numbers(lang: str, suffix: str = "") -> FuncFormatter:
+    return FuncFormatter(lambda value, _pos: format_number(value, 0, lang) + suffix)
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, _WRAP)) or text
 
 
 def _figure(width: float = 8.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
@@ -29,12 +39,16 @@ def _figure(width: float = 8.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
     return fig, ax
 
 
-def _label_bars(ax: plt.Axes, bars, decimals: int = 0, suffix: str = "") -> None:
-    for bar in bars:
+def _label_bars(ax: plt.Axes, bars, lang: str, decimals=0, suffix: str = "", prefix: str = "", vertical: bool = False) -> None:
+    """Each bar's value above it; ``decimals`` is one number or one per bar (as printed in the report)."""
+    places = decimals if isinstance(decimals, list) else [decimals] * len(bars)
+    for bar, places_ in zip(bars, places):
         height = bar.get_height()
         if np.isfinite(height):
-            ax.annotate(format_number(height, decimals) + suffix, (bar.get_x() + bar.get_width() / 2, height),
-                        ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+            ax.annotate(prefix + format_number(height, places_, lang) + suffix, (bar.get_x() + bar.get_width() / 2, height),
+                        ha="center", va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points",
+                        rotation=90 if vertical else 0)
+    ax.margins(y=0.12)  # room above the tallest bar for its label
 
 
 def voter_contact_flow(frames: Frames, lang: str = "vi") -> Figure | None:
@@ -42,50 +56,78 @@ def voter_contact_flow(frames: Frames, lang: str = "vi") -> Figure | None:
     v = frames.get("voter_contact")
     if v is None or v.empty:
         return None
-    fig, ax = _figure(9, 4.2)
+    fig, ax = _figure(9, 4.6)
     rounds = [f"{term(t, lang)} {n}" for t, n in zip(v["timing"], v["session_no"])]
     x = np.arange(len(VOTER_FLOW))
     width = 0.8 / len(v)
     for i, (label, (_, row)) in enumerate(zip(rounds, v.iterrows())):
         values = [float(row[c]) if not pd.isna(row[c]) else np.nan for c in VOTER_FLOW]
         bars = ax.bar(x + i * width - 0.4 + width / 2, values, width, label=label, color=_COLOURS[i % len(_COLOURS)])
-        _label_bars(ax, bars)
+        # side by side, four numbers of four digits are wider than their bars: they stand upright
+        _label_bars(ax, bars, lang, vertical=len(v) > 2)
     ax.set_yscale("symlog", linthresh=10)
-    ax.yaxis.set_major_formatter(_VN)
-    ax.set_xticks(x, [term(c, lang) for c in VOTER_FLOW], fontsize=8)
-    ax.set_ylabel(term("count", lang) + (" (thang log)" if lang == "vi" else " (log scale)"))
+    ax.set_ylim(0, ax.get_ylim()[1] * 8)  # a log axis needs a factor, not a margin, above the bars' labels
+    ax.yaxis.set_major_formatter(_numbers(lang))
+    ax.set_xticks(x, [_wrap(term(c, lang)) for c in VOTER_FLOW], fontsize=8)
+    ax.set_ylabel(f"{term('count', lang)} ({term('log_scale', lang)})")
     ax.set_title(term("voter_contact", lang))
-    ax.legend(fontsize=8, frameon=False)
+    fig.legend(fontsize=8, frameon=False, loc="outside right upper")
     return fig
 
 
+def _estimate_groups(statements: pd.DataFrame) -> list[pd.DataFrame]:
+    """Statements of one basis whose implied intervals overlap are one estimate; disagreeing ones stay apart."""
+    groups: list[pd.DataFrame] = []
+    for _, same in statements.groupby("basis", sort=False):
+        same = same.sort_values("base_lo")
+        start, reach = 0, -np.inf
+        for i, (lo, hi) in enumerate(zip(same["base_lo"], same["base_hi"])):
+            if lo > reach and i > start:
+                groups.append(same.iloc[start:i])
+                start = i
+            reach = max(reach, hi) if lo <= reach else hi
+        groups.append(same.iloc[start:])
+    return groups
+
+
+def _basis_label(group: pd.DataFrame, lang: str) -> str:
+    first = group.iloc[0]
+    if lang == "vi":  # the report's own words for its base
+        name = first.basis_text
+    else:
+        name = phrases("BASIS", "en")[first.basis] + phrases("QUALIFIER", "en")[first.qualifier]
+    percents = ", ".join(format_percent(p, decimals_of(raw), lang) for p, raw in zip(group.percent, group.percent_raw))
+    return f"{name} ({msg('implied_from', lang, percents=percents)})"
+
+
 def budget_execution(frames: Frames, lang: str = "vi") -> Figure | None:
-    """Actual and year estimate against the estimates their percentages imply (province and city)."""
+    """Actual and year estimate beside the estimates their percentages imply (province and city), as bars."""
     m = implied_bases(frames)
     b = frames.get("budget_execution")
     if b is None or b.empty or m.empty:
         return None
     totals = b[b.line == "total"]
     directions = list(dict.fromkeys(totals["direction"]))
-    fig, axes = plt.subplots(1, len(directions), figsize=(5 * len(directions), 5.2), dpi=100, layout="constrained", squeeze=False)
+    fig, axes = plt.subplots(1, len(directions), figsize=(6 * len(directions), 4.8), dpi=100, layout="constrained", squeeze=False)
     for ax, direction in zip(axes[0], directions):
         ax.spines[["top", "right"]].set_visible(False)
-        amounts = totals[totals.direction == direction].set_index("measure")["amount_mvnd"]
-        labels = [term(k, lang) for k in amounts.index]
-        bars = ax.bar(labels, amounts.values.astype(float), color=_COLOURS[:len(amounts)])
-        _label_bars(ax, bars)
-        estimates = m[(m.direction == direction) & (m.line == "total") & (m.basis != "same_period_last_year")]
-        styles = {"province_estimate": ("--", "#c55a11"), "city_estimate": (":", "#548235")}
-        for r in estimates.itertuples(index=False):
-            style, colour = styles[r.basis]
-            ax.axhspan(r.base_lo, r.base_hi, color=colour, alpha=0.15)
-            ax.axhline(r.base_mid, linestyle=style, color=colour, linewidth=1,
-                       label=f"{r.basis_text} ({term(r.measure, lang).lower()}: {r.percent_raw}%)")
-        ax.yaxis.set_major_formatter(_VN)
+        amounts = totals[totals.direction == direction].set_index("measure")["amount_mvnd"].astype(float)
+        statements = m[(m.direction == direction) & (m.line == "total") & (m.basis != "same_period_last_year")]
+        groups = _estimate_groups(statements)
+        labels = [_wrap(term(k, lang)) for k in amounts.index] + [_wrap(_basis_label(g, lang)) for g in groups]
+        x = np.arange(len(labels))
+        bars = ax.bar(x[:len(amounts)], amounts.values, color=_COLOURS[:len(amounts)])
+        _label_bars(ax, bars, lang)
+        if groups:
+            mids = [float(g.base_mid.median()) for g in groups]
+            implied = ax.bar(x[len(amounts):], mids, color="white", edgecolor=_COLOURS[3], hatch="//")
+            _label_bars(ax, implied, lang, prefix="≈ ")
+        ax.set_xticks(x, labels, fontsize=7)
+        ax.yaxis.set_major_formatter(_numbers(lang))
         ax.set_ylabel(term("million_vnd", lang))
         ax.set_title(term(direction, lang))
-        ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1))
-    fig.suptitle(term("budget", lang))
+    if len(directions) > 1:  # one direction's title says it all
+        fig.suptitle(term("budget", lang))
     return fig
 
 
@@ -102,36 +144,36 @@ def petitions(frames: Frames, lang: str = "vi") -> Figure | None:
     x = np.arange(len(wide))
     for i, status in enumerate(wide.columns):
         bars = ax.bar(x + (i - 0.5) * 0.4, wide[status].astype(float), 0.4, label=term(status, lang), color=_COLOURS[i])
-        _label_bars(ax, bars)
+        _label_bars(ax, bars, lang)
     ax.set_xticks(x, [term(t, lang) for t in wide.index])
-    ax.yaxis.set_major_formatter(_VN)
+    ax.yaxis.set_major_formatter(_numbers(lang))
     ax.set_title(term("petitions", lang))
-    ax.legend(frameon=False)
+    fig.legend(frameon=False, loc="outside right upper")
     return fig
 
 
 def economy(frames: Frames, lang: str = "vi") -> Figure | None:
-    """Growth by sector (with the overall rate) and the economic structure."""
+    """Growth by sector beside the overall rate (its own bar) and the economic structure, on % axes."""
     e = frames.get("economy")
     if e is None or e.empty:
         return None
-    growth = e[e.indicator == "production_value_growth"].set_index("sector")["value"]
-    share = e[e.indicator == "structure_share"].set_index("sector")["value"]
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), dpi=100, layout="constrained")
-    for ax in (ax1, ax2):
+    growth = e[e.indicator == "production_value_growth"].set_index("sector")
+    share = e[e.indicator == "structure_share"].set_index("sector")
+    panels = [(growth, "production_value_growth"), (share, "structure_share")]
+    panels = [(values, key) for values, key in panels if not values.empty]
+    if not panels:
+        return None
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4), dpi=100, layout="constrained", squeeze=False)
+    for ax, (values, key) in zip(axes[0], panels):
         ax.spines[["top", "right"]].set_visible(False)
-    parts = growth.drop("key_sectors_total", errors="ignore")
-    bars = ax1.bar([term(s, lang) for s in parts.index], parts.values, color=_COLOURS[1])
-    _label_bars(ax1, bars, 1, "%")
-    if "key_sectors_total" in growth:
-        ax1.axhline(growth["key_sectors_total"], color=_COLOURS[3], linestyle="--",
-                    label=f"{term('key_sectors_total', lang)}: {format_number(growth['key_sectors_total'], 2)}%")
-        ax1.legend(frameon=False, fontsize=8)
-    ax1.set_title(term("production_value_growth", lang))
-    ax1.tick_params(axis="x", labelsize=8)
-    if not share.empty:
-        bars = ax2.bar([term(s, lang) for s in share.index], share.values, color=_COLOURS[2])
-        _label_bars(ax2, bars, 1, "%")
-        ax2.set_title(term("structure_share", lang))
-        ax2.tick_params(axis="x", labelsize=8)
+        parts = values.drop("key_sectors_total", errors="ignore")
+        colours = [_COLOURS[1 if key == "production_value_growth" else 2]] * len(parts)
+        if "key_sectors_total" in values.index:  # the overall rate, beside the sectors it sums up
+            parts = pd.concat([parts, values.loc[["key_sectors_total"]]])
+            colours.append(_COLOURS[3])
+        bars = ax.bar([_wrap(term(s, lang)) for s in parts.index], parts["value"].astype(float), color=colours)
+        _label_bars(ax, bars, lang, [decimals_of(raw) for raw in parts["value_raw"]], "%")
+        ax.yaxis.set_major_formatter(_numbers(lang, "%"))
+        ax.set_title(term(key, lang))
+        ax.tick_params(axis="x", labelsize=8)
     return fig

@@ -157,16 +157,34 @@ class YearAudit:
         """Numbers stated in the report's text, checked against each other (when a text is given)."""
         if not report_path:
             return
-        from hdnd_data.text.claims import check_claims, read_report
+        from hdnd_data.text import check_claims, read_report
 
         self._heading("claims")
+        link = document_link(report_path, self.lang)
+        if link:
+            _html(link)
         found = check_claims(read_report(report_path), lang=self.lang)
         labels = {"line": "line_no", "excerpt": "excerpt", "kind": "kind", "stated": "stated", "computed": "computed",
                   "tolerance": "tolerance", "status": "status", "note": "note"}
-        shown = found.assign(status=found["status"].map(lambda s: term(s, self.lang)))
+        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)))
         shown = shown.rename(columns={c: term(k, self.lang) for c, k in labels.items()})
         _html(shown.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
         record("claims", {s: int((found["status"] == s).sum()) for s in STATUSES})
+
+
+def document_link(report_path: str, lang: str) -> str:
+    """A link to the document's review page when ``hdnd review`` wrote one into the same output folder.
+
+    The kernel runs in ``<out>/<unit>/<year>``, so the page would be at ``../../documents/<slug>/review.html``.
+    """
+    from pathlib import Path
+
+    from hdnd_data.records import slug
+
+    page = Path("..", "..", "documents", slug(report_path), "review.html")
+    if not page.is_file():
+        return ""
+    return f"<p><a href='{html.escape(page.as_posix(), quote=True)}'>{html.escape(term('review_open_page', lang))}</a></p>"
 
 
 def _counts_table(counts: Mapping[str, int], lang: str) -> report.ReportTable:

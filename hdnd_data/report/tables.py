@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from hdnd_data.checks.budget import implied_bases
+from hdnd_data.data.dictionary import column_label
 from hdnd_data.data.numbers import decimals_of, format_number, format_percent, printed_interval
-from hdnd_data.labels import column_label, term
+from hdnd_data.labels import term
 
 Frames = Mapping[str, pd.DataFrame]
 # Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
@@ -303,8 +305,6 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
     The estimates themselves are not printed; a percentage of the other measure (actual vs year
     estimate) against the same estimate implies it, so each percentage is recomputed from that.
     """
-    from hdnd_data.checks.budget import implied_bases
-
     m = implied_bases(frames)
     if m.empty:
         return _build("budget", frames, lang, m, [], m)
