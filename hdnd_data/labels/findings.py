@@ -40,6 +40,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "findings.edit.add": ("thừa một chữ số", "a digit added"),
     "findings.edit.dot": ("đặt sai dấu chấm, dấu phẩy", "separator misplaced"),
     "findings.edit.base": ("nhầm cơ sở so sánh", "wrong base"),
+    # what changed since the last run
+    "findings.change.new": ("mới", "new"),
+    "findings.change.resolved": ("đã hết", "resolved"),
+    "findings.change.changed": ("thay đổi", "changed"),
+    "findings.change.new_rule": ("quy tắc mới", "new rule"),
+    "findings.changes": ("Thay đổi so với lần chạy trước", "Changes since the last run"),
+    "findings.changes_none": ("Không có thay đổi so với lần chạy trước.", "Nothing changed since the last run."),
+    "findings.changes_first": ("Lần chạy đầu tiên vào thư mục này: chưa có gì để so sánh.",
+                               "First run into this folder: nothing to compare with yet."),
+    "findings.no_records": ("thư mục {folder} không có tệp {file} nào (chưa chạy hdnd audit vào đó?)",
+                            "folder {folder} holds no {file} (was hdnd audit run into it?)"),
+    "findings.before": ("Trước", "Before"),
+    "findings.after": ("Sau", "After"),
     # hdnd decide
     "findings.unknown_fingerprint": (
         "không có phát hiện nào mang mã {fingerprint} trong {where}; mã của các kiểm tra sai lệch hoặc cần xem xét: {known}",
