@@ -125,6 +125,21 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_letter(args: argparse.Namespace) -> int:
+    from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.letter import letter_findings, write_letter
+    from hdnd_data.labels import msg
+
+    try:
+        path = write_letter(args.unit, args.year, args.output, data_dir=args.data_dir, lang=args.lang, sender=args.sender)
+        n = len(letter_findings(args.unit, args.year, args.data_dir, args.lang)[0])
+    except (DataValidationError, NoDataError) as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    print(msg("letter.written", args.lang, n=n, path=path))
+    return EXIT_OK
+
+
 def _cmd_audit(args: argparse.Namespace) -> int:
     from hdnd_data.audit import make_executor, plan, run_audit, summary_lines
 
@@ -265,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="why: what the reviewer found")
     p.add_argument("--reviewer", default=None, help="who decided")
     _add_data_options(p, unit_default=None)
-    p.add_argument("--year", type=int, default=None, help="the finding's year (default: look in every year)")
+    p.add_argument("--year", type=loose_int, default=None, help="the finding's year (default: look in every year)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the messages (default vi)")
     p.set_defaults(func=_cmd_decide)
 
@@ -275,6 +290,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the words (default vi)")
     p.set_defaults(func=_cmd_diff)
+
+    p = sub.add_parser("letter", help="write the open findings of a unit-year as a letter of comments (.docx) to the report's issuer")
+    _add_data_options(p)
+    p.add_argument("--year", type=loose_int, required=True)
+    p.add_argument("--output", default=None, help="the .docx to write (default gop-y-<unit>-<year>.docx)")
+    p.add_argument("--sender", default=None, help="who signs the letter")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the letter (default vi)")
+    p.set_defaults(func=_cmd_letter)
 
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)
