@@ -46,7 +46,7 @@ def test_letter_names_the_planted_swap_and_leaves_out_what_was_explained(data_co
     assert f"mã {fail}" in text and "Đã đối chiếu sổ theo dõi đơn: 564" in text  # confirmed error: in it, with the note
     assert "546 (I.4.3) có lẽ là 564" in text  # the likely misprint, with its section
     assert text.count("Mục I.4.3") == len(flagged[flagged.locator == "I.4.3"])
-    assert len(settled) and "Tổng số điểm góp ý: %d" % (len(flagged) - 1) in text
+    assert len(settled) and f"Tổng số điểm góp ý: {len(flagged) - 1}" in text
 
 
 def test_letter_in_english_and_without_findings(data_copy, tmp_path):
