@@ -115,3 +115,18 @@ def test_planted_swaps_in_synthetic_units_are_named_nine_times_in_ten():
     named = detected.merge(best, on=["unit", "year", "table", "row", "column"])
     assert named[["unit", "year"]].drop_duplicates().shape[0] >= 0.9 * len(detected)
     assert (named["value"] == named["before"]).all()  # and the value proposed is the one before the slip
+
+
+def test_check_prints_the_likely_misprint_under_the_failure(data_copy, capsys):
+    from hdnd_data.cli import main
+
+    path = data_copy / UNIT / "2020" / "petitions.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("people_committee,all,received,564",
+                                                             "people_committee,all,received,546"), encoding="utf-8")
+    assert main(["check", "--year", "2020", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    block = out.split(f"[fail] {UNIT} 2020 petition.types_sum_to_all (I.4.3)")[1].split("\n[")[0]
+    assert "có thể in nhầm: " in block and "546 (I.4.3) có lẽ là 564" in block
+    assert main(["check", "--year", "2020", "--data-dir", str(data_copy), "--format", "csv"]) == 1
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    assert {"fingerprint", "decision", "note", "reviewer", "decided_on"} <= set(header)
