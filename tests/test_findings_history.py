@@ -108,6 +108,8 @@ def test_decisions_carry_over_runs_and_a_corrected_figure_is_resolved(data_copy,
     index = re.sub(r"<[^>]+>", " ", (out / "index.html").read_text(encoding="utf-8"))
     assert re.search(r"mới 0 · đã hết 1 · thay đổi 0 · quy tắc mới 0", index)
     assert json.loads((out / UNIT / "2020" / RECORD_FILE).read_text(encoding="utf-8"))["unit"] == UNIT
+    saved = pd.read_csv(out / UNIT / "2020" / "checks.csv", dtype=str)
+    assert set(failing + bases) <= set(saved["fingerprint"])  # checks.csv names every finding as the decisions do
     # and the two folders compared
     changes = diff_folders(first, out)
     assert changes[["change", "rule_id"]].values.tolist() == [["resolved", "petition.types_sum_to_all"]]
