@@ -123,3 +123,43 @@ def test_diff_refuses_a_folder_without_records(tmp_path, capsys):
     (tmp_path / "a").mkdir()
     assert main(["diff", str(tmp_path / "a"), str(tmp_path / "a")]) == 2
     assert RECORD_FILE in capsys.readouterr().err
+
+
+def test_synthetic_units_decisions_carry_over_and_a_corrected_plant_is_resolved(tmp_path):
+    from hdnd_data.findings.reviews import attach_reviews, decide, read_reviews, stale_reviews
+
+    frames, truth = hd.synthetic.generate(4, years=(2020,), seed=5, inconsistency_rate=1.0)
+    root = tmp_path / "synthetic"
+    hd.synthetic.write_datasets(frames, root)
+    before = hd.run_checks(data_dir=root)
+    failed = before[before.status == "fail"]
+    assert set(zip(failed.unit, failed.rule_id)) == set(zip(truth.unit, truth.rule_id))  # one plant per unit
+    for row in failed.itertuples():
+        decide(row.fingerprint, "confirmed_error", f"in nhầm ở {row.locator}", data_dir=root)
+    # an unrelated figure of every unit changes: every decision still names its finding
+    for unit in sorted(set(truth.unit)):
+        path = root / unit / "2020" / "sessions.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split(",")
+        cells = lines[1].split(",")
+        cells[header.index("delegates_speaking")] = "999"
+        path.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    after = hd.run_checks(data_dir=root)
+    reviews = read_reviews(data_dir=root)
+    decided = attach_reviews(after, reviews)
+    assert set(decided.loc[decided.decision == "confirmed_error", "fingerprint"]) == set(failed.fingerprint)
+    assert stale_reviews(after, reviews).empty
+    # a planted count put back: its finding passes, and the comparison lists it as resolved
+    counts = {p.name for p in hd.synthetic.PLANTS if p.raw_column is None}
+    plant = truth[truth.plant.isin(counts)].iloc[0]
+    fixed = {name: f.copy() for name, f in hd.load_all(data_dir=root).items()}
+    table = fixed[plant.table]
+    where = (table.unit == plant.unit) & (table[plant.column] == plant.after)
+    assert where.sum() == 1
+    table.loc[where, plant.column] = plant.before
+    corrected = hd.run_checks(frames=fixed, validated=True)
+    changes = compare(make_record(after, plant.unit, 2020, RULE_IDS), make_record(corrected, plant.unit, 2020, RULE_IDS))
+    assert changes[["change", "rule_id"]].values.tolist() == [["resolved", plant.rule_id]]
+    resolved = attach_reviews(corrected, reviews)
+    assert (resolved.loc[resolved.fingerprint.isin(changes.fingerprint), "status"] == "pass").all()
+    assert stale_reviews(corrected, reviews).empty  # the decision still names a finding (now passing): not stale
