@@ -69,3 +69,20 @@ def test_the_page_escapes_text_from_data():
                              "note": "<script>alert(1)</script>", "reviewer": "<i>", "decided_on": "2024-01-01"}])
     page = findings_html(results, results.iloc[0:0], pd.DataFrame(columns=["fingerprint", "sentence"]), None, "vi")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<i>" not in page
+
+
+def test_the_page_folds_decided_findings_in_either_language():
+    results = pd.DataFrame([
+        {"unit": UNIT, "year": 2020, "rule_id": "budget.implied_base_agree", "status": "warn", "message": "m1", "source_id": "s",
+         "locator": "I.3.2", "fingerprint": "ebb93d50628e", "decision": "explained", "note": "hai dự toán", "reviewer": "",
+         "decided_on": "2024-01-01"},
+        {"unit": UNIT, "year": 2020, "rule_id": "petition.types_sum_to_all", "status": "fail", "message": "m2", "source_id": "s",
+         "locator": "I.4.3", "fingerprint": "0123456789ab", "decision": "", "note": "", "reviewer": "", "decided_on": ""},
+    ])
+    hypotheses = pd.DataFrame({"fingerprint": ["0123456789ab"], "sentence": ["likely misprint: X 546 (I.4.3) is probably 564"]})
+    for lang, open_word, folded_word in (("vi", "Phát hiện chưa xử lý (1)", "Phát hiện đã có quyết định (1)"),
+                                         ("en", "Open findings (1)", "Decided findings (1)")):
+        page = findings_html(results, results.iloc[0:0], hypotheses, results.iloc[0:0], lang)
+        opened, folded = page.split("<details>")
+        assert open_word in opened and "0123456789ab" in opened and "546 (I.4.3) is probably 564" in opened
+        assert "ebb93d50628e" not in opened and folded_word in folded and "hai dự toán" in folded
