@@ -53,3 +53,4 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench_scale.py", "--with-audit", *session.posargs)
     session.run("python", "benchmarks/bench_review.py", *session.posargs)
     session.run("python", "benchmarks/bench_claims.py", *[a for a in session.posargs if a == "--quick"])
+    session.run("python", "benchmarks/bench_findings.py", *[a for a in session.posargs if a == "--quick"])

@@ -154,7 +154,8 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         status, message = "error", f"{exc.ename}: {exc.evalue}"
     os.replace(tmp, executed)
     export_html(executed, folder / "audit.html", show_code=show_code, title=title, lang=lang)
-    found = records(executed).get("checks", {})
+    recorded = records(executed)
+    found = {**recorded.get("checks", {}), **recorded.get("findings", {})}  # findings: open, decided, changes
     return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
 
 

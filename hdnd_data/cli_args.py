@@ -124,7 +124,7 @@ def refusals(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     problems = [*_unit_problem(getattr(args, "unit", None), lang), *_year_problems(getattr(args, "year", None), lang),
                 *_jobs(args, lang, notes)]
     command = getattr(args, "command", None)
-    if command in ("audit", "excel", "review") and hasattr(args, "output"):
+    if command in ("audit", "excel", "review", "letter") and getattr(args, "output", None) is not None:
         problems += output_problems(args.output, lang, folder=command in ("audit", "review"))
     problems += input_problems(getattr(args, "file", None), lang) + input_problems(getattr(args, "report", None), lang)
     if command == "audit" and not problems:
