@@ -51,6 +51,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from hdnd_data.checks.engine import run_checks, summarise
+    from hdnd_data.data.files import csv_for_people
     from hdnd_data.data.loader import DataValidationError, NoDataError
     from hdnd_data.findings.console import finding_lines
     from hdnd_data.findings.reviews import attach_reviews, read_reviews, stale_reviews, strict_failures
@@ -67,7 +68,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     results = attach_reviews(results, reviews)
     if args.format == "csv":
-        results.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_for_people(results))
     elif args.format == "json":
         records = json.loads(results.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
@@ -241,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="why: what the reviewer found")
     p.add_argument("--reviewer", default=None, help="who decided")
     _add_data_options(p, unit_default=None)
-    p.add_argument("--year", type=int, default=None, help="the finding's year (default: look in every year)")
+    p.add_argument("--year", type=loose_int, default=None, help="the finding's year (default: look in every year)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the messages (default vi)")
     p.set_defaults(func=_cmd_decide)
 
@@ -272,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="review documents: a page per document with every checked number marked, and the index")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents (.txt, .md, .docx, .pdf) or folders searched for them")
     p.add_argument("--output", default="reports", help="output directory (default reports/); pages go to DIR/documents/")
-    p.add_argument("--jobs", type=int, default=1, help="documents reviewed in parallel (default 1)")
+    p.add_argument("--jobs", type=loose_int, default=1, help="documents reviewed in parallel (default 1)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

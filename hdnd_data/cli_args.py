@@ -124,8 +124,8 @@ def refusals(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     problems = [*_unit_problem(getattr(args, "unit", None), lang), *_year_problems(getattr(args, "year", None), lang),
                 *_jobs(args, lang, notes)]
     command = getattr(args, "command", None)
-    if command in ("audit", "excel") and hasattr(args, "output"):
-        problems += output_problems(args.output, lang, folder=command == "audit")
+    if command in ("audit", "review", "excel") and hasattr(args, "output"):
+        problems += output_problems(args.output, lang, folder=command != "excel")
     problems += input_problems(getattr(args, "file", None), lang) + input_problems(getattr(args, "report", None), lang)
     if command == "audit" and not problems:
         problems += _known(args, lang)

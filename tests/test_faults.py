@@ -97,6 +97,7 @@ class Case:
     argv: tuple[str, ...]
     code: int
     place: tuple[str, ...]  # fragments the message must hold (where, and what)
+    out: tuple[str, ...] = ()  # fragments the standard output must hold
 
 
 def summary(*more: str) -> tuple[str, ...]:
@@ -208,7 +209,14 @@ ARG_CASES = [
     Case("claims-fifo", None, ("claims", "{tmp}/pipe.txt"), 2, ("pipe.txt", "FIFO")),
 ]
 
-CASES = CSV_CASES + FOLDER_CASES + ARG_CASES
+# a locator taken from data reaches a CSV for people: it must arrive as text, never as a live formula
+SPREADSHEET_CASES = [
+    Case(f"csv-out-{name}", edit("petitions", "I.4.3,standing_committee,all,received,11", f"{cell},standing_committee,all,received,11"),
+         check("--format", "csv"), 0, (), (f",'{cell},",))
+    for name, cell in [("equals", "=HYPERLINK(1)"), ("at", "@SUM(A1)"), ("plus", "+1+1"), ("minus", "-2-3")]
+]
+
+CASES = CSV_CASES + FOLDER_CASES + ARG_CASES + SPREADSHEET_CASES
 
 
 def run(argv: tuple[str, ...], data: Path, tmp: Path, capsys) -> tuple[int, str, str]:
@@ -229,6 +237,7 @@ def test_hostile_input_is_named_and_changes_nothing(case: Case, small_data: Path
     places = [p.replace("{tmp}", str(tmp_path)).replace("{data}", str(small_data)) for p in case.place]
     missing = [p for p in places if p not in err]
     assert not missing, f"{missing} not in:\n{err}"
+    assert all(fragment in out for fragment in case.out), out
     assert "Traceback" not in err and "pandera" not in err and "coerce_dtype" not in err
     assert tree(tmp_path) == before  # nothing written, nothing removed, not a byte changed
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hdnd_data.data.files import write_atomic
+from hdnd_data.data.files import spreadsheet_safe, write_atomic
 from hdnd_data.labels import TERMS, msg, term
 from hdnd_data.records import DOCUMENT_SUFFIXES, RECORD_MIME, slug
 
@@ -232,16 +232,6 @@ def problem_page(problem: dict[str, str], lang: str = "vi", title: str = "") -> 
     """The page of a document that could not be read: what was wrong, in the reader's language."""
     return (f"<div class='hdnd-review' lang='{lang}'><h1>{html.escape(title or term('review_title', lang))}</h1>"
             f"<h2>{html.escape(term('review_unreadable', lang))}</h2><p>{html.escape(problem[lang])}</p></div>")
-
-
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) get a leading quote."""
-    out = frame.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]):
-            out[column] = [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-                           for v in out[column]]
-    return out
 
 
 # ------------------------------------------------------------------------------------------- notebook
