@@ -19,10 +19,11 @@ import pandas as pd
 from hdnd_data.checks.catalogue import RULES
 from hdnd_data.checks.engine import run_checks
 from hdnd_data.checks.finding import Rule
+from hdnd_data.data.dictionary import column_label
 from hdnd_data.data.loader import TABLES, code_label
 from hdnd_data.data.numbers import format_number
 from hdnd_data.findings.edits import edit_rank, figure_columns, raw_column, variants
-from hdnd_data.labels import column_label, msg, term
+from hdnd_data.labels import msg, term
 
 __all__ = ["HYPOTHESIS_COLUMNS", "likely_misprints"]
 
