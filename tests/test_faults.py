@@ -333,5 +333,13 @@ def test_hostile_input_is_named_and_changes_nothing(case: Case, small_data: Path
     assert tree(tmp_path) == before  # nothing written, nothing removed, not a byte changed
 
 
+@pytest.mark.parametrize("unit", ["..", "../lang-son-city", "/etc", "Lang-Son", ""])
+def test_the_library_refuses_a_unit_that_is_not_an_id(unit: str, small_data: Path):
+    import hdnd_data as hd
+
+    with pytest.raises(ValueError, match="không phải mã"):
+        hd.load("sessions", unit=unit, data_dir=small_data / UNIT / "2020")
+
+
 def test_the_table_is_large_enough():
     assert len(CASES) >= 60 and len({c.id for c in CASES}) == len(CASES)

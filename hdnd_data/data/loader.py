@@ -23,7 +23,7 @@ import yaml
 
 from hdnd_data.data import schemas as s
 from hdnd_data.data.columns import Column, Why, columns_of
-from hdnd_data.data.layout import DEFAULT_UNIT, YEAR_FOLDER, real_dir, resolve_data_dir, special_kind, unit_info, units, years
+from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, YEAR_FOLDER, real_dir, resolve_data_dir, special_kind, unit_info, units, years
 from hdnd_data.data.numbers import nfc
 from hdnd_data.data.problems import DataValidationError, FileRows, FrameRows, NoDataError, Problem, source_problems, validate_rows
 from hdnd_data.labels import LANGS, msg, term
@@ -342,6 +342,8 @@ def load_all(
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
         raise KeyError(msg("unknown_table", lang, name=", ".join(unknown), tables=", ".join(TABLES)))
+    if unit is not None and not (isinstance(unit, str) and re.fullmatch(UNIT_ID, unit)):
+        raise ValueError(msg("not_an_id", lang, value=unit))  # "../x" would name a folder outside the data directory
     problems: list[Problem] = []
     _root_problems(root, unit, problems)
     for u in units(root) if unit is None else [unit]:
