@@ -159,6 +159,10 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
     status, message = "ok", ""
     tmp = folder / f".audit.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
+    # pygments swaps its lexers module in sys.modules at the end of its import: imported here first, so that the
+    # warm-up thread (nbconvert) and the kernel's start (IPython) never race on it ("cannot import PythonLexer")
+    import pygments.lexers.python  # noqa: F401
+
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
