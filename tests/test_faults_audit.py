@@ -117,3 +117,25 @@ def test_check_into_head_ends_quietly_in_a_shell(tmp_path: Path):
     first, code = done.stdout.splitlines()
     assert first.startswith("rule_id,") and code in ("0", "141")
     assert (tmp_path / "err").read_text() == ""
+
+
+def test_a_read_only_output_folder_is_refused_before_any_kernel(two_years: Path, tmp_path: Path, monkeypatch, capsys):
+    out = tmp_path / "reports"
+    out.mkdir()
+    real_access = __import__("os").access
+    monkeypatch.setattr("os.access", lambda path, mode: False if Path(path) == out else real_access(path, mode))  # root ignores chmod
+    monkeypatch.setattr(audit, "audit_year", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert main(["audit", "--all", "--data-dir", str(two_years), "--output", str(out), "--lang", "en"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"hdnd audit: --output {out}: the folder {out} is not writable"]
+    assert list(out.iterdir()) == []
+
+
+def test_an_index_blocked_by_a_folder_ends_in_one_line(two_years: Path, tmp_path: Path, monkeypatch, capsys):
+    out = tmp_path / "reports"
+    (out / "index.html").mkdir(parents=True)
+    monkeypatch.setattr(audit, "audit_year", lambda unit, year, output, **k: audit.YearResult(unit, year, "ok", {"pass": 1}))
+    assert main(["audit", "--year", "2020", "--data-dir", str(two_years), "--output", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "index.html" in err[0] and "Traceback" not in err[0]
+    assert (out / "index.html").is_dir() and not [p for p in out.iterdir() if p.name.startswith(".index.html")]
