@@ -139,3 +139,27 @@ def test_an_index_blocked_by_a_folder_ends_in_one_line(two_years: Path, tmp_path
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "index.html" in err[0] and "Traceback" not in err[0]
     assert (out / "index.html").is_dir() and not [p for p in out.iterdir() if p.name.startswith(".index.html")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_real_ctrl_c_mid_kernel_stops_cleanly(tmp_path: Path, jobs: str):
+    """SIGINT to the whole process group (as a terminal sends it) while kernels run: one line, 130, nothing left."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "reports"
+    run = subprocess.Popen([sys.executable, "-m", "hdnd_data.cli", "audit", "--year", "2020", "--year", "2023", "--jobs", jobs,
+                            "--output", str(out), "--quiet"], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while not list(out.rglob("*.tmp.ipynb")) and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    assert run.poll() is None, "the audit ended before a kernel was seen running"
+    time.sleep(1)  # the kernel is busy in the notebook
+    os.killpg(run.pid, signal.SIGINT)
+    stdout, stderr = run.communicate(timeout=90)
+    assert run.returncode == 130, stderr
+    assert stderr.splitlines() == ["hdnd audit: đã dừng theo yêu cầu (Ctrl-C); các kết quả đã xong được giữ nguyên"]
+    assert not list(out.rglob("*.tmp.ipynb")) and (out / "index.html").is_file()
