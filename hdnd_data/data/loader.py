@@ -140,7 +140,9 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        what = _what_it_is(exc.object[:8])
+        problems.append(_file_problem(shown, "csv_is_other", what=msg(what)) if what else
+                        _file_problem(shown, "not_utf8", reason=exc.reason))
         return None
     except OSError as exc:  # no permission, an I/O error: named, never a traceback
         problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
@@ -176,6 +178,15 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
         problems.append(_file_problem(shown, "unreadable_csv", reader.line_num, error=exc))
         return None
     return rows, origin, where
+
+
+# the first bytes of files that are often saved under a .csv name by mistake
+_SIGNATURES = {b"PK\x03\x04": "what_xlsx", b"\xd0\xcf\x11\xe0": "what_xls", b"%PDF": "what_pdf"}
+
+
+def _what_it_is(head: bytes) -> str | None:
+    """The label key of what a file that is not UTF-8 text really is, when its first bytes say so."""
+    return next((what for signature, what in _SIGNATURES.items() if head.startswith(signature)), None)
 
 
 def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[str, int]]) -> list[Problem]:
