@@ -212,6 +212,12 @@ ARG_CASES = [
     Case("audit-output-empty", None, ("audit", "--data-dir", "{data}", "--year", "2020", "--output", ""), 2, ("--output",)),
     Case("audit-report-missing", None, ("audit", "--data-dir", "{data}", "--year", "2020", "--report", "{tmp}/none.txt", "--output", "{tmp}/r"), 2,
          ("none.txt",)),
+    Case("review-output-file", None, ("review", "{tmp}/book.xlsx", "--output", "{data}/lang-son-city/unit.yaml"), 2, ("--output", "unit.yaml")),
+    Case("review-jobs-zero", None, ("review", "{tmp}/book.xlsx", "--output", "{tmp}/r", "--jobs", "0"), 2, ("--jobs '0'",)),
+    Case("decide-year-negative", None, ("decide", "abc123", "--decision", "explained", "--note", "x", "--data-dir", "{data}", "--year", "-1"), 2,
+         ("--year '-1'",)),
+    Case("decide-unit-dotdot", None, ("decide", "abc123", "--decision", "explained", "--note", "x", "--data-dir", "{data}", "--unit", "../.."), 2,
+         ("--unit '../..'",)),
     Case("claims-folder", None, ("claims", "{tmp}"), 2, ("{tmp}",)),
     Case("claims-fifo", None, ("claims", "{tmp}/pipe.txt"), 2, ("pipe.txt", "FIFO")),
 ]
