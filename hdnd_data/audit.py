@@ -131,6 +131,18 @@ def _quiet_kernel_manager():
     return QuietKernelManager
 
 
+def _clean_stale_notebooks(folder: Path) -> None:
+    """Remove the temporary notebooks of runs killed before they could (their process is gone)."""
+    for path in folder.glob(".audit.*.tmp.ipynb"):
+        pid = path.name.split(".")[2]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # a live process of another user
+
+
 def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
                show_code: bool = False, report_path: str | None = None, notebook: str | None = None) -> YearResult:
     """Execute the audit notebook for one unit-year and render it; never raises for bad data, a failing cell, a kernel
@@ -154,6 +166,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
+    _clean_stale_notebooks(folder)
     executed = folder / "audit.ipynb"
     params = {"unit": unit, "year": int(year), "lang": lang, "data_dir": None if data_dir is None else str(data_dir),
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}

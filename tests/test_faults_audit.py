@@ -44,6 +44,8 @@ def test_faults_of_one_unit_year_never_stop_the_others(fault_notebook: Path, tmp
     out = tmp_path / "reports"
     (out / "u").mkdir(parents=True)
     (out / "u" / "2023").write_text("a file where the unit-year's folder belongs")
+    (out / "u" / "2020").mkdir()
+    (out / "u" / "2020" / ".audit.4194999.1.tmp.ipynb").write_text("{}")  # left by a run killed with SIGKILL
     results = audit.run_audit([("u", 2020), ("u", 2021), ("u", 2022), ("u", 2023)], out, progress=False)
     got = {r.year: (r.status, r.message.split(":")[0]) for r in results}
     assert got == {2020: ("ok", ""), 2021: ("error", "DeadKernelError"), 2022: ("error", "ValueError"), 2023: ("error", "FileExistsError")}
