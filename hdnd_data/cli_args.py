@@ -100,6 +100,20 @@ def input_problems(file: str | None, lang: str) -> list[str]:
     return [msg("cli_input_special", lang, path=file, what=msg(what, lang))] if what else []
 
 
+def data_dir_problems(data_dir: str | None, lang: str, *, may_be_new: bool) -> list[str]:
+    """``--data-dir`` must name a folder (one the command may create, for an import)."""
+    if data_dir is None:
+        return []
+    if not data_dir.strip():
+        return [msg("cli_data_dir_empty", lang)]
+    path = Path(data_dir)
+    if path.exists() and not path.is_dir():
+        return [msg("cli_data_dir_not_folder", lang, path=data_dir)]
+    if not path.exists() and not may_be_new:
+        return [msg("cli_data_dir_missing", lang, path=data_dir)]
+    return []
+
+
 def _known(args: argparse.Namespace, lang: str) -> list[str]:
     """The audit's units and years must exist: refused here, with what exists, before any kernel starts."""
     root = resolve_data_dir(args.data_dir)
@@ -124,6 +138,8 @@ def refusals(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     problems = [*_unit_problem(getattr(args, "unit", None), lang), *_year_problems(getattr(args, "year", None), lang),
                 *_jobs(args, lang, notes)]
     command = getattr(args, "command", None)
+    importing = getattr(args, "excel_command", None) == "import" or getattr(args, "template", False)  # may start a new folder
+    problems += data_dir_problems(getattr(args, "data_dir", None), lang, may_be_new=importing)
     if command in ("audit", "review", "excel") and hasattr(args, "output"):
         problems += output_problems(args.output, lang, folder=command != "excel")
     problems += input_problems(getattr(args, "file", None), lang) + input_problems(getattr(args, "report", None), lang)

@@ -218,6 +218,9 @@ ARG_CASES = [
          ("--year '-1'",)),
     Case("decide-unit-dotdot", None, ("decide", "abc123", "--decision", "explained", "--note", "x", "--data-dir", "{data}", "--unit", "../.."), 2,
          ("--unit '../..'",)),
+    Case("data-dir-empty", None, ("summary", "--data-dir", ""), 2, ("--data-dir",)),
+    Case("data-dir-a-file", None, ("check", "--data-dir", "{data}/lang-son-city/unit.yaml"), 2, ("--data-dir", "unit.yaml")),
+    Case("data-dir-missing", None, ("check", "--data-dir", "{tmp}/nowhere"), 2, ("--data-dir", "nowhere")),
     Case("claims-folder", None, ("claims", "{tmp}"), 2, ("{tmp}",)),
     Case("claims-fifo", None, ("claims", "{tmp}/pipe.txt"), 2, ("pipe.txt", "FIFO")),
 ]

@@ -19,6 +19,9 @@ TERMS: dict[str, tuple[str, str]] = {
         "--jobs {value}: máy này có {cores} lõi; chạy {cores} việc cùng lúc",
         "--jobs {value}: this machine has {cores} cores; running {cores} at once",
     ),
+    "cli_data_dir_empty": ("--data-dir trống; cần đường dẫn thư mục dữ liệu", "--data-dir is empty; the path of the data folder is needed"),
+    "cli_data_dir_not_folder": ("--data-dir {path}: là một tệp, không phải thư mục", "--data-dir {path}: is a file, not a folder"),
+    "cli_data_dir_missing": ("--data-dir {path}: không có thư mục này", "--data-dir {path}: no such folder"),
     "cli_output_empty": ("--output trống; cần một đường dẫn", "--output is empty; a path is needed"),
     "cli_output_not_folder": (
         "--output {path}: {where} là một tệp, không phải thư mục",
