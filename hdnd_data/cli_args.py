@@ -19,7 +19,10 @@ from pathlib import Path
 from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, resolve_data_dir, special_kind, units, years
 from hdnd_data.labels import msg
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "YEAR_RANGE", "guarded", "loose_int", "refusals"]
+__all__ = [
+    "EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "YEAR_RANGE", "data_dir_problems", "guarded", "input_problems", "loose_int",
+    "output_problems", "refusals",
+]
 
 # People's Councils exist since 1946; a year far in the future is a typing slip
 YEAR_RANGE = (1945, 2100)
@@ -171,6 +174,6 @@ def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace,
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        print(f"{prefix}: {msg('cli_os_error', lang, path=exc.filename or '', reason=reason)}", file=sys.stderr)
+        line = msg("cli_os_error", lang, path=exc.filename, reason=exc.strerror or exc) if exc.filename else str(exc)
+        print(f"{prefix}: {line}", file=sys.stderr)
         return EXIT_INVALID
