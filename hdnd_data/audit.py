@@ -111,12 +111,19 @@ def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> st
             f"<body><h1>{html.escape(title)}</h1><h2>{html.escape(heading)}</h2><ul>{items}</ul></body></html>")
 
 
-def _quiet_kernel_manager():
-    """A kernel manager whose kernel writes its own stdout and stderr to /dev/null, so that ipykernel's log lines
-    ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel") never reach the terminal.
-    The notebook's outputs travel over the kernel's messages, not these streams, and are all kept."""
+def kernel_setup() -> dict[str, object]:
+    """Call before starting the exporter's warm-up thread; pass what it returns to ``papermill.execute_notebook``.
+
+    The kernel gets a manager that sends its own stdout and stderr to /dev/null, so that ipykernel's log lines
+    ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel") never reach the terminal
+    (the notebook's outputs travel over the kernel's messages, not these streams, and are all kept); papermill's log
+    ("Kernel died while waiting ...") is silenced, the result says it once. And pygments, which swaps its lexers module
+    in ``sys.modules`` at the end of its import, is imported here first, so that the warm-up thread (nbconvert) and the
+    kernel's start (IPython) never race on it ("cannot import name 'PythonLexer'", about 1 unit-year in 10 before).
+    """
     import subprocess
 
+    import pygments.lexers.python  # noqa: F401
     from jupyter_client.manager import AsyncKernelManager
 
     class QuietKernelManager(AsyncKernelManager):
@@ -125,10 +132,10 @@ def _quiet_kernel_manager():
             kw.setdefault("stderr", subprocess.DEVNULL)
             return await super().start_kernel(**kw)
 
-    papermill_log = logging.getLogger("papermill")  # "Kernel died while waiting ...": the result says it, once
+    papermill_log = logging.getLogger("papermill")
     if not any(isinstance(h, logging.NullHandler) for h in papermill_log.handlers):
         papermill_log.addHandler(logging.NullHandler())
-    return QuietKernelManager
+    return {"kernel_manager_class": QuietKernelManager}
 
 
 def _clean_stale_notebooks(folder: Path) -> None:
@@ -172,17 +179,14 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
     status, message = "ok", ""
     tmp = folder / f".audit.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
-    # pygments swaps its lexers module in sys.modules at the end of its import: imported here first, so that the
-    # warm-up thread (nbconvert) and the kernel's start (IPython) never race on it ("cannot import PythonLexer")
-    import pygments.lexers.python  # noqa: F401
-
+    kernel = kernel_setup()
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
         try:
             pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
                                 log_output=False, kernel_name="python3", cwd=str(folder),
-                                kernel_manager_class=_quiet_kernel_manager())
+                                **kernel)
         except pm.PapermillExecutionError as exc:
             if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
                 (folder / "checks.csv").unlink(missing_ok=True)
