@@ -168,9 +168,10 @@ FOLDER_CASES = [
     Case("stray-file-in-year", write(f"{UNIT}/2020/notes.txt", "x"), summary(), 2, (f"{UNIT}/2020/notes.txt",)),
     Case("unknown-table-file", write(f"{UNIT}/2020/budget.csv", "a\n"), summary(), 2, (f"{UNIT}/2020/budget.csv",)),
     Case("unit-yaml-list", write(f"{UNIT}/unit.yaml", "- a\n- b\n"), summary(), 2, (f"{UNIT}/unit.yaml", "list")),
-    Case("unit-yaml-broken", write(f"{UNIT}/unit.yaml", "name_vi: [open\n"), summary(), 2, (f"{UNIT}/unit.yaml",)),
+    Case("unit-yaml-broken", write(f"{UNIT}/unit.yaml", "name_vi: [open\n"), summary(), 2, (f"{UNIT}/unit.yaml, dòng 2", "cú pháp YAML")),
+    Case("unit-yaml-bad-indent", write(f"{UNIT}/unit.yaml", "name_vi: a\n  name_en: b\n"), summary(), 2, (f"{UNIT}/unit.yaml, dòng 2", "ký tự thứ")),
     Case("unit-yaml-number-name", write(f"{UNIT}/unit.yaml", "name_vi: 12\nname_en: x\n"), summary(), 2, (f"{UNIT}/unit.yaml", "name_vi")),
-    Case("unit-yaml-not-utf8", write(f"{UNIT}/unit.yaml", b"name_vi: \xff\n"), summary(), 2, (f"{UNIT}/unit.yaml",)),
+    Case("unit-yaml-not-utf8", write(f"{UNIT}/unit.yaml", b"name_vi: \xff\n"), summary(), 2, (f"{UNIT}/unit.yaml", "UTF-8")),
     Case("unit-yaml-python-tag", write(f"{UNIT}/unit.yaml", "name_vi: !!python/object/apply:os.system ['true']\n"), summary(), 2,
          (f"{UNIT}/unit.yaml",)),
 ]

@@ -263,8 +263,15 @@ def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
     shown = _display(path, root)
     try:
         info = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(_file_problem(shown, "unit_yaml_unreadable", error=str(exc).replace("\n", " ")))
+    except UnicodeDecodeError as exc:
+        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        return
+    except yaml.YAMLError as exc:  # named at its line, in the user's words, not PyYAML's
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None:
+            problems.append(_file_problem(shown, "unit_yaml_unreadable", error=type(exc).__name__))
+        else:
+            problems.append(_file_problem(shown, "unit_yaml_syntax", mark.line + 1, char=mark.column + 1))
         return
     except OSError as exc:
         problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))

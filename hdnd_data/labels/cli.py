@@ -59,6 +59,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "is a {what}, not a regular file; the data folder takes real files and folders only",
     ),
     "folder_in_file_place": ("là một thư mục, nhưng ở đây cần tệp {name}", "is a folder where the file {name} belongs"),
+    "unit_yaml_syntax": (
+        "không đọc được unit.yaml: sai cú pháp YAML ở ký tự thứ {char} của dòng này (xem dấu ngoặc, dấu hai chấm, thụt lề)",
+        "unit.yaml cannot be read: YAML syntax error at character {char} of this line (check brackets, colons, indentation)",
+    ),
     "file_unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "csv_is_other": ("là {what}, không phải tệp CSV; hãy lưu bảng dạng CSV UTF-8", "is {what}, not a CSV file; save the table as UTF-8 CSV"),
     "what_xlsx": ("một tệp Excel .xlsx (dùng hdnd excel import)", "an Excel .xlsx workbook (use hdnd excel import)"),
