@@ -51,6 +51,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from hdnd_data.checks.engine import run_checks, summarise
+    from hdnd_data.data.files import csv_for_people
     from hdnd_data.data.loader import DataValidationError, NoDataError, load_all
     from hdnd_data.findings.console import finding_lines
     from hdnd_data.findings.misprint import likely_misprints
@@ -69,7 +70,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     results = attach_reviews(results, reviews)
     if args.format == "csv":
-        results.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_for_people(results))
     elif args.format == "json":
         records = json.loads(results.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))

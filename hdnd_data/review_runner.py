@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, records
+from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
 from hdnd_data.records import DOCUMENT_SUFFIXES, slug
@@ -97,13 +97,14 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('review_title', lang)}: {path.name}"
     tmp = folder / ".review.tmp.ipynb"
+    kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=_exporter, args=(False,), daemon=True)  # templates load while the kernel runs
     warm.start()
     status, message, reason = "done", {}, ""
     try:
         pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
                             parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
-                            kernel_name="python3", cwd=str(folder))
+                            kernel_name="python3", cwd=str(folder), **kernel)
     except pm.PapermillExecutionError as exc:
         status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
     except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
