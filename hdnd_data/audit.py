@@ -18,11 +18,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
-from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, units, years
+from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from hdnd_data.labels import term
 from hdnd_data.records import RECORD_MIME, STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
+PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
 
 
 def records(notebook_path: str | os.PathLike) -> dict[str, object]:
@@ -105,9 +106,13 @@ def _exporter(show_code: bool):
 
 
 def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
-            f"<body><h1>{html.escape(title)}</h1><h2>{html.escape(heading)}</h2><ul>{items}</ul></body></html>")
+    """A page of problems styled like the index: the message's first line as a sentence, each problem an item."""
+    lines = [line.strip() for line in lines if line.strip()]
+    lead = f"<p>{html.escape(lines[0])}</p>" if lines else ""
+    items = "".join(f"<li>{html.escape(line.removeprefix('- '))}</li>" for line in lines[1:])
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{PAGE_STYLE}h2{{color:#9c2b2b}}li{{margin:0.3em 0}}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
 
 
 def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
@@ -119,7 +124,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     start = time.perf_counter()
     folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
     folder.mkdir(parents=True, exist_ok=True)
-    title = f"{term('audit_title', lang)}: {unit} {year}"
+    title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
     executed = folder / "audit.ipynb"
     params = {"unit": unit, "year": int(year), "lang": lang, "data_dir": None if data_dir is None else str(data_dir),
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
@@ -236,8 +241,7 @@ def write_index(results: list[YearResult], output: str | os.PathLike, lang: str 
             links += f" · <a href='{html.escape(checks)}'>checks.csv</a>"
         rows.append(f"<tr class='{r.status}'>{tds}<td>{links}</td></tr>")
     title = term("audit_title", lang)
-    style = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-             "padding:4px 8px}tr.invalid,tr.error{background:#fde2e2}")
+    style = PAGE_STYLE + "tr.invalid,tr.error{background:#fde2e2}"
     page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             f"<style>{style}</style></head><body><h1>{html.escape(title)}</h1><table><thead><tr>"
             + "".join(f"<th>{html.escape(h)}</th>" for h in head)
