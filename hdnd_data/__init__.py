@@ -33,6 +33,10 @@ _EXPORTS = {
     "Rule": "checks.engine",
     "RULES": "checks.catalogue",
     "check_claims": "text.claims",
+    "claims_summary": "text.claims",
+    "read_report": "text.reading",
+    "ReportReadError": "text.reading",
+    "review": "report.document",
 }
 __all__ = sorted(_EXPORTS)
 
@@ -70,4 +74,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         tables,
         validate_frames,
     )
-    from hdnd_data.text.claims import check_claims  # noqa: F401
+    from hdnd_data.report.document import review  # noqa: F401
+    from hdnd_data.text.claims import check_claims, claims_summary  # noqa: F401
+    from hdnd_data.text.reading import ReportReadError, read_report  # noqa: F401

@@ -199,7 +199,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
         if own:
             pool.shutdown()
     results.sort(key=lambda r: (r.unit, r.year))
-    write_index(results, output, lang)
+    write_index(results, output, lang, data_dir)
     return results
 
 
@@ -226,27 +226,27 @@ def make_executor(kind: str, jobs: int, scheduler: str | None = None) -> Executo
     raise ValueError(f"unknown executor {kind!r}; use process, thread or dask")
 
 
-def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi") -> Path:
-    """``index.html``: every unit-year with its status, pass/fail/warn counts and links."""
-    head = [term("unit", lang), term("year", lang), term("status", lang), *[term(s, lang) for s in STATUSES], term("report", lang)]
-    status_label = {"ok": "OK", "invalid": term("invalid_data", lang), "error": term("notebook_error", lang)}
+def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi", data_dir: str | None = None) -> Path:
+    """Record each unit-year in the output folder's index and rebuild ``index.html`` from every record there.
+
+    Rows of other runs (other years, units, reviewed documents) stay; see :mod:`hdnd_data.index`.
+    """
+    from hdnd_data.index import Row, add_rows
+
+    status = {"ok": "done", "invalid": "invalid", "error": "error"}
+    now = time.time()
     rows = []
     for r in results:
-        link = f"{r.unit}/{r.year}/audit.html"
-        checks = f"{r.unit}/{r.year}/checks.csv"
-        cells = [r.unit, str(r.year), status_label[r.status], *[str(r.counts.get(s, "–")) for s in STATUSES]]
-        tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
-        links = f"<a href='{html.escape(link)}'>audit.html</a>"
+        info = unit_info(r.unit, data_dir)
+        files = {"page": f"{r.unit}/{r.year}/audit.html"}
+        if r.status != "invalid":
+            files["notebook"] = f"{r.unit}/{r.year}/audit.ipynb"
         if r.status == "ok":
-            links += f" · <a href='{html.escape(checks)}'>checks.csv</a>"
-        rows.append(f"<tr class='{r.status}'>{tds}<td>{links}</td></tr>")
-    title = term("audit_title", lang)
-    style = PAGE_STYLE + "tr.invalid,tr.error{background:#fde2e2}"
-    page = (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<style>{style}</style></head><body><h1>{html.escape(title)}</h1><table><thead><tr>"
-            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
-            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>")
-    return write_atomic(Path(output) / "index.html", page)
+            files["table"] = f"{r.unit}/{r.year}/checks.csv"
+        rows.append(Row("audit", f"{r.unit}/{r.year}", {"vi": info["name_vi"], "en": info["name_en"]}, status[r.status],
+                        dict(r.counts), {lang: r.message} if r.message else {}, files,
+                        [str(resolve_data_dir(data_dir).resolve() / r.unit / str(r.year))], r.year, now))
+    return add_rows(output, rows, lang)
 
 
 def summary_lines(results: list[YearResult], lang: str = "vi") -> list[str]:

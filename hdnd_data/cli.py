@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from hdnd_data.cli_args import guarded, loose_int, refusals
 from hdnd_data.data.layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -51,16 +52,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     from hdnd_data.checks.engine import run_checks, summarise
     from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.console import finding_lines
+    from hdnd_data.findings.reviews import attach_reviews, read_reviews, stale_reviews, strict_failures
 
     try:
         unit = None if args.all_units else args.unit
         results = run_checks(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
+        reviews = read_reviews(unit, args.year, args.data_dir)
     except DataValidationError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     except NoDataError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
+    results = attach_reviews(results, reviews)
     if args.format == "csv":
         results.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif args.format == "json":
@@ -69,14 +74,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         shown = results[["unit", "year", "status", "rule_id", "stated_text", "computed_text", "locator"]]
         print(shown.to_string(index=False) if len(shown) else "no checks apply to these data")
-        for row in results[results["status"] != "pass"].itertuples():
-            print(f"\n[{row.status}] {row.unit} {row.year} {row.rule_id} ({row.locator})\n  {row.message}")
-            if row.assumption:
-                print(f"  {'giả định' if args.lang == 'vi' else 'assumption'}: {row.assumption}")
+        for line in finding_lines(results, stale_reviews(results, reviews), args.lang):
+            print(line)
         if len(results):
             print()
             print(summarise(results).to_string(index=False))
-    return EXIT_FINDINGS if (results["status"] == "fail").any() else EXIT_OK
+    # a failure decided "explained" or "ignore" has been looked at: it no longer fails the command
+    return EXIT_FINDINGS if strict_failures(results).any() else EXIT_OK
+
+
+def _cmd_decide(args: argparse.Namespace) -> int:
+    from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.reviews import UnknownFindingError, decide
+    from hdnd_data.labels import msg
+
+    try:
+        path, finding = decide(args.fingerprint, args.decision, args.note, reviewer=args.reviewer, unit=args.unit,
+                               year=args.year, data_dir=args.data_dir, lang=args.lang)
+    except (DataValidationError, NoDataError) as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except UnknownFindingError as exc:
+        print(f"hdnd decide: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(msg("findings.written", args.lang, decision=args.decision, fingerprint=args.fingerprint, rule=finding["rule_id"],
+              unit=finding["unit"], year=int(finding["year"]), path=path))
+    return EXIT_OK
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
@@ -112,26 +135,46 @@ def _cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    from hdnd_data.text.claims import ReportReadError, check_claims, claims_summary, read_report
+    from hdnd_data.text.claims import check_claims, claims_csv, claims_summary
+    from hdnd_data.text.reading import ReportReadError, read_report
 
     try:
         text = read_report(args.file)
     except ReportReadError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
     claims = check_claims(text, lang=args.lang, include_unchecked=args.all)
     if args.format == "csv":
-        claims.to_csv(sys.stdout, index=False)
+        sys.stdout.write(claims_csv(claims))
     elif args.format == "json":
         print(claims.to_json(orient="records", force_ascii=False, indent=1))
     else:
         for row in claims.itertuples(index=False):
             print(f"{row.line:>5}  {row.status:9} {row.kind:16} {row.stated}  →  {row.computed}  ({row.tolerance})")
             print(f"       {row.excerpt}")
-            if row.note:
-                print(f"       {row.note}")
+            for extra in (row.note, row.hypothesis, row.assumption):
+                if extra:
+                    print(f"       {extra}")
         print(claims_summary(claims).to_string() if len(claims) else "(no claims)")
     return EXIT_FINDINGS if (claims["status"] == "fail").any() else EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from hdnd_data.review_runner import run_review, summary_lines
+
+    results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
+    if not results:
+        print("hdnd review: " + ("không có văn bản nào (.txt, .md, .docx, .pdf)" if args.lang == "vi"
+                                 else "no document found (.txt, .md, .docx, .pdf)"), file=sys.stderr)
+        return EXIT_INVALID
+    for line in summary_lines(results, args.lang):
+        print(line)
+    print(f"{args.output}/index.html")
+    if any(r.status != "done" for r in results):
+        return EXIT_INVALID
+    if args.strict and any(r.counts.get("fail", 0) for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _cmd_excel_export(args: argparse.Namespace) -> int:
@@ -181,23 +224,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="load and validate every table; print row counts per unit and year")
     _add_data_options(p, unit_default=None)
-    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.add_argument("--year", type=loose_int, action="append", help="year (repeatable); default all")
     p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser("check", help="run the consistency checks; exit 1 when one fails, 2 on invalid data")
     _add_data_options(p)
     p.add_argument("--all-units", action="store_true", help="check every unit of the data directory")
-    p.add_argument("--year", type=int, action="append", help="year (repeatable); default all")
+    p.add_argument("--year", type=loose_int, action="append", help="year (repeatable); default all")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of messages (default vi)")
     p.set_defaults(func=_cmd_check)
 
+    p = sub.add_parser("decide", help="record a reviewer's decision on a finding (by its fingerprint) in reviews.csv")
+    p.add_argument("fingerprint", help="the finding's fingerprint (hdnd check prints it after #)")
+    p.add_argument("--decision", required=True, choices=["explained", "confirmed_error", "forwarded", "ignore"])
+    p.add_argument("--note", required=True, help="why: what the reviewer found")
+    p.add_argument("--reviewer", default=None, help="who decided")
+    _add_data_options(p, unit_default=None)
+    p.add_argument("--year", type=int, default=None, help="the finding's year (default: look in every year)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the messages (default vi)")
+    p.set_defaults(func=_cmd_decide)
+
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)
     years = p.add_mutually_exclusive_group()
-    years.add_argument("--year", type=int, action="append", help="year to audit (repeatable)")
+    years.add_argument("--year", type=loose_int, action="append", help="year to audit (repeatable)")
     years.add_argument("--all", action="store_true", help="every year (of every unit, unless --unit is given)")
-    p.add_argument("--jobs", type=int, default=1, help="unit-years run in parallel (default 1)")
+    p.add_argument("--jobs", type=loose_int, default=1, help="unit-years run in parallel (default 1)")
     p.add_argument("--executor", choices=["process", "thread", "dask"], default="process",
                    help="what runs the unit-years in parallel (default process pool; dask needs the distributed package)")
     p.add_argument("--scheduler", default=None, help="with --executor dask: address of a running Dask scheduler")
@@ -209,19 +262,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_audit)
 
-    p = sub.add_parser("claims", help="read a report's text (.txt, .md, .docx) and recompute the numbers it states")
-    p.add_argument("file", help="the report: UTF-8 text or Markdown (.docx needs python-docx)")
+    p = sub.add_parser("claims", help="read a report (.txt, .md, .docx, .pdf) and recompute the numbers it states")
+    p.add_argument("file", help="the report: UTF-8 text or Markdown, Word .docx or a PDF with a text layer")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the notes (default vi)")
     p.add_argument("--all", action="store_true", help="also list the claims that could not be checked")
     p.set_defaults(func=_cmd_claims)
+
+    p = sub.add_parser("review", help="review documents: a page per document with every checked number marked, and the index")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents (.txt, .md, .docx, .pdf) or folders searched for them")
+    p.add_argument("--output", default="reports", help="output directory (default reports/); pages go to DIR/documents/")
+    p.add_argument("--jobs", type=int, default=1, help="documents reviewed in parallel (default 1)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_review)
 
     excel = sub.add_parser("excel", help="Excel workbook for entering a year's figures").add_subparsers(
         dest="excel_command", required=True, metavar="ACTION"
     )
     p = excel.add_parser("export", help="write a workbook with one sheet per table (the year's rows, or empty with --template)")
     _add_data_options(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=loose_int, required=True)
     p.add_argument("--template", action="store_true", help="empty sheets, for a new year")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the instructions and notes")
     p.add_argument("--output", required=True, help="the .xlsx file to write")
@@ -229,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = excel.add_parser("import", help="validate a filled workbook and write the year's CSV files (exit 2 if invalid)")
     p.add_argument("file", help="the .xlsx file")
     _add_data_options(p)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=loose_int, required=True)
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the problem messages")
     p.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
     p.add_argument("--force", action="store_true", help="overwrite the year's existing files")
@@ -239,7 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    prefix = " ".join(filter(None, ["hdnd", args.command, getattr(args, "excel_command", None)]))
+    problems, notes = refusals(args)  # before anything is read or written
+    for line in problems + notes:
+        print(f"{prefix}: {line}", file=sys.stderr)
+    return EXIT_INVALID if problems else guarded(args.func, args, prefix)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 
 import hdnd_data as hd  # noqa: E402
 from hdnd_data.labels import msg, term  # noqa: E402
-from hdnd_data.report import findings  # noqa: E402
+from hdnd_data.report import check_sections as findings  # noqa: E402
 from hdnd_data.report import sections as sections_module  # noqa: E402
 from hdnd_data.report import tables as report  # noqa: E402
 from hdnd_data.report.words import claim_kind, locator, locators, round_name  # noqa: E402
@@ -85,7 +85,7 @@ def test_every_check_is_on_the_page_passing_ones_folded_under_their_section(vi_2
     budget = page[page.index(f"<h2>{term('budget')}</h2>"):page.index(f"<h2>{term('economy')}</h2>")] if \
         f"<h2>{term('economy')}</h2>" in page else page[page.index(f"<h2>{term('budget')}</h2>"):page.index(f"<h2>{term('checks')}</h2>")]
     n_budget_pass = int(((results.section == "budget") & (results.status == "pass")).sum())
-    assert n_budget_pass > 0 and html.escape(msg("passing_folded", "vi", n=n_budget_pass)) in budget
+    assert n_budget_pass > 0 and html.escape(msg("page.passing_folded", "vi", n=n_budget_pass)) in budget
     # the recomputation is shown with each passing check: 550/564 is the settlement rate's
     assert "550/564" in folded
 
@@ -151,16 +151,16 @@ def test_budget_rate_is_recomputed_against_the_named_base_and_a_disagreement_is_
     # 96,7% of "the city's estimate", which implies 679.214; 472.408 / 679.214 = 69,55% ≠ 84,7% → marked, assumed
     row = d.loc[("expenditure", "actual_to_date", "city_estimate")]
     assert row.recomputed == pytest.approx(472408 / (656800 / 0.967) * 100) and not row.agrees and row.assumed
-    shown = table.display.set_index(term("percent_as_printed")).loc["84,7%", term("base_check")]
+    shown = table.display.set_index(term("percent_as_printed")).loc["84,7%", term("page.base_check")]
     assert shown.startswith("✗") and "69,55%" in shown and "«dự toán thành phố giao đầu năm»" in shown
-    assert table.display.set_index(term("percent_as_printed")).loc["93,2%", term("base_check")] == "✓ " + term("base_agrees")
+    assert table.display.set_index(term("percent_as_printed")).loc["93,2%", term("page.base_check")] == "✓ " + term("page.base_agrees")
 
 
 def test_a_year_without_a_section_says_so_once(monkeypatch):
     page, _ = _page(2023, "vi", monkeypatch)
     text = _text(page)
     assert text.count(term("no_data")) == 0
-    said = msg("sections_absent", "vi", year=2023, sections="; ".join(term(s) for s in ("voter_contact", "citizen_reception",
+    said = msg("page.sections_absent", "vi", year=2023, sections="; ".join(term(s) for s in ("voter_contact", "citizen_reception",
                                                                                          "petitions", "budget")))
     assert text.count(said) == 1
     for absent in ("voter_contact", "citizen_reception", "petitions", "budget"):

@@ -16,6 +16,7 @@ import pandas as pd
 from hdnd_data.checks.catalogue import RULES
 from hdnd_data.checks.finding import Rule, Run
 from hdnd_data.data.loader import TABLES, load_all, validate_frames
+from hdnd_data.findings.fingerprint import fingerprints
 from hdnd_data.labels import LANGS
 from hdnd_data.records import STATUSES
 
@@ -38,6 +39,8 @@ RESULT_COLUMNS = [
     "assumption",
     # the figures a result reads, as table[key=value,...]; stable across languages and runs (for fingerprints)
     "keys",
+    # a stable name of the finding (rule, unit, year, keys, locator): reviewers' decisions attach to it
+    "fingerprint",
 ]
 NUMERIC = ("stated", "computed", "tolerance")
 
@@ -127,19 +130,20 @@ def run_checks(
             parts.append((rule, found))
     if not parts:
         return _empty_results()
-    columns: dict[str, list[np.ndarray]] = {c: [] for c in RESULT_COLUMNS}
+    columns: dict[str, list[np.ndarray]] = {c: [] for c in RESULT_COLUMNS if c != "fingerprint"}
     for rule, found in parts:  # column by column, so that the result frame is built once
         n = len(found["unit"])
         columns["rule_id"].append(np.full(n, rule.id, dtype=object))
         columns["kind"].append(np.full(n, rule.kind, dtype=object))
         columns["status"].append(_status(rule, found))
-        for c in RESULT_COLUMNS:
+        for c in columns:
             if c in found:
                 columns[c].append(found[c])
     data = {c: np.concatenate(v) for c, v in columns.items()}
     data["year"] = data["year"].astype("int64")
     data["assumption"] = np.where(pd.isna(data["assumption"]), "", data["assumption"]).astype(object)
     result = pd.DataFrame({c: pd.Series(v, dtype=v.dtype if c in NUMERIC or c == "year" else object) for c, v in data.items()})
+    result["fingerprint"] = fingerprints(result)
     return result.sort_values(["unit", "year", "rule_id"], kind="stable").reset_index(drop=True)
 
 

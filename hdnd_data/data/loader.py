@@ -23,7 +23,7 @@ import yaml
 
 from hdnd_data.data import schemas as s
 from hdnd_data.data.columns import Column, Why, columns_of
-from hdnd_data.data.layout import DEFAULT_UNIT, YEAR_FOLDER, resolve_data_dir, unit_info, units, years
+from hdnd_data.data.layout import DEFAULT_UNIT, YEAR_FOLDER, real_dir, resolve_data_dir, special_kind, unit_info, units, years
 from hdnd_data.data.numbers import nfc
 from hdnd_data.data.problems import DataValidationError, FileRows, FrameRows, NoDataError, Problem, source_problems, validate_rows
 from hdnd_data.labels import LANGS, msg, term
@@ -72,6 +72,11 @@ class Table:
         return list(getattr(self.schema.Config, "unique", None) or [])
 
     @property
+    def cites_source(self) -> bool:
+        """A table of facts read in a document (every row names its source and section); reviews do not."""
+        return "source_id" in self.columns and "locator" in self.columns
+
+    @property
     def described(self) -> dict[str, Column]:
         """Each column's description: kind, titles, meanings, unit, rules (see :mod:`hdnd_data.data.columns`)."""
         return columns_of(self.schema)
@@ -97,6 +102,7 @@ TABLES: dict[str, Table] = {
         Table("resolution_targets", s.ResolutionTargets, "Resolution targets met / not met"),
         Table("target_details", s.TargetDetails, "Targets named individually"),
         Table("economy", s.Economy, "Growth, structure, exports"),
+        Table("reviews", s.Reviews, "Reviewers' decisions on findings of the checks"),
     ]
 }
 
@@ -135,6 +141,9 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        return None
+    except OSError as exc:  # no permission, an I/O error: named, never a traceback
+        problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -198,7 +207,7 @@ def _wanted_years(year: int | Iterable[int] | None) -> set[int] | None:
 def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None, lang: str) -> list[tuple[str, int, Path]]:
     """The (unit, year, folder) to read; :class:`NoDataError` when a unit or a year asked for has none."""
     available_units = units(root)
-    if unit is not None and not (root / unit).is_dir():
+    if unit is not None and not real_dir(root / unit):
         raise NoDataError("no_unit_folder", lang=lang, unit=unit, root=root, available=", ".join(available_units) or "–")
     chosen = available_units if unit is None else [unit]
     wanted = _wanted_years(year)
@@ -213,21 +222,41 @@ def _folders(root: Path, unit: str | None, year: int | Iterable[int] | None, lan
     return [(u, y, root / u / str(y)) for u, y in sorted(present) if wanted is None or y in wanted]
 
 
+def _entry_problem(path: Path, root: Path, files: Iterable[str] = ()) -> Problem | None:
+    """A symbolic link or a special file (FIFO, socket, device) anywhere in the data folder is refused by name, never
+    followed or read; so is a folder where one of ``files`` belongs."""
+    shown = _display(path, root)
+    if path.is_symlink():
+        return _file_problem(shown, "symlink_refused", target=os.readlink(path))
+    what = special_kind(path)
+    if what is not None:
+        return _file_problem(shown, "special_file", what=msg(what))
+    if path.name in files and path.is_dir():
+        return _file_problem(shown, "folder_in_file_place", name=path.name)
+    return None
+
+
 def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
     """A unit folder holds year folders named like 2020 and an optional unit.yaml naming the unit."""
     folder = root / unit
     for path in sorted(folder.iterdir()):
+        refused = _entry_problem(path, root, ("unit.yaml",))
+        if refused is not None:
+            problems.append(refused)
         # "0202" or "20201" would read as another year (202, 20201): only a plain year names a year folder
-        if path.is_dir() and path.name.isdigit() and not re.fullmatch(YEAR_FOLDER, path.name):
+        elif path.is_dir() and path.name.isdigit() and not re.fullmatch(YEAR_FOLDER, path.name):
             problems.append(_file_problem(_display(path, root), "not_a_year_folder", name=path.name))
     path = folder / "unit.yaml"
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():
         return
     shown = _display(path, root)
     try:
         info = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append(_file_problem(shown, "unit_yaml_unreadable", error=str(exc).replace("\n", " ")))
+        return
+    except OSError as exc:
+        problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
         return
     if info is None:
         return
@@ -240,18 +269,33 @@ def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
 
 
 def _check_folder_files(folder: Path, root: Path, problems: list[Problem]) -> None:
+    table_files = {t.file_name for t in TABLES.values()}
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix == ".csv" and path.stem not in TABLES:
+        refused = _entry_problem(path, root, table_files)
+        if refused is not None:
+            problems.append(refused)
+        elif path.is_file() and path.suffix == ".csv" and path.stem not in TABLES:
             problems.append(_file_problem(_display(path, root), "unknown_table_file", tables=", ".join(TABLES)))
-        elif path.is_file() and path.suffix != ".csv" and not path.name.startswith("."):
+        elif not path.name.startswith(".") and (path.is_dir() or path.suffix != ".csv"):
             problems.append(_file_problem(_display(path, root), "unexpected_file"))
+
+
+def _root_problems(root: Path, unit: str | None, problems: list[Problem]) -> None:
+    """Links and special files among the unit folders asked for (all of them when ``unit`` is None)."""
+    if not root.is_dir():
+        return
+    entries = sorted(root.iterdir()) if unit is None else [root / unit]
+    for path in entries:
+        refused = _entry_problem(path, root) if path.is_symlink() or path.exists() else None
+        if refused is not None:
+            problems.append(refused)
 
 
 def _read_table(table: Table, folders: list[tuple[str, int, Path]], root: Path, problems: list[Problem]) -> tuple[pd.DataFrame, list]:
     rows, origin, expected, refused = [], [], [], set()
     for unit, year, folder in folders:
         path = folder / table.file_name
-        if not path.is_file():
+        if not path.is_file() or path.is_symlink():  # a link is named by _check_folder_files, never followed
             continue
         read = _read_csv(path, root, table, problems)
         if read is None:
@@ -298,10 +342,17 @@ def load_all(
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
         raise KeyError(msg("unknown_table", lang, name=", ".join(unknown), tables=", ".join(TABLES)))
-    folders = _folders(root, unit, year, lang)
     problems: list[Problem] = []
-    for u in sorted({u for u, _, _ in folders}):
-        _unit_problems(root, u, problems)
+    _root_problems(root, unit, problems)
+    for u in units(root) if unit is None else [unit]:
+        if real_dir(root / u):
+            _unit_problems(root, u, problems)
+    try:
+        folders = _folders(root, unit, year, lang)
+    except NoDataError:
+        if problems:  # a linked unit or year folder is not followed: say why, not only that there are no data
+            raise DataValidationError(problems, lang=lang) from None
+        raise
     for _, _, folder in folders:
         _check_folder_files(folder, root, problems)
         if not (folder / "sources.csv").is_file():

@@ -13,6 +13,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from hdnd_data.data.layout import UNIT_ID
+
 # Enumerations are module constants so that Excel drop-downs, docs and checks share one definition.
 SOURCE_KINDS = ["annual_activity_report", "session_news_report"]
 SESSION_KINDS = ["regular", "extraordinary"]
@@ -82,6 +84,9 @@ ECONOMY_INDICATORS = [
 ]
 SECTORS = ["key_sectors_total", "agriculture_forestry", "industry_construction", "services", "local_exports"]
 VALUE_UNITS = ["percent", "million_usd"]
+# what a reviewer decided about a finding of the checks (reviews.csv); see hdnd_data/findings/reviews.py
+REVIEW_DECISIONS = ["explained", "confirmed_error", "forwarded", "ignore"]
+FINGERPRINT = r"^[0-9a-f]{12}$"
 
 
 def _field(title: str, description: str, unit: str | None = None, *, vi: str, **kwargs) -> object:
@@ -97,7 +102,7 @@ def _enum(title: str, description: str, values: list[str], *, vi: str, **kwargs)
     return _field(title, description, None, vi=vi, isin=values, **kwargs)
 
 
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
+SLUG = f"^{UNIT_ID}$"
 _SLUG = re.compile(SLUG)
 
 
@@ -501,3 +506,34 @@ class Economy(Fact):
 
     class Config:
         unique = ["unit", "year", "indicator", "sector"]
+
+
+class Reviews(_Strict):
+    """Reviewers' decisions on findings of the checks (quyết định của người rà soát), one per fingerprint.
+
+    Not a fact of a document: it has no source. A decision whose fingerprint no longer matches a finding stays
+    in the file and is shown as stale, never dropped.
+    """
+
+    unit: Series[str] = _field("Đơn vị", "Council unit id", vi="Mã đơn vị HĐND")
+    year: Series[int] = _field("Năm báo cáo", "Reporting year", "year", ge=1990, le=2100, vi="Năm báo cáo")
+    fingerprint: Series[str] = _field(
+        "Mã phát hiện", "Fingerprint of the finding (12 hex digits, see hdnd check)", str_matches=FINGERPRINT,
+        vi="Mã của phát hiện (12 ký tự thập lục phân, xem hdnd check)",
+    )
+    decision: Series[str] = _enum(
+        "Quyết định", "explained, confirmed_error, forwarded or ignore", REVIEW_DECISIONS,
+        vi="Đã giải thích, xác nhận sai sót, đã chuyển hoặc bỏ qua",
+    )
+    note: Series[str] = _field("Ghi chú", "Why: what the reviewer found", str_length={"min_value": 1},
+                               vi="Lý do: người rà soát đã tìm thấy gì")
+    reviewer: Series[str] = _field("Người rà soát", "Who decided", nullable=True, vi="Người quyết định")
+    date: Series[pd.Timestamp] = _field("Ngày", "Date of the decision", "date", vi="Ngày quyết định")
+
+    @pa.check("unit", **_SLUG_CHECK)
+    @classmethod
+    def _unit_is_an_id(cls, series: pd.Series) -> pd.Series:
+        return slug_ok(series)
+
+    class Config:
+        unique = ["unit", "year", "fingerprint"]

@@ -9,6 +9,7 @@ an error at import. Column headers come from the schemas' ``title`` (Vietnamese)
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 LANGS = ("vi", "en")
 
@@ -153,8 +154,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "notebook_error": ("Lỗi khi chạy sổ tính", "Notebook error"),
 }
 
-# wing catalogues merged into TERMS (a module listed here must exist: labels/<name>.py with TERMS)
-WING_CATALOGUES: tuple[str, ...] = ("checks", "data", "workbook", "report")
+# wing catalogues merged into TERMS: every module labels/<wing>.py, each with its TERMS (found, not listed, so that
+# a new wing adds its file and nothing else)
+WING_CATALOGUES: tuple[str, ...] = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 
 
 def _merge_wings() -> None:

@@ -15,7 +15,8 @@ from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
 from hdnd_data.labels import msg, term
 from hdnd_data.records import RECORD_MIME, STATUSES
-from hdnd_data.report import findings, plots
+from hdnd_data.report import check_sections as findings
+from hdnd_data.report import plots
 from hdnd_data.report import tables as report
 from hdnd_data.report.words import claim_kind
 
@@ -106,7 +107,7 @@ class YearAudit:
         _show(report.sources(self.frames, self.lang))
         absent = [term(s, self.lang) for s in findings.SECTIONS if not self._has_data(s)]
         if absent:
-            said = msg("sections_absent", self.lang, year=self.year, sections="; ".join(absent))
+            said = msg("page.sections_absent", self.lang, year=self.year, sections="; ".join(absent))
             _html(f"<p class='hdnd-absent'><em>{html.escape(said)}</em></p>")
         record("unit", self.unit)
         record("year", self.year)
@@ -183,10 +184,10 @@ class YearAudit:
         counts = {s: int((results["status"] == s).sum()) for s in STATUSES}
         _show(findings.counts_table(results, self.lang))
         flagged = results[results["status"] != "pass"]
-        _show(findings.checks_table(flagged, self.lang, term("flagged_checks", self.lang), term("no_flagged", self.lang)))
+        _show(findings.checks_table(flagged, self.lang, term("page.flagged_checks", self.lang), term("page.no_flagged", self.lang)))
         rest = results[~results["section"].isin(self.shown)]
         if not rest.empty:
-            self._heading("other_checks", 3)
+            self._heading("page.other_checks", 3)
             _html(findings.section_html(rest, self.lang))
         record("checks", counts)
         record("flagged", flagged["rule_id"].tolist())
@@ -198,14 +199,32 @@ class YearAudit:
         """Numbers stated in the report's text, checked against each other (when a text is given)."""
         if not report_path:
             return
-        from hdnd_data.text.claims import check_claims, read_report
+        from hdnd_data.text import check_claims, read_report
 
         self._heading("claims")
+        link = document_link(report_path, self.lang)
+        if link:
+            _html(link)
         found = check_claims(read_report(report_path), lang=self.lang)
         labels = {"line": "line_no", "excerpt": "excerpt", "kind": "kind", "stated": "stated", "computed": "computed",
                   "tolerance": "tolerance", "status": "status", "note": "note"}
-        shown = found.assign(status=found["status"].map(lambda s: term(s, self.lang)),
-                             kind=found["kind"].map(lambda k: claim_kind(k, self.lang)))
+        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)),
+                                           kind=found["kind"].map(lambda k: claim_kind(k, self.lang)))
         shown = shown.rename(columns={c: term(k, self.lang) for c, k in labels.items()})
         _html(shown.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
         record("claims", {s: int((found["status"] == s).sum()) for s in STATUSES})
+
+
+def document_link(report_path: str, lang: str) -> str:
+    """A link to the document's review page when ``hdnd review`` wrote one into the same output folder.
+
+    The kernel runs in ``<out>/<unit>/<year>``, so the page would be at ``../../documents/<slug>/review.html``.
+    """
+    from pathlib import Path
+
+    from hdnd_data.records import slug
+
+    page = Path("..", "..", "documents", slug(report_path), "review.html")
+    if not page.is_file():
+        return ""
+    return f"<p><a href='{html.escape(page.as_posix(), quote=True)}'>{html.escape(term('review_open_page', lang))}</a></p>"

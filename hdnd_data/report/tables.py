@@ -154,7 +154,7 @@ def oversight(frames: Frames, lang: str = "vi") -> ReportTable:
             column_label("activity_counts", "count", lang): _count(r.count, lang),
             column_label("activity_counts", "planned", lang): _count(r.planned, lang),
             column_label("activity_counts", "units_covered", lang): _count(r.units_covered, lang),
-            term("listed_in_text", lang): _count(listed.get((r.body, r.activity), pd.NA), lang),
+            term("page.listed_in_text", lang): _count(listed.get((r.body, r.activity), pd.NA), lang),
         })
     return _build("oversight", frames, lang, a, rows, a)
 
@@ -165,7 +165,7 @@ def missions(frames: Frames, lang: str = "vi") -> ReportTable:
 
     def quoted(column: str) -> str:  # the source's own words, not translated: an English page says so
         label = column_label("oversight_missions", column, lang)
-        return label if lang == "vi" else msg("topic_as_in_source", lang, label=label)
+        return label if lang == "vi" else msg("page.topic_as_in_source", lang, label=label)
 
     rows = [
         {
@@ -340,15 +340,15 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
         printed = _printed(r.percent_raw, r.percent, lang) + "%"
         recomputed, agrees, assumed = float("nan"), None, False
         if other is None:
-            verdict = term("base_unpaired", lang) if r.basis != "same_period_last_year" else "–"
+            verdict = term("page.base_unpaired", lang) if r.basis != "same_period_last_year" else "–"
         else:
             recomputed = r.amount_mvnd / other.base_mid * 100
             agrees = bool(r.base_lo <= other.base_hi and other.base_lo <= r.base_hi)  # as the rule compares them
             shown = format_percent(recomputed, decimals + 1, lang=lang)
-            verdict = "✓ " + term("base_agrees", lang) if agrees else "✗ " + msg("base_disagrees", lang, computed=shown, printed=printed)
+            verdict = "✓ " + term("page.base_agrees", lang) if agrees else "✗ " + msg("page.base_disagrees", lang, computed=shown, printed=printed)
             assumed = other.qualifier != r.qualifier
             if assumed:
-                verdict += " (" + msg("base_assumed", lang, a=_basis_name(r, lang, False), b=_basis_name(other, lang, False)) + ")"
+                verdict += " (" + msg("page.base_assumed", lang, a=_basis_name(r, lang, False), b=_basis_name(other, lang, False)) + ")"
         rows.append({
             term("direction", lang): _label(r.direction, lang),
             term("line", lang): _label(r.line, lang),
@@ -357,7 +357,7 @@ def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
             term("percent_as_printed", lang): printed,
             f"{term('implied_base', lang)} ({term('million_vnd', lang)})": f"{_count(r.base_lo, lang)} – {_count(r.base_hi, lang)}",
             term("percent_recomputed", lang): "–" if other is None else format_percent(recomputed, decimals + 1, lang=lang),
-            term("base_check", lang): verdict,
+            term("page.base_check", lang): verdict,
         })
         data.append({"direction": r.direction, "line": r.line, "measure": r.measure, "basis": r.basis,
                      "qualifier": r.qualifier, "percent": r.percent, "low": low, "high": high,

@@ -49,7 +49,7 @@ def checks_table(results: pd.DataFrame, lang: str, caption: str, empty: str = ""
     rows = []
     for r in results.itertuples(index=False):
         row = {
-            term("check", lang): term(f"rule.{r.rule_id}", lang),
+            term("page.check", lang): term(f"rule.{r.rule_id}", lang),
             term("status", lang): term(r.status, lang),
             term("message", lang): r.message,
             term("stated", lang): r.stated_text,
@@ -57,7 +57,7 @@ def checks_table(results: pd.DataFrame, lang: str, caption: str, empty: str = ""
             term("tolerance", lang): "–" if pd.isna(r.tolerance) else "±" + format_significant(r.tolerance, lang=lang),
         }
         if assumed:
-            row[term("assumption", lang)] = r.assumption or "–"
+            row[term("page.assumption", lang)] = r.assumption or "–"
         row[term("locator", lang)] = f"{r.source_id}, {locator(r.locator, lang)}"
         rows.append(row)
     return ReportTable(caption, pd.DataFrame(rows), results.reset_index(drop=True), [], empty)
@@ -71,9 +71,9 @@ def section_html(results: pd.DataFrame, lang: str) -> str:
     passed = results[results["status"] == "pass"]
     parts = ["<div class='hdnd-checks'>"]
     if not flagged.empty:
-        parts.append(checks_table(flagged, lang, term("section_checks", lang)).to_html())
+        parts.append(checks_table(flagged, lang, term("page.section_checks", lang)).to_html())
     if not passed.empty:
-        summary = html.escape(msg("passing_folded", lang, n=len(passed)))
+        summary = html.escape(msg("page.passing_folded", lang, n=len(passed)))
         table = checks_table(passed, lang, "").to_html()
         parts.append(f"<details class='hdnd-passed'><summary>{summary}</summary>{table}</details>")
     parts.append("</div>")

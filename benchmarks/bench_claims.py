@@ -1,0 +1,160 @@
+"""Benchmark of the claims engine: how it reads the labelled corpus (recall, false alarms, planted errors explained)
+and how its cost grows with the text (a report of ~250 KB, a line of 10,000 numbers, a multi-MB file).
+
+Run ``python benchmarks/bench_claims.py`` (``--quick`` for a smoke run with smaller texts). The corpus is
+``benchmarks/corpus/claims.yaml``: passages written for this project, each labelled with the relations it states
+(``at`` = the relation's stated number, ``kind``, ``status`` pass | flag | none, ``explain`` = what the flag must name).
+Passages marked ``split: held`` are a held-out set the engine was not tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from hdnd_data.text import check_claims
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "claims.yaml"
+FLAGGED = {"fail", "warn"}
+
+
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _span_of(text: str, at: str) -> tuple[int, int]:
+    """The first place ``at`` stands as a whole number in ``text``."""
+    match = re.search(rf"(?<![\d.,]){re.escape(at)}(?![\d]|[.,]\d)", text)
+    if match is None:
+        raise ValueError(f"{at!r} is not a number of the passage {text[:60]!r}")
+    return match.span()
+
+
+@dataclass
+class Score:
+    consistent: int = 0
+    passed: int = 0
+    planted: int = 0
+    flagged: int = 0
+    explained: int = 0
+    pitfalls: int = 0
+    pitfalls_flagged: int = 0
+    claims: int = 0
+    false_fails: int = 0
+    false_warns: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+def score_passage(passage: dict) -> Score:
+    text = passage["text"]
+    rows = check_claims(text, include_unchecked=True, lang="en")
+    score = Score(claims=int(rows["status"].isin({"pass", "fail", "warn"}).sum()))
+    expected_flags = set()
+    for item in passage["expect"]:
+        span = _span_of(text, str(item["at"]))
+        mask = [span in spans or (start, end) == span for spans, start, end in zip(rows["spans"], rows["start"], rows["end"])]
+        uses = rows.loc[pd.Series(mask, index=rows.index, dtype=bool)]
+        where = f"{passage['id']}@{item['at']}"
+        if item["status"] == "pass":
+            score.consistent += 1
+            if (uses["status"] == "pass").any():
+                score.passed += 1
+            else:
+                score.misses.append(f"{where}: not passed ({', '.join(uses['kind'] + ':' + uses['status']) or 'no claim'})")
+        elif item["status"] == "flag":
+            score.planted += 1
+            flagged = uses[uses["status"].isin(FLAGGED)]
+            expected_flags.update(flagged.index)
+            if len(flagged):
+                score.flagged += 1
+                said = (flagged["note"] + " " + flagged["hypothesis"] + " " + flagged["convention"]).str.cat(sep=" ")
+                if str(item["explain"]).lower() in said.lower():
+                    score.explained += 1
+                else:
+                    score.misses.append(f"{where}: flagged without «{item['explain']}»: {said[:160]}")
+            else:
+                score.misses.append(f"{where}: planted error not flagged ({', '.join(uses['kind'] + ':' + uses['status']) or 'no claim'})")
+        else:
+            score.pitfalls += 1
+            if uses["status"].isin(FLAGGED).any():
+                score.pitfalls_flagged += 1
+    for index, row in rows.iterrows():
+        if row["status"] in FLAGGED and index not in expected_flags:
+            if row["status"] == "fail":
+                score.false_fails += 1
+            else:
+                score.false_warns += 1
+            score.misses.append(f"{passage['id']}: false {row['status']} {row['kind']} {row['stated']} — {row['note'][:100]}")
+    return score
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def report_corpus(corpus: list[dict], verbose: bool) -> None:
+    print(f"corpus: {len(corpus)} passages, {len({p['report'] for p in corpus})} kinds of report, "
+          f"{sum(any(e['status'] == 'flag' for e in p['expect']) for p in corpus)} with planted errors")
+    print("| set | passages | consistent passed | planted flagged | explained | pitfalls flagged | false fails | "
+          "false warns / claims |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name in ("dev", "held", "all"):
+        chosen = [p for p in corpus if name == "all" or p["split"] == name]
+        total = Score()
+        for passage in chosen:
+            total.add(score_passage(passage))
+        print(f"| {name} | {len(chosen)} | {total.passed}/{total.consistent} = {_pct(total.passed, total.consistent)} | "
+              f"{total.flagged}/{total.planted} = {_pct(total.flagged, total.planted)} | "
+              f"{total.explained}/{total.planted} = {_pct(total.explained, total.planted)} | "
+              f"{total.pitfalls_flagged}/{total.pitfalls} | {total.false_fails} | "
+              f"{total.false_warns}/{total.claims} = {_pct(total.false_warns, total.claims)} |")
+        if verbose and name == "all":
+            for miss in total.misses:
+                print("  -", miss)
+
+
+def _timed(text: str) -> tuple[float, int]:
+    began = time.perf_counter()
+    rows = check_claims(text, include_unchecked=True)
+    return time.perf_counter() - began, len(rows)
+
+
+def report_speed(corpus: list[dict], quick: bool) -> None:
+    passages = "\n".join(p["text"] for p in corpus) + "\n"
+    numbers = " ".join(f"{i * 7 % 9973}.{i % 1000:03d} tỷ đồng," for i in range(1, 1001 if quick else 10_001))
+    sizes = [("report ~250 KB", passages * max(1, 250_000 // len(passages.encode())))]
+    sizes += [(f"one line of {numbers.count('tỷ')} amounts", numbers)]
+    for megabytes in ((1,) if quick else (1, 4)):
+        sizes.append((f"file of {megabytes} MB", passages * max(1, megabytes * 1_000_000 // len(passages.encode()))))
+    print("| text | size KB | time s | claims | µs per KB |")
+    print("|---|---:|---:|---:|---:|")
+    for name, text in sizes:
+        seconds, claims = _timed(text)
+        kb = len(text.encode()) / 1000
+        print(f"| {name} | {kb:,.0f} | {seconds:.2f} | {claims:,} | {1e6 * seconds / kb:,.0f} |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller texts for the speed part")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--no-speed", action="store_true", help="only the corpus")
+    args = parser.parse_args(argv)
+    corpus = load_corpus()
+    report_corpus(corpus, args.verbose)
+    if not args.no_speed:
+        report_speed(corpus, args.quick)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Percentages of a named base (a budget estimate): two percentages of one base must imply one base."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+from hdnd_data.data.numbers import Stated
+from hdnd_data.text.scan import (
+    _EPS,
+    BASE_QUALIFIERS,
+    LINE_CUT_RE,
+    LINE_WORD_RE,
+    MONEY_RE,
+    MONEY_UNITS,
+    NUM,
+    PAST_PERIOD_RE,
+    PERIOD_ONLY_RE,
+    PLAN_RE,
+    TRONG_DO_RE,
+    _fmt,
+    _fold,
+    _half,
+    _Line,
+    _pct,
+    _stated,
+    _value,
+)
+
+
+@dataclass
+class _BaseClaim:
+    start: int
+    percent_start: int
+    end: int
+    amount_start: int
+    amount_end: int
+    percent: Stated
+    name: str
+    amount: float
+    amount_raw: str
+    unit: str
+    currency: str
+    measure: int
+    scope: tuple
+
+    def implied(self) -> tuple[float, float] | None:
+        low, high = self.percent.interval
+        if low <= 0:
+            return None
+        return self.amount * 100.0 / high, self.amount * 100.0 / low
+
+
+def _line_name(subject: str) -> str | None:
+    """The budget or economic line a subject names ("Tổng chi ngân sách thành phố ..."), or None if it names none."""
+    found = list(LINE_WORD_RE.finditer(subject))
+    if found:
+        text = subject[found[-1].start():]
+        cut = LINE_CUT_RE.search(text, len(found[-1].group(0)))
+        text = text[:cut.start()] if cut else text
+    else:
+        if not PERIOD_ONLY_RE.sub("", subject).strip():
+            return None
+        text = subject
+    text = re.sub(r"^(tổng|số)\s+", "", re.sub(r"\s+", " ", text.lower()).strip())
+    return " ".join(text.split()[:8])
+
+
+def _core(name: str) -> tuple[str, ...]:
+    """A base's name without qualifiers ("dự toán tỉnh giao đầu năm" -> "du toan tinh"), for grouping."""
+    words = [_fold(w) for w in name.split()]
+    out, i = [], 0
+    while i < len(words):
+        for qualifier in BASE_QUALIFIERS:
+            if tuple(words[i:i + len(qualifier)]) == qualifier:
+                i += len(qualifier)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+BASE_RE = re.compile(rf"\b(?:đạt|bằng)\s+({NUM})\s?%\s*(?:so với\s+)?([^,;.()]*)", re.IGNORECASE)
+
+
+def _base_claims(line: _Line) -> list[_BaseClaim]:
+    """Every "đạt|bằng p% <base>" with the amount it is a percentage of, its line and its scope."""
+    text, claims, measure_id = line.text, [], 0
+    current_line: str | None = None
+    for lo, hi in line.sentences():
+        split = TRONG_DO_RE.search(text, lo, hi)
+        amounts = [m for m in MONEY_RE.finditer(text, lo, hi) if _value(m.group(1)) is not None]
+        matches = list(BASE_RE.finditer(text, lo, hi))
+        previous_end, scopes = lo, {}
+        for amount in amounts:
+            # The subject of an amount starts after the previous amount and its claims ("..., bằng 50% dự toán; ước...").
+            subject_start = max([previous_end] + [m.end() for m in matches if m.end() <= amount.start()])
+            sub = split is not None and amount.start() > split.start()
+            name = _line_name(text[max(subject_start, split.end()) if sub else subject_start:amount.start()])
+            if sub:
+                scopes[amount.start()] = ("sub", current_line, name)
+            else:
+                current_line = name if name is not None else current_line
+                scopes[amount.start()] = ("line", current_line)
+            previous_end = amount.end()
+        for match in matches:
+            owner = [m for m in amounts if m.end() <= match.start()]
+            percent = _stated(match.group(1))
+            if not owner or percent is None or match.start(1) in line.used:
+                continue
+            name = re.split(r"\b(?:đạt|bằng|tăng|giảm|vượt|chiếm)\b", match.group(2), flags=re.IGNORECASE)[0]
+            name = re.sub(r"\s+", " ", name).strip()
+            amount = owner[-1]
+            currency, factor = MONEY_UNITS[amount.group(2).lower()]
+            claims.append(_BaseClaim(
+                start=match.start(), percent_start=match.start(1), end=match.start(2) + len(match.group(2).rstrip()),
+                amount_start=amount.start(), amount_end=amount.end(), percent=percent, name=name,
+                amount=_value(amount.group(1)) * factor, amount_raw=amount.group(1), unit=amount.group(2), currency=currency,
+                measure=measure_id + amounts.index(amount), scope=scopes[amount.start()]))
+        measure_id += len(amounts)
+    return claims
+
+
+def _bases(line: _Line) -> None:
+    """Percentages of one named base, in one paragraph, must imply overlapping intervals for that base."""
+    claims = [c for c in _base_claims(line) if c.name and c.implied() is not None]
+    groups: dict[tuple, list[_BaseClaim]] = {}
+    for claim in claims:
+        line.used.add(claim.percent_start)
+        per_measure = claim.measure if PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name) else None
+        groups.setdefault((claim.scope, claim.currency, _core(claim.name.lower()), per_measure), []).append(claim)
+    for group in groups.values():
+        if len(group) == 1:
+            _unpaired_base(line, group[0])
+            continue
+        for first, second in itertools.combinations(group, 2):
+            _base_pair(line, first, second)
+
+
+def _claim_text(line: _Line, claim: _BaseClaim) -> str:
+    """"390.463 triệu đồng … bằng 88,7% dự toán ...": the amount and the claim, without the claims between."""
+    amount, claim_text = line.text[claim.amount_start:claim.amount_end], line.text[claim.start:claim.end]
+    return line.text[claim.amount_start:claim.end] if claim.start - claim.amount_end <= 3 else f"{amount} … {claim_text}"
+
+
+def _range(interval: tuple[float, float]) -> str:
+    # Four significant digits at least, so that a base of 13,6 million USD does not print as "14–14".
+    decimals = max(0, 3 - int(math.floor(math.log10(max(abs(interval[0]), 1e-9)))))
+    return f"{_fmt(interval[0], decimals)}–{_fmt(interval[1], decimals)}"
+
+
+def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
+    past = PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name)
+    note = line.say("không có khẳng định khác về cùng gốc trong đoạn để đối chiếu",
+                    "no other claim in the paragraph names the same base")
+    if past:
+        note += line.say(" («cùng kỳ»/năm trước là gốc riêng của từng chỉ tiêu và kỳ)",
+                         " (a same-period-last-year base belongs to one measure and period)")
+    if claim.scope[0] == "sub":
+        note += line.say("; dòng con «trong đó» có gốc riêng", "; a «trong đó» sub-line has bases of its own")
+    line.add(claim.start, claim.end, "percent_of_base", f"{_pct(claim.percent)} «{claim.name}»",
+             line.say("gốc ", "base ") + _range(claim.implied()) + f" {_unit_in_millions(line, claim)}",
+             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…")
+
+
+def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
+    return line.say("triệu đồng", "million VND") if claim.currency == "VND" else line.say("triệu USD", "million USD")
+
+
+def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
+    a, b = first.implied(), second.implied()
+    overlap = max(a[0], b[0]) <= min(a[1], b[1]) * (1 + _EPS)
+    same_name = first.name.lower() == second.name.lower()
+    words_a, words_b = first.name.lower().split(), second.name.lower().split()
+    only_a = " ".join(w for w in words_a if w not in words_b) or "–"
+    only_b = " ".join(w for w in words_b if w not in words_a) or "–"
+    differ = line.say(f"tên gốc khác nhau: «{first.name}» / «{second.name}» (khác: {only_a} / {only_b})",
+                      f"the base is named differently: «{first.name}» / «{second.name}» (differ: {only_a} / {only_b})")
+    if overlap:
+        status = "pass"
+        common = (max(a[0], b[0]), min(a[1], b[1]))
+        note = line.say(f"gốc chung {_range(common)}", f"common base {_range(common)}")
+        if not same_name:
+            note += "; " + differ
+    elif same_name:
+        status = "fail"
+        note = line.say("hai tỷ lệ của cùng một gốc cho ra hai gốc khác nhau",
+                        "two percentages of the same base imply different bases")
+    else:
+        status = "warn"
+        note = line.say("hai gốc suy ra khác nhau — ", "the implied bases differ — ") + differ + line.say(
+            ": có thể là hai dự toán khác nhau", ": they may be two different estimates")
+    scope = line.say("; trong dòng con «trong đó»", "; within a «trong đó» sub-line") if first.scope[0] == "sub" else ""
+    stated = f"{_pct(first.percent)} × B = {first.amount_raw}; {_pct(second.percent)} × B = {second.amount_raw} {first.unit}"
+    excerpt = " | ".join(f"…{_claim_text(line, c)}…" for c in (first, second))
+    line.add(first.start, second.end, "percent_of_base", stated,
+             f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
+             f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt)
+
+

@@ -1,0 +1,186 @@
+"""Breakdowns of a total into parts, in the layouts reports use: "N X, gồm a X, b X và c X", "trong đó" (also opening
+the next sentence), "cụ thể:" with dash or bullet lines, label-first items ("khiếu nại: 14; tố cáo: 6"), a second
+partition of the same total (by type, then by outcome), sub-totals with their own bracketed breakdown, and a total
+stated after its parts ("…, trên tổng số 45 phiếu").
+"""
+
+from __future__ import annotations
+
+import re
+
+from hdnd_data.text.misprints import explain
+from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
+
+CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?", re.IGNORECASE)
+# Cues after which the list is the whole breakdown; "trong đó" may name only some parts.
+CLOSED_CUES = ("gồm", "bao gồm", "gồm có", "cụ thể", "cụ thể là", "chia ra")
+TOTAL_AFTER_RE = re.compile(r"\b(?:trên|trong)?\s*tổng (?:số|cộng)(?:\s+là)?\s*$", re.IGNORECASE)
+BULLET_RE = re.compile(r"\s*[-+•*–]\s")
+GROUP_BREAK_RE = re.compile(r";|\.\s|\bkết quả\b", re.IGNORECASE)
+BRACKETS_RE = re.compile(r"\([^()]*\)")
+# A sum that holds by chance: two or three small counts adding up to a small total in another sentence.
+MIN_TOTAL_ELSEWHERE = 10
+
+
+def _block_end(line: _Line, hi: int) -> int:
+    """The end of a list that continues a sentence on dash or bullet lines."""
+    text, spans = line.text, line.sentences()
+    end = hi
+    for lo2, hi2 in spans:
+        if lo2 < hi:
+            continue
+        if BULLET_RE.match(text, lo2 - 1 if lo2 else 0) or text[lo2:lo2 + 1] in "-+•*–":
+            end = hi2
+        else:
+            break
+    return end
+
+
+def _groups(text: str, parts: list[_Quantity]) -> list[list[_Quantity]]:
+    """Parts split where a clause ends between two of them (";", ". ", "Kết quả"), bracketed asides ignored."""
+    groups = [[parts[0]]] if parts else []
+    for before, part in zip(parts, parts[1:]):
+        between = BRACKETS_RE.sub(" ", text[before.end:part.start])
+        if GROUP_BREAK_RE.search(between):
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+    return groups
+
+
+def _row(line: _Line, total: _Quantity, parts: list[_Quantity], status: str, note: str = "", hypothesis: str = "",
+         assumption: str = "") -> None:
+    spans = [(total.start, total.end)] + [(p.start, p.end) for p in parts]
+    line.used.update(s for s, _ in spans)
+    line.totals.add(total.start)
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    computed = sum(p.value for p in parts)
+    shown = _fmt(computed, max(_decimals(p.raw) for p in parts)) if not total.currency else _fmt(
+        computed / _scale(total), _decimals(total.raw))
+    line.add(start, end, "sum", f"{total.raw} = " + " + ".join(p.raw for p in parts), shown, "0", status, note,
+             spans=spans, main=(total.start, total.end), hypothesis=hypothesis, assumption=assumption, convention="exact")
+
+
+def _decimals(raw: str) -> int:
+    return len(raw.split(",", 1)[1]) if "," in raw else 0
+
+
+def _scale(quantity: _Quantity) -> float:
+    """Millions per unit of an amount's printed figure (money is kept in millions); 1 for a count."""
+    printed = _value(quantity.raw)
+    return quantity.value / printed if printed else 1.0
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _judge(line: _Line, total: _Quantity, parts: list[_Quantity], closed: bool) -> None:
+    """Pass when the parts add up; otherwise fail (closed list) or warn (an open list may leave parts unnamed)."""
+    computed = sum(p.value for p in parts)
+    if _equal(computed, total.value):
+        _row(line, total, parts, "pass")
+        return
+    shown = _fmt(computed / _scale(total), _decimals(total.raw)) if total.currency else _fmt(
+        computed, max(_decimals(p.raw) for p in parts))
+    by_raw = {p.raw: p for p in parts}
+
+    def holds(role: str, raw: str, slip) -> bool:
+        if role == "total":
+            return _equal(slip.value * _scale(total), computed)
+        part = by_raw[raw]
+        return _equal(computed - part.value + slip.value * _scale(part), total.value)
+
+    hypothesis = explain([("total", total.raw)] + [("part", p.raw) for p in parts], holds, line.lang)
+    if closed or computed > total.value:
+        status, note = ("fail" if closed else "warn"), line.msg("parts_off", computed=shown, total=total.raw)
+    else:
+        status, note = "warn", line.msg("parts_open", computed=shown, total=total.raw)
+    _row(line, total, parts, status, note, hypothesis)
+
+
+def _breakdowns(line: _Line) -> None:
+    """Every total with a breakdown cue after it; each partition of the total is one claim."""
+    text, quantities = line.text, line.quantities()
+    counts = [q for q in quantities if q.role == "count" and not q.approximate]
+    for cue in CUE_RE.finditer(text):
+        lo, hi = line.sentence_of(cue.start())
+        after = [q for q in counts if cue.end() <= q.start < _block_end(line, hi) and q.depth >= 0]
+        before = [q for q in counts if lo <= q.start < cue.start()]
+        if not before and line.sentences().index((lo, hi)) > 0:
+            plo, phi = line.sentences()[line.sentences().index((lo, hi)) - 1]
+            before = [q for q in counts if plo <= q.start < phi]
+        before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
+        parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        if not before or len(parts) < 2 or before[-1].start in line.totals:
+            continue
+        parts = [p for p in parts if p.start not in line.used]
+        totals = [t for t in before if t.compatible(parts[0]) if parts] if parts else []
+        if not totals or len(parts) < 2:
+            continue
+        total = totals[-1]
+        parts = [p for p in parts if p.compatible(total) and p.start != total.start]
+        if len(parts) < 2:
+            continue
+        _partitions(line, total, parts, cue)
+        _elsewhere(line, total, hi)
+    _totals_after(line, counts)
+
+
+def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match) -> None:
+    text = line.text
+    if _equal(sum(p.value for p in parts), total.value):
+        _judge(line, total, parts, closed=True)
+        _subtotals(line, parts)
+        return
+    groups = [g for g in _groups(text, parts) if len(g) >= 2]
+    holding = [g for g in groups if _equal(sum(p.value for p in g), total.value)]
+    for group in holding:
+        _judge(line, total, group, closed=True)
+        _subtotals(line, group)
+    if holding or not groups:
+        return
+    claimed = groups[0]
+    word = cue.group(0).lower().strip(" :")
+    closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
+    _judge(line, total, claimed, closed=closed)
+    _subtotals(line, claimed)
+
+
+def _subtotals(line: _Line, parts: list[_Quantity]) -> None:
+    """A part followed by its own bracketed breakdown ("60 kiến nghị … (gồm 35 …, 25 …)")."""
+    quantities = line.quantities()
+    for part in parts:
+        inner = [q for q in quantities if q.role == "count" and q.depth == part.depth + 1 and q.start > part.end
+                 and q.start not in line.used and q.compatible(part)]
+        inner = [q for q in inner if "(" in line.text[part.end:inner[0].start] and ")" not in line.text[part.end:inner[0].start]] if inner else []
+        close = line.text.find(")", inner[0].start) if inner else -1
+        inner = [q for q in inner if q.start < close]
+        if len(inner) >= 2:
+            _judge(line, part, inner, closed=True)
+
+
+def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
+    """A second partition of the total in the next sentences ("Kết quả: đã giải quyết a, đang giải quyết b…"):
+    reported only when it adds up exactly, as arithmetic hardly holds by chance for a total of some size."""
+    if total.value < MIN_TOTAL_ELSEWHERE:
+        return
+    spans = [s for s in line.sentences() if s[0] >= hi][:3]
+    for lo2, hi2 in spans:
+        group = [q for q in line.quantities() if lo2 <= q.start < hi2 and q.role == "count" and q.depth == 0
+                 and q.start not in line.used and q.compatible(total) and not q.approximate]
+        if len(group) >= 2 and _equal(sum(q.value for q in group), total.value):
+            _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
+
+
+def _totals_after(line: _Line, counts: list[_Quantity]) -> None:
+    """Parts then their total: "38 phiếu …, 5 phiếu …, 2 phiếu …, trên tổng số 45 phiếu"."""
+    text = line.text
+    for index, total in enumerate(counts):
+        if total.start in line.used or not TOTAL_AFTER_RE.search(text[max(0, total.start - 24):total.start]):
+            continue
+        lo, _ = line.sentence_of(total.start)
+        parts = [q for q in counts[:index] if q.start >= lo and q.depth == total.depth and q.compatible(total)
+                 and q.start not in line.used]
+        if len(parts) >= 2:
+            _judge(line, total, parts, closed="cộng" in text[max(0, total.start - 24):total.start].lower())

@@ -1,0 +1,113 @@
+"""Parts and totals: breakdowns that must add up to their total, and count fractions of one whole."""
+
+from __future__ import annotations
+
+import re
+
+from hdnd_data.text.scan import (
+    _START,
+    NUM,
+    _counts,
+    _fmt,
+    _fractions,
+    _Line,
+    _value,
+)
+
+
+def _sums(line: _Line) -> None:
+    """Parts against a stated total: "N ... (a X, b Y; c Z)", "N X, trong đó a X và b X", "N X ..., a X, còn b X"."""
+    text = line.text
+    # A breakdown in brackets right after a total (or after the numerator of x/y).
+    for paren in re.finditer(r"\(([^()]*)\)", text):
+        items = [s.strip() for s in re.split(r"[,;]|\bvà\b", paren.group(1)) if s.strip()]
+        parts = [re.match(rf"({NUM})\s+[^\W\d_]", item) for item in items]
+        if len(items) < 2 or not all(parts):
+            continue
+        values = [_value(p.group(1)) for p in parts]
+        window = max(0, paren.start() - 120)  # a bounded look back keeps a line of many brackets linear
+        head = re.search(rf"{_START}({NUM})(?:/{NUM})?(?:\s+[^\W\d_]+){{0,6}}\s*$", text[window:paren.start()])
+        if head is None or any(v is None for v in values) or _value(head.group(1)) is None:
+            continue
+        head_start = window + head.start(1)
+        if head_start in line.totals:
+            continue
+        total = _value(head.group(1))
+        line.used.add(head_start)
+        _sum_row(line, head_start, paren.end(), total, head.group(1), [p.group(1) for p in parts], values, closed=True)
+    sentences = line.sentences()
+    for index, (lo, hi) in enumerate(sentences):
+        for rest in re.finditer(r"\bcòn\b", text[lo:hi]):
+            at = lo + rest.start()
+            after = _counts(line, at, hi)
+            before = _counts(line, lo, at)
+            if not after or not before:
+                continue
+            first = before[-1]
+            if first[3] != after[0][3]:
+                continue
+            earlier = [c for c in before[:-1] if c[3] == first[3]]
+            if not earlier and index:
+                earlier = [c for c in _counts(line, sentences[index - 1][0], lo) if c[3] == first[3]]
+            if not earlier:
+                continue
+            parts = [first] + [c for c in after if c[3] == first[3]]
+            total = earlier[-1]
+            line.used.update(c[0] for c in parts + [total])
+            _sum_row(line, total[0], hi, total[1], total[2], [c[2] for c in parts], [c[1] for c in parts], closed=False,
+                     assumed=True)
+
+
+def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, raws: list[str], values: list[float],
+             *, closed: bool, assumed: bool = False) -> None:
+    computed = sum(values)
+    ok = abs(computed - total) < 1e-6
+    if ok:
+        status, note = "pass", ""
+    elif closed:
+        status, note = "fail", line.say(f"các phần cộng lại {_fmt(computed)}, khác tổng {total_raw}",
+                                        f"the parts add up to {_fmt(computed)}, not {total_raw}")
+    else:
+        status = "warn"
+        note = line.say(f"các phần cộng lại {_fmt(computed)}, khác {total_raw}; giả định các phần là toàn bộ có thể sai",
+                        f"the parts add up to {_fmt(computed)}, not {total_raw}; they may not be all the parts")
+    if assumed and ok:
+        note = line.say("giả định: số đầu là tổng, các số sau «còn» là phần còn lại",
+                        "assumed: the first figure is the total and «còn» introduces the remainder")
+    line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note)
+
+
+def _fraction_counts(line: _Line) -> None:
+    """x/y counts ("8/8 điểm"): x ≤ y; fractions of one denominator and noun in a sentence sum to it."""
+    text = line.text
+    found = []
+    for match, num, den in _fractions(line):
+        noun = re.match(r"\s+([^\W\d_]+)", text[match.end():])
+        if match.start() in line.used or noun is None or num != int(num) or den != int(den):
+            continue
+        found.append((match, num, den, noun.group(1).lower(), line.sentence_of(match.start())))
+    groups: dict[tuple, list] = {}
+    for item in found:
+        groups.setdefault((item[4], item[2], item[3]), []).append(item)
+    for (_, den, _), group in groups.items():
+        if len(group) == 1:
+            match, num, den, noun, _ = group[0]
+            ok = num <= den
+            line.add(match.start(), match.end() + len(noun) + 1, "count", match.group(0), f"{_fmt(num)} ≤ {_fmt(den)}",
+                     "0", "pass" if ok else "fail", "" if ok else line.say("tử số lớn hơn mẫu số", "more than the whole"))
+            continue
+        total = sum(item[1] for item in group)
+        start, end = group[0][0].start(), group[-1][0].end()
+        negated = re.search(r"\b(không|chưa)\b", text[group[0][0].end():end + 40], re.IGNORECASE)
+        if total == den:
+            status, note = "pass", ""
+        elif negated:
+            status, note = "fail", line.say(f"các phần bù nhau cộng lại {_fmt(total)}, không bằng {_fmt(den)}",
+                                            f"the complementary parts add up to {_fmt(total)}, not {_fmt(den)}")
+        else:
+            status, note = "warn", line.say(f"cộng lại {_fmt(total)} ≠ {_fmt(den)}; các phần có thể chồng lấn",
+                                            f"they add up to {_fmt(total)} ≠ {_fmt(den)}; the parts may overlap")
+        line.add(start, end, "count", " + ".join(item[0].group(0) for item in group), f"{_fmt(total)}/{_fmt(den)}", "0",
+                 status, note)
+
+

@@ -1,0 +1,231 @@
+"""``hdnd review``: the review notebook executed with papermill on documents the tests build, bad documents, the seeds."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pandas as pd
+import pytest
+
+from hdnd_data import index
+from hdnd_data.audit import audit_year, records
+from hdnd_data.review_runner import notebook_path, run_review
+from hdnd_data.text.claims import check_claims, read_report
+
+from .conftest import REPO
+from .test_review_page import TEXT
+
+SEEDS = REPO.parent / "shared" / "seeds"
+# The claims wing's reader (tables of .docx, .pdf, reasons); until it lands, .pdf is not read as a document.
+FULL_READER = importlib.util.find_spec("hdnd_data.text.reading") is not None
+needs_reader = pytest.mark.skipif(not FULL_READER, reason="hdnd_data.text.reading (PDF, docx tables) not on this branch yet")
+FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"  # Vietnamese glyphs, shipped with matplotlib
+
+# Written for these tests: 300/400 is 75,00% (pass), 13 + 9 = 22, not 21 (fail).
+DOCX_PARAGRAPH = "Năm 2024, phường tiếp nhận 400 đơn, đã giải quyết 300/400 đơn, đạt tỷ lệ 75,0%."
+DOCX_TABLE = [("Chỉ tiêu", "Kết quả"), ("Giám sát", "Tổ chức 21 cuộc giám sát, trong đó 13 cuộc chuyên đề và 9 cuộc khảo sát.")]
+PDF_LINE = "Đã giải quyết 72/90 kiến nghị, đạt tỷ lệ 80,0%."  # 80,00%: pass
+
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(DOCX_PARAGRAPH)
+    table = document.add_table(rows=len(DOCX_TABLE), cols=2)
+    for row, cells in zip(table.rows, DOCX_TABLE):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    document.save(str(path))
+    return path
+
+
+def _pdf(path: Path, lines: list[str]) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT)))
+    page = canvas.Canvas(str(path))
+    page.setFont("DejaVuSans", 11)
+    for i, line in enumerate(lines):
+        page.drawString(50, 780 - 16 * i, line)
+    page.save()
+    return path
+
+
+def _marks(page: str) -> dict[str, str]:
+    """Marked number -> status class, in a rendered page."""
+    found = re.findall(r"<mark\b([^>]*)>([^<]+)</mark>", page)  # nbconvert may reorder and requote attributes
+    return {html.unescape(number): re.search(r"class=[\"'](\w+)", attributes).group(1) for attributes, number in found}
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory) -> tuple[Path, Path, list]:
+    """A .txt, a .docx with a table and a .pdf, reviewed two at a time."""
+    docs = tmp_path_factory.mktemp("docs")
+    (docs / "Báo cáo xã Tân Lập.txt").write_text(TEXT, encoding="utf-8")
+    _docx(docs / "phuong.docx")
+    _pdf(docs / "quan.pdf", [PDF_LINE])
+    (docs / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")  # not a document: a folder's search leaves it
+    out = tmp_path_factory.mktemp("out")
+    results = run_review([docs], out, jobs=2, progress=False)
+    return docs, out, results
+
+
+def test_notebook_is_committed_without_outputs_and_has_one_parameters_cell():
+    nb = nbformat.read(notebook_path(), as_version=4)
+    assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "path =" in tagged[0].source and "lang =" in tagged[0].source
+
+
+def test_the_txt_document_is_reviewed_and_its_claims_recorded(reviewed):
+    docs, out, results = reviewed
+    by_name = {Path(r.path).name: r for r in results}
+    assert sorted(by_name) == ["Báo cáo xã Tân Lập.txt", "phuong.docx", "quan.pdf"]
+    txt = by_name["Báo cáo xã Tân Lập.txt"]
+    assert txt.status == "done" and txt.slug == "bao-cao-xa-tan-lap"
+    folder = out / "documents" / "bao-cao-xa-tan-lap"
+    expected = check_claims(TEXT, include_unchecked=True)
+    saved = pd.read_csv(folder / "claims.csv", dtype=str, keep_default_na=False)
+    assert saved["stated"].tolist() == expected["stated"].tolist()
+    assert saved["status"].tolist() == expected["status"].tolist()
+    recorded = records(folder / "review.ipynb")["document"]
+    assert recorded["counts"] == {s: int((expected["status"] == s).sum()) for s in ("pass", "fail", "warn", "unchecked")}
+    assert txt.counts == recorded["counts"] and txt.counts["fail"] == 1 and txt.counts["warn"] == 1
+    page = (folder / "review.html").read_text(encoding="utf-8")
+    marks = _marks(page)
+    assert marks["81,7"] == "fail" and marks["92,0"] == "pass" and marks["50,0"] == "warn"
+    assert "DocumentReview" not in page and "application/vnd.hdnd.record" not in page  # code hidden, records out
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_the_docx_paragraphs_are_reviewed(reviewed):
+    _, out, results = reviewed
+    result = next(r for r in results if r.path.endswith("phuong.docx"))
+    assert result.status == "done" and result.counts["pass"] >= 1
+    marks = _marks((out / "documents" / "phuong" / "review.html").read_text(encoding="utf-8"))
+    assert marks["75,0"] == "pass"
+
+
+@needs_reader
+def test_the_docx_table_and_the_pdf_are_reviewed(reviewed):
+    docs, out, results = reviewed
+    marks = _marks((out / "documents" / "phuong" / "review.html").read_text(encoding="utf-8"))
+    assert marks["21"] == "fail"  # a sum in a table cell: 13 + 9 = 22
+    claims = check_claims(read_report(docs / "quan.pdf"), include_unchecked=True)
+    assert claims.loc[claims["kind"] == "ratio", "computed"].tolist() == ["80,00%"]
+    pdf = next(r for r in results if r.path.endswith("quan.pdf"))
+    assert pdf.status == "done" and pdf.counts["pass"] == int((claims["status"] == "pass").sum()) >= 1
+    assert _marks((out / "documents" / "quan" / "review.html").read_text(encoding="utf-8"))["80,0"] == "pass"
+
+
+def test_the_index_lists_every_document_with_its_counts(reviewed):
+    _, out, results = reviewed
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Văn bản được rà soát" in page and "Báo cáo xã Tân Lập.txt" in page and "notes.csv" not in page
+    row = re.search(r"<tr class='done' id='documents/bao-cao-xa-tan-lap'>(.*?)</tr>", page).group(1)
+    txt = next(r for r in results if r.slug == "bao-cao-xa-tan-lap")
+    cells = re.findall(r"<td class='n'>(\d+)</td>", row)
+    assert cells == [str(txt.counts[s]) for s in ("pass", "fail", "warn", "unchecked")]
+    assert "documents/bao-cao-xa-tan-lap/review.html" in row and "documents/bao-cao-xa-tan-lap/claims.csv" in row
+
+
+BAD_DOCUMENTS = {
+    "latin1.txt": ("not_utf8", lambda p: p.write_bytes("Đạt 3/4 chỉ tiêu".encode("cp1258", errors="replace") + b"\xff\xfe")),
+    "broken.docx": ("corrupt", lambda p: p.write_bytes(b"PK\x03\x04 this is not a zip archive")),
+    "empty.md": ("empty", lambda p: p.write_text("  \n", encoding="utf-8")),
+}
+PDF_DOCUMENTS = {
+    "locked.pdf": "encrypted",
+    "scan.pdf": "no_text_layer",
+}
+
+
+def _locked_pdf(path: Path) -> None:
+    import pypdf
+
+    source = io.BytesIO()
+    _pdf(path.with_suffix(".plain"), [PDF_LINE])
+    writer = pypdf.PdfWriter(clone_from=str(path.with_suffix(".plain")))
+    writer.encrypt("mật khẩu")
+    writer.write(source)
+    path.write_bytes(source.getvalue())
+    path.with_suffix(".plain").unlink()
+
+
+def _scanned_pdf(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path))
+    page.rect(50, 500, 300, 200, fill=1)  # an image-like page: shapes, no text
+    page.save()
+
+
+def test_bad_documents_each_get_a_row_in_the_readers_language_and_the_others_still_run(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    expected = {}
+    for name, (reason, make) in BAD_DOCUMENTS.items():
+        make(docs / name)
+        expected[name] = reason
+    if FULL_READER:
+        _locked_pdf(docs / "locked.pdf")
+        _scanned_pdf(docs / "scan.pdf")
+        expected.update(PDF_DOCUMENTS)
+    (docs / "good.txt").write_text(DOCX_PARAGRAPH, encoding="utf-8")
+    (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    expected.update({"missing.txt": "missing", "table.xlsx": "wrong_type"})
+    out = tmp_path / "out"
+    results = run_review([docs, tmp_path / "missing.txt", tmp_path / "table.xlsx"], out, jobs=2, progress=False)
+    by_name = {Path(r.path).name: r for r in results}
+    assert by_name.pop("good.txt").status == "done"
+    assert {name: (r.status, r.reason) for name, r in by_name.items()} == {n: ("unreadable", r) for n, r in expected.items()}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    for name, result in by_name.items():
+        assert result.message["vi"] != result.message["en"] and name in result.message["vi"]
+        assert "không đọc được: " + html.escape(result.message["vi"].splitlines()[0]) in page, name
+    unreadable = (out / "documents" / "latin1" / "review.html").read_text(encoding="utf-8")
+    assert "Không đọc được văn bản" in unreadable and not (out / "documents" / "latin1" / "claims.csv").exists()
+    english = index.render(index.read_rows(out), out, "en")
+    assert "unreadable: " + html.escape(by_name["broken.docx"].message["en"]) in english
+
+
+def test_cli_exit_codes(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    hdnd = [sys.executable, "-m", "hdnd_data.cli", "review", "--quiet", "--output", "out"]
+    refused = subprocess.run([*hdnd, "missing.txt", "notes.xlsx"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert refused.returncode == 2 and "missing.txt: không đọc được (missing.txt: " in refused.stdout
+    (tmp_path / "fail.txt").write_text("Đã giải quyết 45/60 kiến nghị của cử tri, đạt tỷ lệ 81,7%.", encoding="utf-8")
+    findings = subprocess.run([*hdnd, "--lang", "en", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert findings.returncode == 0, findings.stderr
+    assert "fail.txt: done (pass 0, fail 1, warn 0, unchecked 0)" in findings.stdout
+    strict = subprocess.run([*hdnd, "--strict", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert strict.returncode == 1
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")  # three runs, one index: all rows kept
+    assert all(f"id='documents/{name}'" in page for name in ("missing", "notes", "fail"))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the checkout")
+def test_the_seeds_get_a_page_each_and_the_audit_links_to_its_document(tmp_path: Path):
+    results = run_review([SEEDS], tmp_path, jobs=2, progress=False)
+    assert [r.status for r in results] == ["done", "done"]
+    report = next(r for r in results if Path(r.path).name.startswith("004_"))
+    marks = _marks((tmp_path / "documents" / report.slug / "review.html").read_text(encoding="utf-8"))
+    assert marks["97,5"] == "pass"
+    assert marks["84,7"] == "warn" and marks["96,7"] == "warn"
+    audit = audit_year("lang-son-city", 2020, tmp_path, report_path=report.path)
+    assert audit.status == "ok"
+    page = (tmp_path / "lang-son-city" / "2020" / "audit.html").read_text(encoding="utf-8")
+    assert re.search(rf"href=[\"']\.\./\.\./documents/{report.slug}/review\.html[\"']", page)
+    assert "Xem văn bản với các số được đánh dấu" in page

@@ -1,0 +1,106 @@
+"""The review page of a document, built without a kernel: marks by verdict, explanations, summary links, escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+import pytest
+
+from hdnd_data.report.document import render_page, spreadsheet_safe, with_spans
+from hdnd_data.text.claims import check_claims
+
+# Written for these tests (not from any report): the first budget line gives one base for the province estimate
+# (200.000 / 80,0% = 240.000 / 96,0% = 250.000) and two for differently named council estimates (400.000 vs
+# 342.857): a warn; 45/60 is 75,00%, not 81,7%: a fail; 138/150 is 92,00%: a pass.
+TEXT = (
+    "Tổng chi ngân sách xã thực hiện 200.000 triệu đồng, đạt 80,0% dự toán tỉnh giao, đạt 50,0% dự toán xã giao đầu năm; "
+    "ước thực hiện cả năm 240.000 triệu đồng, bằng 96,0% dự toán tỉnh giao, bằng 70,0% dự toán HĐND xã giao.\n"
+    "Đã giải quyết 45/60 kiến nghị của cử tri, đạt tỷ lệ 81,7%.\n"
+    "Ghi chú <script>alert('x')</script> & mục 3.\n"
+    "Trong năm tiếp nhận 150 đơn, đã giải quyết 138/150 đơn, đạt tỷ lệ 92,0%.\n"
+)
+
+
+def marks(page: str) -> dict[str, tuple[str, str, str]]:
+    """Each marked number -> (status class, mark id, explanation shown on hover and focus)."""
+    found = re.findall(r"<mark class='(\w+)' id='(m\d+)' tabindex='0' aria-describedby='[^']+' data-tip='([^']*)'>([^<]+)</mark>", page)
+    return {number: (status, mark_id, html.unescape(tip)) for status, mark_id, tip, number in found}
+
+
+@pytest.fixture(scope="module")
+def claims() -> pd.DataFrame:
+    return check_claims(TEXT, include_unchecked=True)
+
+
+def test_numbers_are_marked_by_the_verdict_of_their_claims(claims):
+    page = render_page(TEXT, claims, "vi", "Báo cáo xã Tân Lập")
+    found = marks(page)
+    assert found["81,7"][0] == "fail" and found["92,0"][0] == "pass"
+    assert found["50,0"][0] == "warn" and found["80,0"][0] == "pass"
+    assert found["200.000"][0] == "warn"  # used by a pass and a warn: the worse shows
+    tip = found["81,7"][2]
+    assert tip.startswith("sai lệch · ") and "tính lại 75,00%" in tip and "sai số cho phép ±0,05" in tip
+    assert "dòng 2" in tip and "nêu 81,7%" in tip
+    assert "tính lại 92,00%" in found["92,0"][2]
+    both = found["200.000"][2]
+    assert both.count("nêu ") == 2 and "đạt ·" in both and "cần xem xét ·" in both
+
+
+def test_the_summary_links_to_every_fail_and_warn_and_the_table_lists_every_claim(claims):
+    page = render_page(TEXT, claims, "vi")
+    found = marks(page)
+    summary = page.split("<ol>")[1].split("</ol>")[0]
+    links = re.findall(r"<a href='#(m\d+)'>([^<]+)</a>", summary)
+    flagged = claims[claims["status"].isin(["fail", "warn"])]
+    assert len(links) == len(flagged) == 2
+    by_id = {mark_id: number for number, (_, mark_id, _) in found.items()}
+    assert {by_id[mark_id] for mark_id, _ in links} == {"81,7", "50,0"}
+    assert any(text.startswith("sai lệch · dòng 2 · tỷ lệ") for _, text in links)
+    table = page.split("<tbody>")[1]
+    assert table.count("<tr ") == len(claims)
+    assert "Tóm tắt" in page and "Bảng các khẳng định về số liệu" in page
+
+
+def test_text_from_the_document_is_escaped(claims):
+    page = render_page(TEXT, claims, "vi", "<b>tên</b>")
+    assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; mục 3." in page
+    assert "<b>tên</b>" not in page and "&lt;b&gt;tên&lt;/b&gt;" in page
+
+
+def test_every_status_differs_without_colour():
+    from hdnd_data.report.document import STYLE
+
+    cues = {status: re.search(rf"\.hdnd-review \.{status}\{{([^}}]*)\}}", STYLE).group(1) for status in
+            ("pass", "warn", "fail", "unchecked")}
+    icons = {status: re.search(rf"\.hdnd-review \.{status}::before\{{content:\"(.)\"", STYLE).group(1) for status in cues}
+    assert len(set(icons.values())) == 4
+    borders = {status: re.search(r"border-bottom:(\d)px (\w+)", cue).groups() for status, cue in cues.items()}
+    assert len(set(borders.values())) == 4 and "font-weight:700" in cues["fail"]
+    assert "mark:focus::after" in STYLE and "mark:hover::after" in STYLE and "content:attr(data-tip)" in STYLE
+
+
+def test_the_english_page_has_no_vietnamese_words_of_its_own():
+    claims = check_claims(TEXT, lang="en", include_unchecked=True)
+    page = render_page(TEXT, claims, "en", "Commune report")
+    text = re.sub(r"<div class='doc'>.*?</div>", "", page, flags=re.S)  # the document itself stays Vietnamese
+    text = re.sub(r"<td>[^<]*…[^<]*</td>", "", text)  # excerpts quote the document
+    assert "Summary" in text and "fail · line 2 · ratio" in text and "Figures to look at" in text
+    for word in ("sai lệch", "cần xem xét", "Tóm tắt", "dòng", "tính lại"):
+        assert word not in text, word
+
+
+def test_spans_are_found_for_an_engine_that_gives_none(claims):
+    bare = claims.drop(columns=[c for c in ("spans", "claim_id") if c in claims])
+    guessed = with_spans(TEXT, bare)
+    ratio = guessed[guessed["stated"] == "81,7%"].iloc[0]
+    assert [TEXT[a:b] for a, b in ratio["spans"]] == ["81,7"]
+    assert list(guessed["claim_id"][:2]) == ["c1", "c2"]
+
+
+def test_claims_csv_cannot_hold_a_formula():
+    frame = pd.DataFrame({"excerpt": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "bình thường"], "line": [1, 2, 3, 4, 5]})
+    safe = spreadsheet_safe(frame)
+    assert safe["excerpt"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "bình thường"]
+    assert safe["line"].tolist() == [1, 2, 3, 4, 5]
