@@ -17,10 +17,10 @@ from .conftest import ARTIFACTS
 from .test_browser import _chromium, pytestmark  # noqa: F401 - skipped like the other browser tests
 from .test_review_page import TEXT
 
-# Run inside a copy of the page (the page itself has no script): focus the first failing number and report what
+# Run inside a copy of the page (the page itself has no script): focus the failing percentage and report what
 # the browser shows for it, then bring it into view for the screenshot.
 PROBE = """<script>
-const mark = document.querySelector("mark.fail");
+const mark = [...document.querySelectorAll("mark.fail")].find(m => m.textContent === "81,7");
 mark.focus();
 const probe = document.createElement("pre");
 probe.id = "probe";
@@ -62,7 +62,7 @@ def test_focusing_a_failing_number_shows_its_explanation(pages: Path, tmp_path: 
 
 def test_the_english_page_explains_in_english(pages: Path, tmp_path: Path):
     found = _probe(tmp_path, pages / "en" / "documents" / "xa-tan-lap" / "review.html", "review-focus-fail-en.png")
-    assert found["focused"] and "fail · ratio (line 2): stated 81" in found["tip"] and "recomputed 75" in found["tip"]
+    assert found["focused"] and "fail · ratio" in found["tip"] and "(line 2): stated 81,7%" in found["tip"] and "recomputed 75" in found["tip"]
 
 
 def test_the_index_after_a_partial_run_keeps_the_audits(reports: Path, pages: Path, tmp_path: Path):

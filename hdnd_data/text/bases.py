@@ -45,6 +45,11 @@ class _BaseClaim:
     currency: str
     measure: int
     scope: tuple
+    percent_end: int = 0
+
+    def number_spans(self) -> list[tuple[int, int]]:
+        """The amount and the percentage this claim reads, as spans of the paragraph."""
+        return [(self.amount_start, self.amount_start + len(self.amount_raw)), (self.percent_start, self.percent_end)]
 
     def implied(self) -> tuple[float, float] | None:
         low, high = self.percent.interval
@@ -119,7 +124,8 @@ def _base_claims(line: _Line) -> list[_BaseClaim]:
                 start=match.start(), percent_start=match.start(1), end=match.start(2) + len(match.group(2).rstrip()),
                 amount_start=amount.start(), amount_end=amount.end(), percent=percent, name=name,
                 amount=_value(amount.group(1)) * factor, amount_raw=amount.group(1), unit=amount.group(2), currency=currency,
-                measure=measure_id + amounts.index(amount), scope=scopes[amount.start()]))
+                measure=measure_id + amounts.index(amount), scope=scopes[amount.start()],
+                percent_end=match.end(1)))
         measure_id += len(amounts)
     return claims
 
@@ -163,7 +169,8 @@ def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
         note += line.say("; dòng con «trong đó» có gốc riêng", "; a «trong đó» sub-line has bases of its own")
     line.add(claim.start, claim.end, "percent_of_base", f"{_pct(claim.percent)} «{claim.name}»",
              line.say("gốc ", "base ") + _range(claim.implied()) + f" {_unit_in_millions(line, claim)}",
-             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…")
+             _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…",
+             spans=claim.number_spans(), main=claim.number_spans()[1])
 
 
 def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
@@ -198,6 +205,7 @@ def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     excerpt = " | ".join(f"…{_claim_text(line, c)}…" for c in (first, second))
     line.add(first.start, second.end, "percent_of_base", stated,
              f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
-             f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt)
+             f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt,
+             spans=first.number_spans() + second.number_spans(), main=first.number_spans()[1])
 
 
