@@ -187,3 +187,13 @@ def test_invalid_data_page_is_styled_translated_and_names_the_unit(data_copy, tm
     assert "<h2>Invalid data</h2>" in page and "<p>invalid data: 1 problem(s)</p>" in page
     assert "<li>lang-son-city/2020/petitions.csv, row 5, column &#x27;count&#x27;" in page
     assert "lỗi" not in page and "dòng" not in page  # the problems in the page's language
+
+
+def test_every_warning_rests_on_a_stated_assumption_on_real_and_synthetic_units():
+    from hdnd_data import synthetic
+
+    frames, truth = synthetic.generate(40, seed=5, inconsistency_rate=1.0)
+    for results in (hd.run_checks(year=[2020, 2023]), hd.run_checks(frames=frames, lang="en")):
+        warns = results[results.status == "warn"]
+        assert len(warns) > 0
+        assert (warns.assumption.fillna("").str.len() > 0).all(), warns.loc[warns.assumption.fillna("") == "", "rule_id"].tolist()

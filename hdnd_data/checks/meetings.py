@@ -205,7 +205,8 @@ def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, mes
             listed=say(shown, run.lang, m.index, listed=fmt(found, lang=run.lang)),
             **words(messages, run.lang),
         ),
-        assumption=lambda: say(choose([partial], ["check.listed.assumption"], "check.none", m.index), run.lang, m.index),
+        assumption=lambda: say(choose([partial, uncountable], ["check.listed.assumption", "check.listed.uncountable_assumption"],
+                                      "check.none", m.index), run.lang, m.index),
     )
 
 

@@ -134,6 +134,11 @@ TERMS: dict[str, tuple[str, str]] = {
         "{instance}: nêu {what} {stated}, danh sách có {listed} — danh sách nhiều hơn số nêu: không khớp.",
         "{instance}: {what} stated {stated}, listed {listed} — the list holds more than stated: inconsistent.",
     ),
+    "check.listed.uncountable_assumption": (
+        "Giả định các mục không nêu số đơn vị thì không suy ra được số đơn vị; tổng nêu trong báo cáo chỉ kiểm được khi biết số đơn vị của mọi mục.",
+        "Assumes the items listed without a number of units cannot be counted from the source; the stated total can be "
+        "checked only once every item's units are known.",
+    ),
     "check.listed.assumption": (
         "Giả định danh sách trong nguồn là đầy đủ, trong khi nguồn không khẳng định điều đó.",
         "Assumes the source's list is complete, which the source does not claim.",
