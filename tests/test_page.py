@@ -197,3 +197,11 @@ def test_every_warning_rests_on_a_stated_assumption_on_real_and_synthetic_units(
         warns = results[results.status == "warn"]
         assert len(warns) > 0
         assert (warns.assumption.fillna("").str.len() > 0).all(), warns.loc[warns.assumption.fillna("") == "", "rule_id"].tolist()
+
+
+def test_a_table_does_not_repeat_its_sections_heading(vi_2020):
+    page, _ = vi_2020
+    for section in ("sessions", "voter_contact", "budget"):
+        heading = html.escape(term(section))
+        assert page.count(f"<h2>{heading}</h2>") == 1 and f"<strong>{heading}</strong>" not in page
+    assert f"<strong>{html.escape(term('personnel_changes'))}</strong>" in page  # other tables keep their caption

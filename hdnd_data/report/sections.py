@@ -5,6 +5,7 @@ Headings and labels come from the glossary, so ``lang="en"`` changes the whole p
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import pandas as pd
@@ -76,6 +77,7 @@ class YearAudit:
         self.results = findings.with_sections(
             run_checks(unit=unit, year=self.year, lang=lang, frames=self.frames, validated=True))
         self.shown: set[str] = set()
+        self._section = ""
         _fast_inline_figures()
 
     def _has_data(self, section: str) -> bool:
@@ -89,12 +91,16 @@ class YearAudit:
         """Start a section: its heading, or nothing at all when the year's sources have no figures for it."""
         if not self._has_data(section):
             return False
+        self._section = section
         self._heading(section)
         return True
 
     def _table(self, table: report.ReportTable) -> None:
-        if not table.display.empty:  # an empty table inside a section with figures adds nothing
-            _show(table)
+        if table.display.empty:  # an empty table inside a section with figures adds nothing
+            return
+        if table.caption == term(self._section, self.lang):  # the heading just said it
+            table = dataclasses.replace(table, caption="")
+        _show(table)
 
     def _checks_of(self, section: str) -> None:
         self.shown.add(section)
