@@ -24,6 +24,7 @@ from hdnd_data.labels import term
 from hdnd_data.records import RECORD_MIME, STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
+PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
 
 
 def records(notebook_path: str | os.PathLike) -> dict[str, object]:
@@ -120,9 +121,13 @@ def _exporter(show_code: bool):
 
 
 def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
-            f"<body><h1>{html.escape(title)}</h1><h2>{html.escape(heading)}</h2><ul>{items}</ul></body></html>")
+    """A page of problems styled like the index: the message's first line as a sentence, each problem an item."""
+    lines = [line.strip() for line in lines if line.strip()]
+    lead = f"<p>{html.escape(lines[0])}</p>" if lines else ""
+    items = "".join(f"<li>{html.escape(line.removeprefix('- '))}</li>" for line in lines[1:])
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{PAGE_STYLE}h2{{color:#9c2b2b}}li{{margin:0.3em 0}}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
 
 
 def kernel_setup() -> dict[str, object]:
@@ -173,7 +178,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
 
     start = time.perf_counter()
     folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
-    title = f"{term('audit_title', lang)}: {unit} {year}"
+    title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
 
     def failed(status: str, message: str, lines: Iterable[str]) -> YearResult:
         try:
