@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from hdnd_data.data.files import csv_for_people
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
@@ -121,10 +122,6 @@ def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 
-# A cell a spreadsheet would run as a formula starts with one of these; such a cell is written after a quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def claims_csv(claims: pd.DataFrame) -> str:
     """The claims as CSV text that a spreadsheet opens without running any cell as a formula.
 
@@ -134,5 +131,4 @@ def claims_csv(claims: pd.DataFrame) -> str:
     '-5,2
     "93,2%",3
     """
-    safe = claims.astype(object).map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
-    return safe.to_csv(index=False)
+    return csv_for_people(claims)
