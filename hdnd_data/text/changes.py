@@ -258,7 +258,8 @@ def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantit
     diff = now.value - before.value
     places = max(decimals_of(now.raw), decimals_of(before.raw))
     relative = change.role == "percent" and not (now.role == "percent" and before.role == "percent")
-    factor = now.value / (_value(now.raw) or 1.0)
+    printed_now = _value(now.raw)
+    factor = now.value / printed_now if printed_now else 1.0  # millions per printed unit of an amount; 1 for a count
     extra = {"spans": spans, "main": (change.start, change.end), "assumption": assumption}
     values = {"now": now.raw, "before": before.raw, "printed": change.raw + ("%" if change.role == "percent" else ""),
               "word": word}

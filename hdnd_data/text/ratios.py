@@ -92,7 +92,7 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
     hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
-    if not strong and not hypothesis and not 0.5 <= computed / stated.value <= 2:
+    if not strong and not hypothesis and not (stated.value and 0.5 <= computed / stated.value <= 2):
         return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
              "fail" if strong else "warn", line.msg("ratio_off", **values), hypothesis=hypothesis,
