@@ -233,9 +233,7 @@ def _stated_earlier(line: _Line, quantities: list[_Quantity], now: _Quantity, ch
     """A figure stated earlier in the paragraph that differs from ``now`` by exactly the change (counts only)."""
     if change.role != "count":
         return None
-    for q in quantities:
-        if q.start >= now.start:
-            break
+    for q in line.within(max(0, now.start - 600), now.start, limit=24, last=True):
         if q.role == "count" and q.compatible(now) and q is not now and _close(abs(now.value - q.value), change.value) \
                 and (now.value > q.value) == rising:
             return q
@@ -253,7 +251,7 @@ def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantit
         return
     word = "tăng" if rising else "giảm"
     spans = [(now.start, now.end), (before.start, before.end), (change.start, change.end)]
-    line.used.update({change.start, now.start})
+    line.used.add(change.start)  # the changed figure stays free: it may be the total or a part of a breakdown
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     diff = now.value - before.value
     places = max(decimals_of(now.raw), decimals_of(before.raw))

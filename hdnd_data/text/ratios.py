@@ -141,7 +141,7 @@ def _ratios(line: _Line) -> None:
             if second.value == 0:
                 continue
             line.used.update({percent.start, first.start})
-            others = [q for q in quantities if q.role in ("count", "denominator") and q.value > 0 and q is not second
+            others = [q for q in _neighbourhood(line, percent) if q.role in ("count", "denominator") and q.value > 0 and q is not second
                       and q is not first and (q.compatible(first) or stated.decimals > 0)]
             _rate_row(line, lo, hi, first.value, second.value, stated, spans, (percent.start, percent.end),
                       (first.raw, second.raw), others)
@@ -179,6 +179,16 @@ def _bound_row(line: _Line, percent: _Quantity, stated: Stated, first: _Quantity
     line.add(lo, hi, "ratio", f"{word} {_pct(stated)}", _fmt(computed, 2) + "%", "–", "pass" if holds else "warn",
              line.msg("bound_holds" if holds else "bound_off", **values), spans=spans,
              main=(percent.start, percent.end), convention="bound")
+
+
+# How far a percentage looks for its base: the paragraph around it, as far as a report states a base before its parts.
+NEIGHBOURHOOD = (600, 240, 40)
+
+
+def _neighbourhood(line: _Line, percent: _Quantity) -> list[_Quantity]:
+    """The figures of the paragraph near a percentage (a bounded window keeps a long paragraph linear)."""
+    before, after, limit = NEIGHBOURHOOD
+    return line.within(max(0, percent.start - before), percent.end + after, limit=limit)
 
 
 def _unstated_bases(line: _Line, quantities: list[_Quantity]) -> list[float]:
@@ -235,12 +245,12 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                  spans: list[tuple[int, int]], lo: int, hi: int) -> None:
     """"a X, chiếm p%": the base is a figure of the paragraph; pass on one that holds, flag only a base the wording ties."""
     text = line.text
-    bases = [q for q in quantities if q.role in ("count", "denominator") and q is not count and q.value > 0
+    bases = [q for q in _neighbourhood(line, percent) if q.role in ("count", "denominator") and q is not count and q.value > 0
              and (q.value >= count.value or stated.value > 100)]
     if count.currency:
         # "bằng p% dự toán (2.150 tỷ đồng)": an amount's base is the one in the bracket after its name; other amounts
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
-        bases = [q for q in quantities if q.role == "count" and q.currency and q.value > 0 and q.start > percent.end
+        bases = [q for q in line.within(percent.end, percent.end + 60, limit=4) if q.role == "count" and q.currency and q.value > 0
                  and q.depth > percent.depth and q.start - percent.end < 60]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)

@@ -199,6 +199,7 @@ class _Line:
 
     _sentences: list[tuple[int, int]] | None = None
     _quantities: list[_Quantity] | None = None
+    _starts: list[int] = field(default_factory=list)
 
     def sentences(self) -> list[tuple[int, int]]:
         # A sentence ends at ". " or at a new line — a dot inside a number ("390.463") is never followed by a space.
@@ -220,7 +221,21 @@ class _Line:
         """Every number of the line that can be a count, an amount or a percentage, in order (see :func:`_quantities`)."""
         if self._quantities is None:
             self._quantities = _quantities(self.text)
+            self._starts = [q.start for q in self._quantities]
         return self._quantities
+
+    def within(self, lo: int, hi: int, limit: int = 60, last: bool = False) -> list[_Quantity]:
+        """The quantities starting in [lo, hi), at most ``limit`` of them (the last ones when ``last``): every rule
+        looks at a bounded neighbourhood, so that a paragraph of thousands of figures costs linear time."""
+        quantities = self.quantities()
+        first, end = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        if end - first > limit:
+            first, end = (end - limit, end) if last else (first, first + limit)
+        return quantities[first:end]
+
+    def sentence_index(self, pos: int) -> int:
+        spans = self.sentences()
+        return max(0, bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1)
 
     def add(self, start: int, end: int, kind: str, stated: str, computed: str, tolerance: str, status: str,
             note: str = "", excerpt: str | None = None, **extra) -> None:
