@@ -163,8 +163,11 @@ def report_speed(corpus: list[dict], quick: bool, repeat: int = 1) -> None:
 
     # one paragraph, no sentence end, of breakdowns, changes and ratios: every rule's look-around must stay bounded
     clauses = "Nhận 5 đơn, gồm 2 đơn và 3 đơn; tăng 1 đơn (4 đơn), đạt 40% (2/5); " * (400 if quick else 3200)
+    budget = ("Thu 5 tỷ đồng, bằng 40% dự toán; chi 7 tỷ đồng, bằng 70% dự toán; còn 3 đơn, tỷ lệ 1/3 xã, 20/20 điểm; "
+              * (250 if quick else 2000))
     sizes = [("report-like ~250 KB (passages between prose)", sized(report, 250_000)),
              (f"one paragraph of {clauses.count('Nhận'):,} breakdowns, changes and ratios", clauses),
+             (f"one paragraph of {budget.count('Thu'):,} budget percentages, remainders and fractions", budget),
              ("dense corpus ~250 KB (passages only)", sized(dense, 250_000)),
              (f"one line of {numbers.count('tỷ'):,} amounts", numbers)]
     for megabytes in ((1,) if quick else (1, 4)):

@@ -15,6 +15,8 @@ from hdnd_data.text.scan import (
     _value,
 )
 
+REMAINDER_WINDOW = 300
+
 
 def _sums(line: _Line) -> None:
     """Parts against a stated total: "N ... (a X, b Y; c Z)", "N X, trong đó a X và b X", "N X ..., a X, còn b X"."""
@@ -40,8 +42,9 @@ def _sums(line: _Line) -> None:
     for index, (lo, hi) in enumerate(sentences):
         for rest in re.finditer(r"\bcòn\b", text[lo:hi]):
             at = lo + rest.start()
-            after = _counts(line, at, hi)
-            before = _counts(line, lo, at)
+            # a bounded window around "còn": a paragraph of many of them stays linear
+            after = _counts(line, at, min(hi, at + REMAINDER_WINDOW))
+            before = _counts(line, max(lo, at - REMAINDER_WINDOW), at)
             if not after or not before:
                 continue
             first = before[-1]
@@ -49,7 +52,7 @@ def _sums(line: _Line) -> None:
                 continue
             earlier = [c for c in before[:-1] if c[3] == first[3]]
             if not earlier and index:
-                earlier = [c for c in _counts(line, sentences[index - 1][0], lo) if c[3] == first[3]]
+                earlier = [c for c in _counts(line, max(sentences[index - 1][0], lo - REMAINDER_WINDOW), lo) if c[3] == first[3]]
             if not earlier:
                 continue
             parts = [first] + [c for c in after if c[3] == first[3]]
