@@ -123,3 +123,17 @@ def test_an_interrupted_review_keeps_the_rows_of_the_documents_it_finished(tmp_p
     with pytest.raises(KeyboardInterrupt):
         review_runner.run_review([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", progress=False)
     assert _row_keys((tmp_path / "out" / "index.html").read_text(encoding="utf-8")) == ["documents/a"]
+
+
+def test_an_audit_row_is_stale_when_its_data_changed_after_the_run(data_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    page = out / "lang-son-city" / "2020" / "audit.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>trang</p>", encoding="utf-8")
+    write_index([YearResult("lang-son-city", 2020, "ok", {"pass": 3, "fail": 0, "warn": 0})], out, data_dir=str(data_copy))
+    (row,) = index.read_rows(out)
+    assert row.inputs == [str(data_copy.resolve() / "lang-son-city" / "2020")] and index.stale_reason(out, row) is None
+    edited = data_copy / "lang-son-city" / "2020" / "petitions.csv"
+    os.utime(edited, (row.finished + 5, row.finished + 5))  # a clerk corrected a figure after the audit
+    assert index.stale_reason(out, row) == "inputs"
+    assert "cũ: nguồn đã thay đổi sau lần chạy" in index.render(index.read_rows(out), out, "vi")
