@@ -123,6 +123,12 @@ STYLE = (
 )
 
 
+def _count(n: int, lang: str) -> str:
+    """A count the reader's way (1.234 in Vietnamese, 1,234 in English), without loading the number formatting of
+    :mod:`hdnd_data.data.numbers` (pandas) into the runners."""
+    return f"{int(n):,}".replace(",", "." if lang == "vi" else ",")
+
+
 def _when(seconds: float, lang: str) -> str:
     return time.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M", time.localtime(seconds))
 
@@ -165,7 +171,7 @@ def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
         if kind == "audit":
             cells.append(f"<td>{row.year}</td>")
         cells.append(f"<td>{_result(output, row, lang)}</td>")
-        cells += [f"<td class='n'>{row.counts[s] if s in row.counts else '–'}</td>" for s in counted]
+        cells += [f"<td class='n'>{_count(row.counts[s], lang) if s in row.counts else '–'}</td>" for s in counted]
         if kind == "audit":
             cells.append(f"<td>{html.escape(_changes(row, lang))}</td>")
         cells += [f"<td>{_when(row.finished, lang)}</td>", f"<td>{_links(row, lang)}</td>"]

@@ -32,7 +32,11 @@ def test_a_partial_run_keeps_the_rows_of_earlier_runs(tmp_path: Path):
     assert page.count("<td>Thành phố Lạng Sơn</td>") == 2 and "<td>lang-son-city</td>" not in page
     assert "OK" not in page and page.count("hoàn tất") == 3
     assert "Báo cáo theo đơn vị và năm" in page and "Văn bản được rà soát" in page
+    assert "<td class='n'>30</td>" in page
+    index.add_rows(tmp_path, [_document("dai", {"pass": 3206, "fail": 12})])  # counts the reader's way
+    assert "<td class='n'>3.206</td>" in (tmp_path / "index.html").read_text(encoding="utf-8")
     english = index.render(index.read_rows(tmp_path), tmp_path, "en")
+    assert "<td class='n'>3,206</td>" in english
     assert "<td>Lạng Sơn city</td>" in english and "done" in english and "hoàn tất" not in english
 
 

@@ -146,6 +146,8 @@ def test_a_100_page_document_is_cut_into_blocks_and_its_long_table_folded():
     page = render_page(text, claims, "vi")
     assert len(claims) > 200 and page.count("<div class='part'>") == -(-len(lines) // 40)
     assert "<details><summary>" in page and "<details open>" not in page  # the table starts folded
+    assert f"Bảng các khẳng định về số liệu ({len(claims) // 1000}.{len(claims) % 1000:03d})" in page  # 3.438, read the Vietnamese way
+    assert f"({len(claims) // 1000},{len(claims) % 1000:03d})" in render_page(text, claims, "en")
     assert ".hdnd-review .part{content-visibility:auto" in page
     small = render_page(TEXT, check_claims(TEXT, include_unchecked=True), "vi")
     assert "<details open><summary>" in small
