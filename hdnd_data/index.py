@@ -45,6 +45,7 @@ class Row:
     inputs: list[str] = field(default_factory=list)  # files whose later change makes the row stale
     year: int | None = None
     finished: float = field(default_factory=time.time)
+    started: float | None = None  # when known exactly: a page older than this is from an earlier run
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -98,10 +99,13 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
 
 
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
-    """``missing`` when the row's page is gone, ``inputs`` when an input changed after the run, else None."""
+    """``missing`` when the row's page is gone, ``older`` when the page predates the run (the run could not write
+    it), ``inputs`` when an input changed after the run, else None."""
     page = row.files.get("page")
     if page and not (Path(output) / page).is_file():
         return "missing"
+    if page and row.started is not None and (Path(output) / page).stat().st_mtime < row.started - 1:
+        return "older"
     for name in row.inputs:
         path = Path(name)
         try:

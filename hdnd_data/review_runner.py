@@ -196,7 +196,7 @@ def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: 
             files["table"] = f"{base}/claims.csv"
         name = Path(r.path).name
         rows.append(Row("document", base, {"vi": name, "en": name}, r.status, dict(r.counts), dict(r.message), files,
-                        [r.path] if Path(r.path).exists() else [], None, r.finished))
+                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.finished - r.seconds))
     return add_rows(output, rows, lang)
 
 

@@ -62,6 +62,10 @@ def test_rows_whose_output_is_gone_or_whose_input_changed_are_stale(tmp_path: Pa
     assert index.stale_reason(tmp_path, row) is None and "cũ" not in (tmp_path / "index.html").read_text(encoding="utf-8")
     os.utime(source, (row.finished + 5, row.finished + 5))  # the document was edited after its review
     assert index.stale_reason(tmp_path, row) == "inputs"
+    os.utime(source, (row.finished - 5, row.finished - 5))
+    row.started = row.finished - 2
+    os.utime(page, (row.finished - 60, row.finished - 60))  # a page left by an earlier run: this one could not write it
+    assert index.stale_reason(tmp_path, row) == "older"
     page.unlink()
     assert index.stale_reason(tmp_path, row) == "missing"
     text = index.render(index.read_rows(tmp_path), tmp_path, "vi")
