@@ -211,6 +211,7 @@ def test_cli_exit_codes(tmp_path: Path):
     findings = subprocess.run([*hdnd, "--lang", "en", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert findings.returncode == 0, findings.stderr
     assert "fail.txt: done (pass 0, fail 1, warn 0, unchecked 0)" in findings.stdout
+    assert "Kernel is running" not in findings.stderr and "IPKernelApp" not in findings.stderr  # no kernel noise
     strict = subprocess.run([*hdnd, "--strict", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert strict.returncode == 1
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")  # three runs, one index: all rows kept
