@@ -94,34 +94,48 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     path = Path(path).resolve()
     name = name or slug(path)
     folder = Path(output).resolve() / "documents" / name
-    folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('review_title', lang)}: {path.name}"
-    tmp = folder / ".review.tmp.ipynb"
+
+    def failed(said: str) -> DocumentResult:
+        try:
+            write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [said], lang))
+            (folder / "claims.csv").unlink(missing_ok=True)
+        except OSError:
+            pass  # the output itself is blocked: the result (and the index) still say why
+        return DocumentResult(str(path), name, "error", {}, {lang: said}, "", time.perf_counter() - start, time.time())
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return failed(f"{type(exc).__name__}: {exc}")
+    tmp = folder / f".review.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=_exporter, args=(False,), daemon=True)  # templates load while the kernel runs
     warm.start()
     status, message, reason = "done", {}, ""
     try:
-        pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
-                            parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
-                            kernel_name="python3", cwd=str(folder), **kernel)
-    except pm.PapermillExecutionError as exc:
-        status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
-    except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
-        message = {lang: f"{type(exc).__name__}: {exc}"}
-        if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
-            os.replace(tmp, folder / "review.ipynb")
-        write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [message[lang]], lang))
-        (folder / "claims.csv").unlink(missing_ok=True)
-        return DocumentResult(str(path), name, "error", {}, message, "", time.perf_counter() - start, time.time())
-    os.replace(tmp, folder / "review.ipynb")
-    export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
-    found = records(folder / "review.ipynb").get("document") or {}
-    if found.get("problem"):
-        problem = found["problem"]
-        status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
-    if status != "done":
-        (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
+        try:
+            pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
+                                parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
+                                kernel_name="python3", cwd=str(folder), **kernel)
+        except pm.PapermillExecutionError as exc:
+            status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
+        except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
+            if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
+                os.replace(tmp, folder / "review.ipynb")
+            return failed(f"{type(exc).__name__}: {exc}")
+        os.replace(tmp, folder / "review.ipynb")
+        export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
+        found = records(folder / "review.ipynb").get("document") or {}
+        if found.get("problem"):
+            problem = found["problem"]
+            status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
+        if status != "done":
+            (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
+    except OSError as exc:  # an output blocked by a file in a folder's place, a full disk, no permission
+        return failed(f"{type(exc).__name__}: {exc}")
+    finally:
+        tmp.unlink(missing_ok=True)
     counts = {k: int(v) for k, v in (found.get("counts") or {}).items()}
     return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time())
 
@@ -182,7 +196,7 @@ def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: 
             files["table"] = f"{base}/claims.csv"
         name = Path(r.path).name
         rows.append(Row("document", base, {"vi": name, "en": name}, r.status, dict(r.counts), dict(r.message), files,
-                        [r.path] if Path(r.path).exists() else [], None, r.finished))
+                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.finished - r.seconds))
     return add_rows(output, rows, lang)
 
 

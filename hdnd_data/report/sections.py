@@ -51,13 +51,17 @@ def _figure(fig) -> None:
 
 
 def _fast_inline_figures() -> None:
-    """Figures use constrained layout, so the inline backend's second, 'tight' drawing pass is wasted time."""
+    """Charts as PNG in the notebook; they use constrained layout, so the inline backend's second, 'tight' drawing
+    pass is wasted time."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with the kernel
         return
     shell = get_ipython()
-    if shell is not None and "InlineBackend" in shell.config:
+    if shell is not None and hasattr(shell, "kernel"):
+        # The charts are Figure objects on an Agg canvas, never pyplot's: without %matplotlib inline no PNG formatter
+        # is registered for them and a chart shows as "<Figure size 900x460 with 1 Axes>".
+        shell.run_line_magic("matplotlib", "inline")
         shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
 
 
