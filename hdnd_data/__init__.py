@@ -37,7 +37,15 @@ _EXPORTS = {
     "read_report": "text.reading",
     "ReportReadError": "text.reading",
     "review": "report.document",
+    "likely_misprints": "findings.misprint",
+    "decide": "findings.reviews",
+    "read_reviews": "findings.reviews",
+    "attach_reviews": "findings.reviews",
+    "diff_folders": "findings.history",
+    "write_letter": "findings.letter",
+    "plot": "report.plots",
 }
+_SUBMODULES = {"plots": "report.plots"}  # hd.plots.budget(frames)
 __all__ = sorted(_EXPORTS)
 
 
@@ -46,7 +54,9 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value
         return value
-    try:  # submodules as attributes: hd.report, hd.plots, ...
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
+    try:  # submodules as attributes: hd.report, hd.checks, ...
         return importlib.import_module(f".{name}", __name__)
     except ModuleNotFoundError as exc:
         if exc.name != f"{__name__}.{name}":
@@ -74,6 +84,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         tables,
         validate_frames,
     )
+    from hdnd_data.findings.history import diff_folders  # noqa: F401
+    from hdnd_data.findings.letter import write_letter  # noqa: F401
+    from hdnd_data.findings.misprint import likely_misprints  # noqa: F401
+    from hdnd_data.findings.reviews import attach_reviews, decide, read_reviews  # noqa: F401
+    from hdnd_data.report import plots  # noqa: F401
     from hdnd_data.report.document import review  # noqa: F401
+    from hdnd_data.report.plots import plot  # noqa: F401
     from hdnd_data.text.claims import check_claims, claims_summary  # noqa: F401
     from hdnd_data.text.reading import ReportReadError, read_report  # noqa: F401

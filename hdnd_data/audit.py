@@ -24,6 +24,7 @@ from hdnd_data.labels import term
 from hdnd_data.records import RECORD_MIME, STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
+PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
 
 
 def records(notebook_path: str | os.PathLike) -> dict[str, object]:
@@ -57,8 +58,10 @@ def notebook_path() -> Path:
     return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
 
 
-def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
-    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
+def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
+                lang: str = "en") -> Path:
+    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page
+    declares ``lang`` (the shared exporter's own setting stays untouched, so threads can render at once)."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
@@ -69,6 +72,7 @@ def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
+    body = body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{lang}">', 1)
     return write_atomic(target, body)
 
 
@@ -81,8 +85,17 @@ def _skip_slow_optional_imports() -> None:
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
+    # pygments loads its lexers lazily and not thread-safely: two threads asking for PythonLexer at once (the
+    # exporter's warm-up for IPython's lexers, papermill for IPython's inspector, or two workers of a thread pool)
+    # failed with "cannot import name 'PythonLexer'" on a busy host. The runners call this before any thread starts.
+    from pygments.lexers import PythonLexer  # noqa: F401
 
 
+# JupyterLab's page without the two scripts it fetches from a CDN (require.js for widgets, MathJax for formulas):
+# the pages hold neither, and must open offline without waiting on the network.
+OFFLINE_TEMPLATE = "hdnd_offline.html.j2"
+_OFFLINE = ("{%- extends 'index.html.j2' -%}\n{% block html_head_js_requirejs %}{% endblock %}\n"
+            "{% block html_head_js_mathjax %}{% endblock %}\n")
 _EXPORTERS: dict[bool, object] = {}
 _EXPORTER_LOCK = threading.Lock()
 
@@ -96,19 +109,25 @@ def _exporter(show_code: bool):
     with _EXPORTER_LOCK:
         if show_code not in _EXPORTERS:
             import nbformat
+            from jinja2 import DictLoader
             from nbconvert import HTMLExporter
 
             exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                                    exclude_output_prompt=True)
+                                    exclude_output_prompt=True, template_file=OFFLINE_TEMPLATE,
+                                    extra_loaders=[DictLoader({OFFLINE_TEMPLATE: _OFFLINE})])
             exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
             _EXPORTERS[show_code] = exporter
         return _EXPORTERS[show_code]
 
 
 def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
-            f"<body><h1>{html.escape(title)}</h1><h2>{html.escape(heading)}</h2><ul>{items}</ul></body></html>")
+    """A page of problems styled like the index: the message's first line as a sentence, each problem an item."""
+    lines = [line.strip() for line in lines if line.strip()]
+    lead = f"<p>{html.escape(lines[0])}</p>" if lines else ""
+    items = "".join(f"<li>{html.escape(line.removeprefix('- '))}</li>" for line in lines[1:])
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{PAGE_STYLE}h2{{color:#9c2b2b}}li{{margin:0.3em 0}}</style></head><body><h1>{html.escape(title)}</h1>"
+            f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
 
 
 def kernel_setup() -> dict[str, object]:
@@ -159,7 +178,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
 
     start = time.perf_counter()
     folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
-    title = f"{term('audit_title', lang)}: {unit} {year}"
+    title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
 
     def failed(status: str, message: str, lines: Iterable[str]) -> YearResult:
         try:
@@ -196,8 +215,9 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
             executed.unlink(missing_ok=True)
             return failed("error", f"{type(exc).__name__}: {exc}", [f"{type(exc).__name__}: {exc}"])
         os.replace(tmp, executed)
-        export_html(executed, folder / "audit.html", show_code=show_code, title=title)
-        found = records(executed).get("checks", {})
+        export_html(executed, folder / "audit.html", show_code=show_code, title=title, lang=lang)
+        recorded = records(executed)
+        found = {**recorded.get("checks", {}), **recorded.get("findings", {})}  # findings: open, decided, changes
     except OSError as exc:  # an output blocked by a folder in a file's place, a full disk, no permission
         return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
     finally:
@@ -228,6 +248,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}

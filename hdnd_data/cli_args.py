@@ -143,8 +143,8 @@ def refusals(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     command = getattr(args, "command", None)
     importing = getattr(args, "excel_command", None) == "import" or getattr(args, "template", False)  # may start a new folder
     problems += data_dir_problems(getattr(args, "data_dir", None), lang, may_be_new=importing)
-    if command in ("audit", "review", "excel") and hasattr(args, "output"):
-        problems += output_problems(args.output, lang, folder=command != "excel")
+    if command in ("audit", "review", "excel", "letter") and getattr(args, "output", None) is not None:
+        problems += output_problems(args.output, lang, folder=command in ("audit", "review"))
     problems += input_problems(getattr(args, "file", None), lang) + input_problems(getattr(args, "report", None), lang)
     if command == "audit" and not problems:
         problems += _known(args, lang)

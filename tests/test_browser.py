@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,3 +48,47 @@ def test_audit_page_shows_summary_charts_and_vietnamese(reports: Path, tmp_path:
     pixels = mpimg.imread(shot)
     assert pixels.shape[0] == 2400 and pixels.shape[1] == 1280
     assert pixels[..., :3].std() > 0.05, "the screenshot is blank"
+
+
+@pytest.fixture(scope="module")
+def partial_english(reports: Path, tmp_path_factory) -> Path:
+    """The seed years' reports, then a partial run into the same folder: 2020 again, in English."""
+    from hdnd_data.audit import plan, run_audit
+
+    out = tmp_path_factory.mktemp("partial") / "reports"
+    shutil.copytree(reports, out)
+    (result,) = run_audit(plan("lang-son-city", [2020]), out, lang="en", progress=False)
+    assert result.status == "ok"
+    return out
+
+
+def test_english_page_in_the_browser(partial_english: Path, tmp_path: Path):
+    page = (partial_english / "lang-son-city" / "2020" / "audit.html").as_uri()
+    dom = _chromium(tmp_path, "--dump-dom", "--virtual-time-budget=5000", page)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", dom, flags=re.S))
+    assert "Consistency checks" in text and "Lạng Sơn city — 2020" in text
+    assert "390,463" in text and "93.2%" in text and "550/564 = 97.52%" in text  # English numbers
+    assert "390.463" not in text and "93,2%" not in text and "Thu ngân sách" not in text
+    assert dom.count("<details") >= 5 and "passing checks" in text  # passing checks folded under their sections
+    assert "DISAGREES: recomputed 69.55%, printed 84.7%" in text  # the budget's disagreeing rate is marked
+    shot = _screenshot(tmp_path, page, "audit-2020-en.png", 2400)
+    assert shot[..., :3].std() > 0.05, "the screenshot is blank"
+
+
+def test_index_after_a_partial_run_in_the_browser(partial_english: Path, tmp_path: Path):
+    index = (partial_english / "index.html").as_uri()
+    dom = _chromium(tmp_path, "--dump-dom", index)
+    # the partial run (2020) did not drop the other year's row, and both link their pages
+    assert "lang-son-city/2020/audit.html" in dom and "lang-son-city/2023/audit.html" in dom
+    assert "Lạng Sơn" in dom and "lang-son-city</td>" not in dom  # the unit by its name
+    shot = _screenshot(tmp_path, index, "index-after-partial-run.png", 900)
+    assert shot[..., :3].std() > 0.02, "the screenshot is blank"
+
+
+def _screenshot(tmp_path: Path, uri: str, name: str, height: int):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / name
+    _chromium(tmp_path, f"--screenshot={shot}", f"--window-size=1280,{height}", "--virtual-time-budget=5000", uri)
+    pixels = mpimg.imread(shot)
+    assert pixels.shape[:2] == (height, 1280)
+    return pixels

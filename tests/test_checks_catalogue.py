@@ -98,7 +98,7 @@ def test_a_catalogue_entry_is_a_rule():
     results = hd.run_checks(frames=frames, rules=[rule], lang="en")
     # the 2020 report's rounds: 1 + 4 = 5, 6 + 26 = 32, 1 + 19 = 20 recommendations sent on
     assert results["computed"].tolist() == [5.0, 32.0, 20.0]
-    assert results["message"].iloc[0].startswith("Voter-contact round after-11: to the province + to the city = 1 + 4 = 5")
+    assert results["message"].iloc[0].startswith("Voter-contact round after session 11: to the province + to the city = 1 + 4 = 5")
 
 
 def test_modules_stay_small():

@@ -52,7 +52,7 @@ def test_check_csv_has_a_header_and_one_line_per_check():
 
     assert len(rows) == len(hd.run_checks(year=2023)) and rows[-1]["keys"]
     weighted = next(r for r in rows if r["rule_id"] == "economy.growth_weighted_by_structure")
-    assert weighted["status"] == "warn" and weighted["message"].startswith("Overall growth 10,15%")
+    assert weighted["status"] == "warn" and weighted["message"].startswith("Overall growth 10.15%")  # English numbers in English
 
 
 def test_check_json_is_a_list_of_records(capsys):

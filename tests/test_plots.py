@@ -169,3 +169,18 @@ def test_budget_chart_keeps_disagreeing_bases_apart():
     # 390.463 / 93,2% and 440.000 / 105% agree on the province's (≈ 419.000): one bar
     assert "≈ 557.743" in texts and "≈ 679.214" in texts
     assert sum(t.startswith("≈ 41") for t in texts) == 1
+
+
+def test_charts_from_the_top_level_are_shown_once():
+    plt.close("all")
+    fig = hd.plot("budget", unit="lang-son-city", year=2020)
+    assert [ax.get_title() for ax in fig.axes] == ["Thu ngân sách", "Chi ngân sách"]
+    same = hd.plots.budget(hd.load_all(year=2020), "en")
+    assert [ax.get_title() for ax in same.axes] == ["Revenue", "Expenditure"]
+    # pyplot does not hold them: a notebook shows the returned figure, and nothing again at the cell's end
+    assert plt.get_fignums() == []
+    assert hd.plot("economy", unit="lang-son-city", year=2020) is None  # the 2020 report has no economy figures
+    with pytest.raises(ValueError, match="budget, voter_contact, petitions, economy"):
+        hd.plot("growth", unit="lang-son-city", year=2020)
+    with pytest.raises(ValueError, match="one unit-year"):
+        hd.plot("budget", hd.load_all())

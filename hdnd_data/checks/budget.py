@@ -39,8 +39,8 @@ def amounts_within(run: Run, *, group: str, part: str, whole: str, messages: Map
         stated=whole_amount,
         computed=amount,
         tolerance=0.0,
-        stated_text=fmt(whole_amount),
-        computed_text=fmt(amount),
+        stated_text=fmt(whole_amount, lang=run.lang),
+        computed_text=fmt(amount, lang=run.lang),
         keys=cat(keys_of(m, "budget_execution"), "; ", keys_of(m.assign(**{group: whole}), "budget_execution")),
         message=lambda: say(
             choose([ok], ["check.amounts_within.pass"], "check.amounts_within.fail", m.index),
@@ -48,8 +48,8 @@ def amounts_within(run: Run, *, group: str, part: str, whole: str, messages: Map
             m.index,
             direction=label(m["direction"], phrases("DIRECTION", run.lang)),
             other=label(m[other], phrases(other.upper(), run.lang)),
-            amount=fmt(amount),
-            whole_amount=fmt(whole_amount),
+            amount=fmt(amount, lang=run.lang),
+            whole_amount=fmt(whole_amount, lang=run.lang),
             **{name: say(key, run.lang, m.index) for name, key in messages.items()},
         ),
     )
@@ -90,9 +90,9 @@ def _described_bases(frames: Frames) -> pd.DataFrame:
     for lang in ("vi", "en"):
         m[f"desc_{lang}"] = say(
             "check.text.implied_base", lang, m.index,
-            percent=fmt_pct(m["percent"], dec), amount=fmt(m["amount_mvnd"]),
+            percent=fmt_pct(m["percent"], dec, lang), amount=fmt(m["amount_mvnd"], lang=lang),
             measure=label(m["measure"], phrases("MEASURE", lang)),
-            base=fmt(m["base_mid"]), lo=fmt(m["base_lo"]), hi=fmt(m["base_hi"]),
+            base=fmt(m["base_mid"], lang=lang), lo=fmt(m["base_lo"], lang=lang), hi=fmt(m["base_hi"], lang=lang),
         )
     m["basis_vi"] = m["basis_text"].astype(object)
     m["basis_en"] = cat(label(m["basis"], phrases("BASIS", "en")), label(m["qualifier"], phrases("QUALIFIER", "en")))
@@ -121,8 +121,8 @@ def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
         stated=p["base_mid"],
         computed=p["base_mid_b"],
         tolerance=tolerance,
-        stated_text=p["desc_vi"],
-        computed_text=p["desc_vi_b"],
+        stated_text=p[f"desc_{run.lang}"],
+        computed_text=p[f"desc_{run.lang}_b"],
         keys=cat(p["keys"], "; ", p["keys_b"]),
         message=lambda: say(
             outcome, lang, p.index,
@@ -160,8 +160,8 @@ def line_base_within_total(run: Run, *, messages: Mapping[str, str]) -> Findings
         stated=p["base_mid_b"],
         computed=p["base_mid"],
         tolerance=(p["base_hi"] - p["base_lo"]) / 2 + (p["base_hi_b"] - p["base_lo_b"]) / 2,
-        stated_text=p["desc_vi_b"],
-        computed_text=p["desc_vi"],
+        stated_text=p[f"desc_{run.lang}_b"],
+        computed_text=p[f"desc_{run.lang}"],
         keys=cat(p["keys"], "; ", p["keys_b"]),
         message=lambda: say(
             choose([ok], ["check.line_base.pass"], "check.line_base.fail", p.index), lang, p.index,

@@ -35,8 +35,8 @@ def named_match_count(run: Run, *, messages: dict) -> Findings:
         stated=stated,
         computed=n,
         tolerance=0.0,
-        stated_text=fmt(stated),
-        computed_text=fmt(n),
+        stated_text=fmt(stated, lang=run.lang),
+        computed_text=fmt(n, lang=run.lang),
         keys=cat("resolution_targets[status=", status, "]; target_details[status=", status, ",item_no=*]"),
         locator=join_locators(m["locator"], m["named_locator"]),
         message=lambda: say(
@@ -44,8 +44,8 @@ def named_match_count(run: Run, *, messages: dict) -> Findings:
             run.lang,
             m.index,
             status=say(cat("check.target_status.", status), run.lang, m.index),
-            stated=fmt(stated),
-            named=fmt(n),
+            stated=fmt(stated, lang=run.lang),
+            named=fmt(n, lang=run.lang),
         ),
         assumption=lambda: say(choose([partial], ["check.named.assumption"], "check.none", m.index), run.lang, m.index),
     )
@@ -62,7 +62,8 @@ def shares_to_100(run: Run, *, messages: dict) -> Findings:
     e = _economy(run.frames, "structure_share")
     if e.empty:
         return no_findings()
-    texts = e.assign(piece=cat(e["value_raw"].astype(object), " + ")).groupby(["unit", "year"])["piece"].sum().str[:-3]
+    pieces = cat(fmt(e["value"], printed_decimals(e["value_raw"]), lang=run.lang), " + ")
+    texts = e.assign(piece=pieces).groupby(["unit", "year"])["piece"].sum().str[:-3]
     g = e.groupby(["unit", "year"], as_index=False).agg(
         summed=("value", "sum"),
         tol=("half", "sum"),
@@ -72,7 +73,7 @@ def shares_to_100(run: Run, *, messages: dict) -> Findings:
     )
     g = g.join(texts.rename("parts_text"), on=["unit", "year"])
     ok = (g["summed"] - 100.0).abs() <= g["tol"] + 1e-9
-    computed = cat(g["parts_text"], " = ", fmt(g["summed"], g["d"]))
+    computed = cat(g["parts_text"], " = ", fmt(g["summed"], g["d"], lang=run.lang))
     return finding(
         run,
         g,
@@ -88,7 +89,7 @@ def shares_to_100(run: Run, *, messages: dict) -> Findings:
             run.lang,
             g.index,
             computed=computed,
-            tolerance=fmt(g["tol"], g["d"] + 1),
+            tolerance=fmt(g["tol"], g["d"] + 1, lang=run.lang),
         ),
     )
 
@@ -112,8 +113,8 @@ def growth_within_sectors(run: Run, *, messages: dict) -> Findings:
     if m.empty:
         return no_findings()
     ok = (m["value"] + m["half"] >= m["lo"]) & (m["value"] - m["half"] <= m["hi"])
-    rng = cat("[", fmt_pct(m["low"], m["d"]), "; ", fmt_pct(m["high"], m["d"]), "]")
-    stated = cat(m["value_raw"].astype(object), "%")
+    rng = cat("[", fmt_pct(m["low"], m["d"], lang=run.lang), "; ", fmt_pct(m["high"], m["d"], lang=run.lang), "]")
+    stated = cat(fmt(m["value"], printed_decimals(m["value_raw"]), lang=run.lang), "%")
     return finding(
         run,
         m,
@@ -122,7 +123,7 @@ def growth_within_sectors(run: Run, *, messages: dict) -> Findings:
         computed=np.where(m["value"] < m["low"], m["low"], np.where(m["value"] > m["high"], m["high"], m["value"])),
         tolerance=m["half"],
         stated_text=stated,
-        computed_text=say("check.text.sectors", "vi", m.index, range=rng),
+        computed_text=say("check.text.sectors", run.lang, m.index, range=rng),
         keys=f"{GROWTH}key_sectors_total]; {GROWTH}*]",
         message=lambda: say(
             choose([ok], ["check.growth_range.pass"], "check.growth_range.fail", m.index), run.lang, m.index, stated=stated, range=rng
@@ -140,7 +141,7 @@ def growth_weighted(run: Run, *, messages: dict) -> Findings:
     w = w.assign(
         sg=w["value_share"] * w["value"],
         err=w["value_share"] * w["half"] + w["value"].abs() * w["half_share"],
-        piece=cat(w["value_raw"].astype(object), "×", fmt(w["value_share"], 1), "% + "),
+        piece=cat(fmt(w["value"], printed_decimals(w["value_raw"]), lang=run.lang), "×", fmt(w["value_share"], 1, lang=run.lang), "% + "),
     )
     texts = w.groupby(["unit", "year"])["piece"].sum().str[:-3].rename("parts_text")
     g = (
@@ -154,8 +155,8 @@ def growth_weighted(run: Run, *, messages: dict) -> Findings:
     weighted = m["sg"] / m["s"]
     tol = m["err"] / m["s"] + m["half"]
     ok = (m["value"] - weighted).abs() <= tol
-    stated = cat(m["value_raw"].astype(object), "%")
-    computed = cat("(", m["parts_text"], ") / ", fmt(m["s"], 1), "% = ", fmt_pct(weighted, 2))
+    stated = cat(fmt(m["value"], printed_decimals(m["value_raw"]), lang=run.lang), "%")
+    computed = cat("(", m["parts_text"], ") / ", fmt(m["s"], 1, lang=run.lang), "% = ", fmt_pct(weighted, 2, lang=run.lang))
     return finding(
         run,
         m,
@@ -171,9 +172,9 @@ def growth_weighted(run: Run, *, messages: dict) -> Findings:
             run.lang,
             m.index,
             stated=stated,
-            weighted=fmt_pct(weighted, 2),
-            tolerance=fmt(tol, 2),
-            gap=fmt((m["value"] - weighted).abs(), 2),
+            weighted=fmt_pct(weighted, 2, lang=run.lang),
+            tolerance=fmt(tol, 2, lang=run.lang),
+            gap=fmt((m["value"] - weighted).abs(), 2, lang=run.lang),
         ),
         assumption=lambda: say("check.growth_weighted.assumption", run.lang, m.index),
     )

@@ -14,7 +14,7 @@ import pandas as pd
 
 from hdnd_data import labels
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
-from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, say
+from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, round_text, say
 from hdnd_data.data.loader import TABLES
 
 __all__ = ["INSTANCES", "KINDS", "dates_in_order", "dates_within_period", "group_sum", "row_sum", "row_within", "totals_agree"]
@@ -25,11 +25,6 @@ def words(messages: Mapping[str, str], lang: str) -> dict[str, str]:
     return {name: labels.term(key, lang) for name, key in messages.items()}
 
 
-def vi(key: str, **values: object) -> str:
-    """A stated/computed text: these columns show the figures as the Vietnamese report prints them, in any language."""
-    return labels.msg(key, "vi", **values)
-
-
 # ------------------------------------------------------------------------------------- naming an instance
 def _session(frame: pd.DataFrame, lang: str) -> pd.Series:
     number = frame["session_no"].astype("int64").astype(str)
@@ -37,7 +32,7 @@ def _session(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def _round(frame: pd.DataFrame, lang: str) -> pd.Series:
-    return say("check.name.round", lang, frame.index, round=frame["round_id"].astype(object).astype(str))
+    return say("check.name.round", lang, frame.index, round=round_text(frame["round_id"], lang))
 
 
 def _reception(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -60,22 +55,22 @@ INSTANCES: dict[str, Callable[[pd.DataFrame, str], pd.Series]] = {
 
 
 # ------------------------------------------------------------------------------------------- parts, wholes
-def _row_parts(frame: pd.DataFrame, parts: Sequence[str], total: str) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series]:
+def _row_parts(frame: pd.DataFrame, parts: Sequence[str], total: str, lang: str) -> tuple[pd.DataFrame, pd.Series, pd.Series, pd.Series]:
     """Rows that state every part and the total: the rows, the parts' sum, the total and the text "a + b"."""
     frame = frame[frame[[*parts, total]].notna().all(axis=1)]
     summed = frame[list(parts)].astype("int64").sum(axis=1)
-    terms = cat(*[x for p in parts for x in (" + ", fmt(frame[p]))][1:]) if not frame.empty else pd.Series(dtype=object)
+    terms = cat(*[x for p in parts for x in (" + ", fmt(frame[p], lang=lang))][1:]) if not frame.empty else pd.Series(dtype=object)
     return frame, summed, frame[total].astype("int64"), terms
 
 
 def row_sum(run: Run, *, table: str, parts: Sequence[str], total: str, instance: str, messages: Mapping[str, str]) -> Findings:
     """Parts stated in columns of one row add up to the total stated in another column of it."""
-    frame, summed, stated, terms = _row_parts(run[table], parts, total)
+    frame, summed, stated, terms = _row_parts(run[table], parts, total, run.lang)
     if frame.empty:
         return no_findings()
     ok = summed == stated
-    computed_text = cat(terms, " = ", fmt(summed))
-    stated_text = fmt(stated)
+    computed_text = cat(terms, " = ", fmt(summed, lang=run.lang))
+    stated_text = fmt(stated, lang=run.lang)
     return finding(
         run,
         frame,
@@ -93,7 +88,7 @@ def row_sum(run: Run, *, table: str, parts: Sequence[str], total: str, instance:
             instance=INSTANCES[instance](frame, run.lang),
             computed=computed_text,
             stated=stated_text,
-            gap=fmt((summed - stated).abs()),
+            gap=fmt((summed - stated).abs(), lang=run.lang),
             **words(messages, run.lang),
         ),
     )
@@ -103,12 +98,12 @@ def row_within(
     run: Run, *, table: str, parts: Sequence[str], whole: str, instance: str, messages: Mapping[str, str]
 ) -> Findings:
     """A subset (or the sum of disjoint subsets) stated in a row never exceeds the whole stated in it."""
-    frame, summed, stated, terms = _row_parts(run[table], parts, whole)
+    frame, summed, stated, terms = _row_parts(run[table], parts, whole, run.lang)
     if frame.empty:
         return no_findings()
     ok = summed <= stated
-    computed_text = cat(terms, " = ", fmt(summed)) if len(parts) > 1 else terms
-    stated_text = fmt(stated)
+    computed_text = cat(terms, " = ", fmt(summed, lang=run.lang)) if len(parts) > 1 else terms
+    stated_text = fmt(stated, lang=run.lang)
     return finding(
         run,
         frame,
@@ -144,7 +139,7 @@ def totals_agree(run: Run, *, table: str, total: str, messages: Mapping[str, str
     if g.empty:
         return no_findings()
     ok = g["distinct"] == 1
-    shown = choose([ok], [fmt(g["low"])], cat(fmt(g["low"]), " … ", fmt(g["high"])), g.index)
+    shown = choose([ok], [fmt(g["low"], lang=run.lang)], cat(fmt(g["low"], lang=run.lang), " … ", fmt(g["high"], lang=run.lang)), g.index)
     return finding(
         run,
         g,
@@ -170,15 +165,15 @@ def group_sum(run: Run, *, table: str, part: str, total: str, messages: Mapping[
     t = run[table]
     if t.empty:
         return no_findings()
-    texts = t.assign(piece=cat(fmt(t[part]), " + ")).groupby(["unit", "year"])["piece"].sum().str[:-3].rename("parts_text")
+    texts = t.assign(piece=cat(fmt(t[part], lang=run.lang), " + ")).groupby(["unit", "year"])["piece"].sum().str[:-3].rename("parts_text")
     g = (
         t.groupby(["unit", "year"], as_index=False)
         .agg(summed=(part, "sum"), total=(total, "max"), source_id=("source_id", "first"), locator=("locator", "first"))
         .join(texts, on=["unit", "year"])
     )
     ok = g["summed"] == g["total"]
-    computed = cat(g["parts_text"], " = ", fmt(g["summed"]))
-    stated_text = fmt(g["total"])
+    computed = cat(g["parts_text"], " = ", fmt(g["summed"], lang=run.lang))
+    stated_text = fmt(g["total"], lang=run.lang)
     return finding(
         run,
         g,
@@ -222,7 +217,7 @@ def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str,
         stated=np.nan,
         computed=span,
         stated_text=text,
-        computed_text=say("check.text.span_days", "vi", frame.index, days=fmt(span)),
+        computed_text=say("check.text.span_days", run.lang, frame.index, days=fmt(span, lang=run.lang)),
         keys=keys_of(frame, table),
         message=lambda: say(
             choose([ok], ["check.dates_in_order.pass"], "check.dates_in_order.fail", frame.index),

@@ -11,7 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.kinds import INSTANCES, dates_within_period, words
-from hdnd_data.checks.wording import cat, choose, date_text, fmt, join_locators, say
+from hdnd_data.checks.wording import cat, choose, date_text, fmt, join_locators, round_text, say
 from hdnd_data.labels import term
 
 __all__ = ["KINDS"]
@@ -31,9 +31,9 @@ def session_days(run: Run, *, messages: Mapping[str, str]) -> Findings:
     span = (s["end_date"] - s["start_date"]).dt.days + 1
     # a half-day session spans one calendar day; n days span n calendar days
     ok = (s["days"] > span - 1) & (s["days"] <= span)
-    days = fmt(s["days"], 1)
-    text = say("check.text.days_printed", "vi", s.index, days=days, raw=s["days_raw"].astype(object))
-    computed = say("check.text.calendar_days", "vi", s.index, days=fmt(span))
+    days = fmt(s["days"], 1, lang=run.lang)
+    text = say("check.text.days_printed", run.lang, s.index, days=days, raw=s["days_raw"].astype(object))
+    computed = say("check.text.calendar_days", run.lang, s.index, days=fmt(span, lang=run.lang))
     return finding(
         run,
         s,
@@ -51,7 +51,7 @@ def session_days(run: Run, *, messages: Mapping[str, str]) -> Findings:
             stated=text,
             computed=computed,
             days=days,
-            span=fmt(span),
+            span=fmt(span, lang=run.lang),
         ),
     )
 
@@ -77,15 +77,15 @@ def sessions_within_year(
         stated=whole,
         computed=part,
         tolerance=0.0,
-        stated_text=fmt(whole),
-        computed_text=say(f"check.text.over_sessions_{how}", "vi", m.index, part=fmt(part)),
+        stated_text=fmt(whole, lang=run.lang),
+        computed_text=say(f"check.text.over_sessions_{how}", run.lang, m.index, part=fmt(part, lang=run.lang)),
         keys=cat("sessions[session_no=*]; ", keys_of(m, "activity_counts")),
         message=lambda: say(
             choose([ok], ["check.sessions_within_year.pass"], "check.sessions_within_year.fail", m.index),
             run.lang,
             m.index,
-            part=fmt(part),
-            whole=fmt(whole),
+            part=fmt(part, lang=run.lang),
+            whole=fmt(whole, lang=run.lang),
             word=term(f"check.word.{how}", run.lang),
             **words(messages, run.lang),
         ),
@@ -106,21 +106,21 @@ def session_held(run: Run, *, table: str, messages: Mapping[str, str]) -> Findin
     held = held.assign(session_no=held["session_no"].astype("int64"))
     m = refs.merge(held, on=["unit", "year", "session_no"], how="left")
     ok = m["held"].fillna(False).astype(bool)
-    number = fmt(m["session_no"])
+    number = fmt(m["session_no"], lang=run.lang)
     return finding(
         run,
         m,
         ok=ok,
         stated=m["session_no"],
         computed=np.nan,
-        stated_text=say("check.text.session_no", "vi", m.index, number=number),
-        computed_text=say(choose([ok], ["check.text.session_listed"], "check.text.session_unlisted", m.index), "vi", m.index),
+        stated_text=say("check.text.session_no", run.lang, m.index, number=number),
+        computed_text=say(choose([ok], ["check.text.session_listed"], "check.text.session_unlisted", m.index), run.lang, m.index),
         keys=cat(keys_of(m, table, ["session_no"]), "; ", keys_of(m, "sessions", ["session_no"])),
         message=lambda: say(
             choose([ok], ["check.session_held.pass"], "check.session_held.fail", m.index),
             run.lang,
             m.index,
-            rows=fmt(m["rows"]),
+            rows=fmt(m["rows"], lang=run.lang),
             number=number,
             **words(messages, run.lang),
         ),
@@ -192,8 +192,8 @@ def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, mes
         stated=said,
         computed=found,
         tolerance=0.0,
-        stated_text=fmt(said),
-        computed_text=say(shown, "vi", m.index, listed=fmt(found)),
+        stated_text=fmt(said, lang=run.lang),
+        computed_text=say(shown, run.lang, m.index, listed=fmt(found, lang=run.lang)),
         keys=cat(keys_of(m, "activity_counts"), "; ", keys_of(m, "oversight_missions", ["body", "activity"], item_no="*")),
         locator=join_locators(m["locator"], m["list_locator"]),
         message=lambda: say(
@@ -201,11 +201,12 @@ def listed_vs_stated(run: Run, *, stated: str, listed: str, countable: bool, mes
             run.lang,
             m.index,
             instance=INSTANCES["activity"](m, run.lang),
-            stated=fmt(said),
-            listed=say(shown, run.lang, m.index, listed=fmt(found)),
+            stated=fmt(said, lang=run.lang),
+            listed=say(shown, run.lang, m.index, listed=fmt(found, lang=run.lang)),
             **words(messages, run.lang),
         ),
-        assumption=lambda: say(choose([partial], ["check.listed.assumption"], "check.none", m.index), run.lang, m.index),
+        assumption=lambda: say(choose([partial, uncountable], ["check.listed.assumption", "check.listed.uncountable_assumption"],
+                                      "check.none", m.index), run.lang, m.index),
     )
 
 
@@ -236,7 +237,7 @@ def round_around_session(run: Run, *, messages: Mapping[str, str]) -> Findings:
         stated=np.nan,
         computed=gap,
         stated_text=rnd,
-        computed_text=say("check.text.session_dates", "vi", m.index, dates=ses),
+        computed_text=say("check.text.session_dates", run.lang, m.index, dates=ses),
         keys=cat(keys_of(m, "voter_contact"), "; ", keys_of(m, "sessions")),
         locator=join_locators(m["locator"], m["s_locator"]),
         message=lambda: say(outcome, run.lang, m.index, instance=INSTANCES["round"](m, run.lang), dates=rnd, session=ses),
@@ -260,14 +261,15 @@ def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, m
     j["unknown"] = j["to_city"].isna()
     per = j.groupby("row").agg(referred=("to_city", "sum"), unknown=("unknown", "sum"))
     rs = rs.join(per, on="row")
-    rounds_text = rs["rounds"].astype(object).str.replace(";", ", ")
+    lang = run.lang
+    rounds_text = round_text(rs["rounds"], lang)
     total = rs[list(columns)].fillna(0).astype("int64").sum(axis=1)
     referred = rs["referred"].astype("int64")
     unknown = rs["unknown"] > 0
     ok = pd.Series(pd.array((total == referred) if relation == "equal" else (total <= referred), dtype="boolean"), index=rs.index)
     ok[unknown] = pd.NA
     parts_text = cat(
-        *[x for c in columns for x in (" + ", fmt(rs[c].fillna(0)))][1:], *([" = ", fmt(total)] if len(columns) > 1 else [])
+        *[x for c in columns for x in (" + ", fmt(rs[c].fillna(0), lang=lang))][1:], *([" = ", fmt(total, lang=lang)] if len(columns) > 1 else [])
     )
     outcome = choose(
         [ok.fillna(False), unknown], [f"check.referred.{relation}.pass", "check.referred.unknown"],
@@ -281,18 +283,18 @@ def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, m
         stated=referred,
         computed=total,
         tolerance=0.0,
-        stated_text=fmt(referred),
+        stated_text=fmt(referred, lang=run.lang),
         computed_text=parts_text,
         keys=cat(keys_of(rs, "recommendation_settlement"), "; voter_contact[round_id=", round_keys, "]"),
         message=lambda: say(
             outcome,
             run.lang,
             rs.index,
-            id=rs["settlement_id"].astype(object),
+            id=round_text(rs["settlement_id"], lang),  # named after its rounds: after-11 reads sau kỳ họp 11
             reported_in=rs["reported_in"].astype(object),
             computed=parts_text,
             rounds=rounds_text,
-            referred=fmt(referred),
+            referred=fmt(referred, lang=run.lang),
             **words(messages, run.lang),
         ),
     )
@@ -328,16 +330,16 @@ def reception_dates_listed(run: Run, *, messages: Mapping[str, str]) -> Findings
         stated=held,
         computed=cr["n"],
         tolerance=0.0,
-        stated_text=fmt(held),
-        computed_text=say("check.text.days", "vi", cr.index, days=fmt(cr["n"])),
+        stated_text=fmt(held, lang=run.lang),
+        computed_text=say("check.text.days", run.lang, cr.index, days=fmt(cr["n"], lang=run.lang)),
         keys=keys_of(cr, "citizen_reception"),
         message=lambda: say(
             choose([ok], ["check.reception_days.pass"], "check.reception_days.fail", cr.index),
             run.lang,
             cr.index,
             instance=INSTANCES["reception"](cr, run.lang),
-            held=fmt(held),
-            listed=fmt(cr["n"]),
+            held=fmt(held, lang=run.lang),
+            listed=fmt(cr["n"], lang=run.lang),
         ),
     )
 

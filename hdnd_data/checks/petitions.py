@@ -79,7 +79,7 @@ def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
     keys = ["unit", "year", "recipient", "status"]
     typed = p[p["petition_type"] != "all"]
     parts = typed.groupby(keys, as_index=False).agg(summed=("count", "sum"), types=("count", "size"))
-    piece = typed.assign(t=cat(fmt(typed["count"]), " + "))
+    piece = typed.assign(t=cat(fmt(typed["count"], lang=run.lang), " + "))
     texts = piece.groupby(keys)["t"].sum().str[:-3].rename("parts_text")
     total = p[p["petition_type"] == "all"][[*keys, "count", "source_id", "locator"]]
     m = total.merge(parts, on=keys).join(texts, on=keys)
@@ -88,7 +88,7 @@ def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
     whole, summed = m["count"].astype("int64"), m["summed"].astype("int64")
     complete = m["types"] == 3
     ok = pd.Series(np.where(complete, summed == whole, summed <= whole), index=m.index)
-    computed = cat(m["parts_text"], " = ", fmt(summed))
+    computed = cat(m["parts_text"], " = ", fmt(summed, lang=run.lang))
     return finding(
         run,
         m,
@@ -96,7 +96,7 @@ def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
         stated=whole,
         computed=summed,
         tolerance=0.0,
-        stated_text=fmt(whole),
+        stated_text=fmt(whole, lang=run.lang),
         computed_text=computed,
         keys=cat(_figure(m, "all"), "; ", _figure(m, "*")),
         message=lambda: say(
@@ -108,7 +108,7 @@ def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
                 recipient=_recipient(m, run.lang), status=label(m["status"], phrases("STATUS", run.lang)),
             ),
             computed=computed,
-            stated=fmt(whole),
+            stated=fmt(whole, lang=run.lang),
         ),
     )
 
@@ -128,16 +128,16 @@ def settled_within_received(run: Run, *, messages: Mapping[str, str]) -> Finding
         stated=received,
         computed=settled,
         tolerance=0.0,
-        stated_text=fmt(received),
-        computed_text=fmt(settled),
+        stated_text=fmt(received, lang=run.lang),
+        computed_text=fmt(settled, lang=run.lang),
         keys=cat(_figure(w, status="received"), "; ", _figure(w, status="settled")),
         message=lambda: say(
             choose([ok], ["check.petition_settled.pass"], "check.petition_settled.fail", w.index),
             run.lang,
             w.index,
             name=_by_type(w, run.lang),
-            settled=fmt(settled),
-            received=fmt(received),
+            settled=fmt(settled, lang=run.lang),
+            received=fmt(received, lang=run.lang),
         ),
     )
 
@@ -154,8 +154,8 @@ def outcomes_account_for_received(run: Run, *, messages: Mapping[str, str]) -> F
     summed = w[OUTCOME_STATUSES].fillna(0).astype("int64").sum(axis=1)
     ok = summed == received
     short = summed < received
-    pieces = [cat(fmt(w[c].fillna(0)), " + ").where(present[c], "") for c in OUTCOME_STATUSES]
-    computed = cat(cat(*pieces).str[:-3], " = ", fmt(summed))
+    pieces = [cat(fmt(w[c].fillna(0), lang=run.lang), " + ").where(present[c], "") for c in OUTCOME_STATUSES]
+    computed = cat(cat(*pieces).str[:-3], " = ", fmt(summed, lang=run.lang))
     return finding(
         run,
         w,
@@ -163,7 +163,7 @@ def outcomes_account_for_received(run: Run, *, messages: Mapping[str, str]) -> F
         stated=received,
         computed=summed,
         tolerance=0.0,
-        stated_text=fmt(received),
+        stated_text=fmt(received, lang=run.lang),
         computed_text=computed,
         keys=cat(_figure(w, status="received"), "; ", _figure(w, status="*")),
         message=lambda: say(
@@ -173,7 +173,7 @@ def outcomes_account_for_received(run: Run, *, messages: Mapping[str, str]) -> F
             w.index,
             name=_by_type(w, run.lang),
             computed=computed,
-            received=fmt(received),
+            received=fmt(received, lang=run.lang),
         ),
         assumption=lambda: say(choose([short], ["check.petition_outcomes.assumption"], "check.none", w.index), run.lang, w.index),
     )
@@ -195,13 +195,13 @@ def settlement_rate(run: Run, *, messages: Mapping[str, str]) -> Findings:
     settled, received = m["settled"].astype("int64"), m["received"].astype("int64")
     ok, rounding = rate_admitted(settled, received, m["value"], dec)
     computed = 100.0 * settled / received
-    h = half_unit(dec)
+    h, lang = half_unit(dec), run.lang
     upper_closed = np.round(m["value"].abs() * np.power(10.0, dec)).astype("int64") % 2 == 0
     interval = cat(
-        "[", fmt(m["value"] - h, dec + 1), "; ", fmt(m["value"] + h, dec + 1), choose([upper_closed], ["]"], ")", m.index)
+        "[", fmt(m["value"] - h, dec + 1, lang=lang), "; ", fmt(m["value"] + h, dec + 1, lang=lang), choose([upper_closed], ["]"], ")", m.index)
     )
-    computed_text = cat(fmt(settled), "/", fmt(received), " = ", fmt_pct(computed, dec + 1))
-    stated_text = cat(m["value_raw"].astype(object), "%")
+    computed_text = cat(fmt(settled, lang=run.lang), "/", fmt(received, lang=run.lang), " = ", fmt_pct(computed, dec + 1, lang=run.lang))
+    stated_text = fmt_pct(m["value"], dec, lang=run.lang)  # the digits as printed, the reader's way
     note = choose([rounding == "half_up", rounding == "half_even"], ["check.rate.half_up", "check.rate.half_even"],
                   "check.none", m.index)
     return finding(
@@ -245,11 +245,11 @@ def received_change(run: Run, *, messages: Mapping[str, str]) -> Findings:
     computed = np.where(as_percent, (cur / prev - 1.0) * 100.0, cur - prev)
     h = half_unit(dec)
     ok = pd.Series(np.abs(computed - stated) <= h + 1e-9, index=m.index)
-    shown = choose([as_percent], [fmt_pct(stated, dec)], fmt(stated, dec), m.index)
+    shown = choose([as_percent], [fmt_pct(stated, dec, lang=run.lang)], fmt(stated, dec, lang=run.lang), m.index)
     computed_text = choose(
         [as_percent],
-        [cat(fmt(cur), "/", fmt(prev), " − 1 = ", fmt_pct(pd.Series(computed, index=m.index), dec + 1))],
-        cat(fmt(cur), " − ", fmt(prev), " = ", fmt(pd.Series(computed, index=m.index))),
+        [cat(fmt(cur, lang=run.lang), "/", fmt(prev, lang=run.lang), " − 1 = ", fmt_pct(pd.Series(computed, index=m.index), dec + 1, lang=run.lang))],
+        cat(fmt(cur, lang=run.lang), " − ", fmt(prev, lang=run.lang), " = ", fmt(pd.Series(computed, index=m.index), lang=run.lang)),
         m.index,
     )
     return finding(
@@ -293,12 +293,12 @@ def settlement_rate_change(run: Run, *, messages: Mapping[str, str]) -> Findings
     rel_ok = intervals_overlap(c - hc, c + hc, rel_lo, rel_hi) & (m["settlement_rate_change__unit"] == "percent")
     ok = pp_ok | rel_ok
     pp, rel = r1 - r0, (r1 / r0 - 1) * 100
-    dc = m["decimals__settlement_rate_change"].astype("int64")
+    dc, lang = m["decimals__settlement_rate_change"].astype("int64"), run.lang
     computed_text = say(
-        "check.text.rate_change", "vi", m.index,
-        now=fmt(r1, 1), before=fmt(r0, 1), points=fmt(pp, dc + 1), relative=fmt_pct(rel, dc + 2),
+        "check.text.rate_change", run.lang, m.index,
+        now=fmt(r1, 1, lang=lang), before=fmt(r0, 1, lang=lang), points=fmt(pp, dc + 1, lang=lang), relative=fmt_pct(rel, dc + 2, lang=lang),
     )
-    stated_text = fmt_pct(c, dc)
+    stated_text = fmt_pct(c, dc, lang=run.lang)
     both = pp_ok & rel_ok
     outcome = choose([both, pp_ok, rel_ok], ["check.rate_change.both", "check.rate_change.points", "check.rate_change.relative"],
                      "check.rate_change.fail", m.index)

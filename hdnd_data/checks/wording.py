@@ -17,11 +17,12 @@ import pandas as pd
 from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import term
 
-__all__ = ["capitalised", "cat", "choose", "date_text", "fmt", "fmt_pct", "join_locators", "label", "say"]
+__all__ = ["capitalised", "cat", "choose", "date_text", "fmt", "fmt_pct", "join_locators", "label", "round_text", "say"]
 
 
-def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "") -> pd.Series:
-    """Vietnamese-formatted text of each value (``390.463``, ``97,52``); missing values print as ``–``.
+def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "", lang: str = "vi") -> pd.Series:
+    """Text of each value the way ``lang`` prints numbers (``390.463``, ``97,52``; English ``390,463``, ``97.52``);
+    missing values print as ``–``.
 
     Babel formats one number at a time, so only the distinct values of each precision are formatted.
     """
@@ -32,27 +33,34 @@ def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "") -> p
         v = pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()
     if np.ndim(decimals) == 0:  # one precision for the whole column: the common case
         codes, uniq = pd.factorize(v)
-        texts = np.array([_formatted(float(u), int(decimals)) + suffix for u in uniq] + ["–"], dtype=object)
+        texts = np.array([_formatted(float(u), int(decimals), lang) + suffix for u in uniq] + ["–"], dtype=object)
         return pd.Series(texts[codes], index=values.index, dtype=object)  # code -1 (missing) picks the last: –
     d = np.asarray(decimals, dtype="int64")
     out = np.full(len(v), "–", dtype=object)
     for dec in np.unique(d):  # one pass per printed precision (a handful), never per row
         at = np.flatnonzero(d == dec)
         codes, uniq = pd.factorize(v[at])
-        texts = np.array([_formatted(float(u), int(dec)) + suffix for u in uniq] + ["–"], dtype=object)
+        texts = np.array([_formatted(float(u), int(dec), lang) + suffix for u in uniq] + ["–"], dtype=object)
         out[at] = texts[codes]
     return pd.Series(out, index=values.index, dtype=object)
 
 
 @cache
-def _formatted(value: float, decimals: int) -> str:
+def _formatted(value: float, decimals: int, lang: str) -> str:
     # Babel takes ~0.5 ms a number; a run formats the same few thousand figures again and again
-    return format_number(value, decimals)
+    return format_number(value, decimals, lang)
 
 
-def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1) -> pd.Series:
-    """``93.2`` -> ``93,2%``."""
-    return fmt(values, decimals, suffix="%")
+def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1, lang: str = "vi") -> pd.Series:
+    """``93.2`` -> ``93,2%`` (English ``93.2%``)."""
+    return fmt(values, decimals, suffix="%", lang=lang)
+
+
+def round_text(values: pd.Series, lang: str) -> pd.Series:
+    """Voter-contact rounds in words: ``after-11`` -> ``sau kỳ họp 11``; ``before-13;after-13`` -> two, by a comma."""
+    words = {when: term(when, lang) for when in ("before", "after")}
+    text = values.astype(object).astype(str).str.replace(r"\b(before|after)-(\d+)", lambda m: f"{words[m[1]]} {m[2]}", regex=True)
+    return text.str.replace(";", ", ")
 
 
 def cat(*parts: object) -> pd.Series:

@@ -22,27 +22,27 @@ TERMS: dict[str, tuple[str, str]] = {
         "{direction} – {line}, base: {basis} and {basis_b}",
     ),
     # ------------------------------------------------------- stated/computed texts (Vietnamese)
-    "check.text.span_days": ("chênh {days} ngày", "chênh {days} ngày"),
-    "check.text.days_printed": ("{days} ngày (in: {raw})", "{days} ngày (in: {raw})"),
-    "check.text.calendar_days": ("{days} ngày lịch", "{days} ngày lịch"),
-    "check.text.days": ("{days} ngày", "{days} ngày"),
-    "check.text.over_sessions_sum": ("{part} (tổng các kỳ họp)", "{part} (tổng các kỳ họp)"),
-    "check.text.over_sessions_max": ("{part} (cao nhất các kỳ họp)", "{part} (cao nhất các kỳ họp)"),
-    "check.text.session_no": ("kỳ họp thứ {number}", "kỳ họp thứ {number}"),
-    "check.text.session_listed": ("có trong bảng kỳ họp", "có trong bảng kỳ họp"),
-    "check.text.session_unlisted": ("không có trong bảng kỳ họp", "không có trong bảng kỳ họp"),
-    "check.text.session_dates": ("kỳ họp {dates}", "kỳ họp {dates}"),
+    "check.text.span_days": ("chênh {days} ngày", "{days} days apart"),
+    "check.text.days_printed": ("{days} ngày (in: {raw})", "{days} days (printed: {raw})"),
+    "check.text.calendar_days": ("{days} ngày lịch", "{days} calendar days"),
+    "check.text.days": ("{days} ngày", "{days} days"),
+    "check.text.over_sessions_sum": ("{part} (tổng các kỳ họp)", "{part} (sum over sessions)"),
+    "check.text.over_sessions_max": ("{part} (cao nhất các kỳ họp)", "{part} (highest of the sessions)"),
+    "check.text.session_no": ("kỳ họp thứ {number}", "session {number}"),
+    "check.text.session_listed": ("có trong bảng kỳ họp", "in the sessions table"),
+    "check.text.session_unlisted": ("không có trong bảng kỳ họp", "not in the sessions table"),
+    "check.text.session_dates": ("kỳ họp {dates}", "session {dates}"),
     "check.text.listed": ("{listed}", "{listed}"),
     "check.text.listed_uncountable": ("{listed} (có mục không đếm được)", "{listed} (some items not countable)"),
     "check.text.rate_change": (
         "{now} − {before} = {points} điểm %; {now}/{before} − 1 = {relative}",
-        "{now} − {before} = {points} điểm %; {now}/{before} − 1 = {relative}",
+        "{now} − {before} = {points} pp; {now}/{before} − 1 = {relative}",
     ),
     "check.text.implied_base": (
         "{percent} của {amount} ({measure}) ⇒ {base} [{lo}; {hi}]",
         "{percent} of {amount} ({measure}) ⇒ {base} [{lo}; {hi}]",
     ),
-    "check.text.sectors": ("ngành: {range}", "ngành: {range}"),
+    "check.text.sectors": ("ngành: {range}", "sectors: {range}"),
     # ------------------------------------------------------------------------ generic kinds
     "check.row_sum.pass": (
         "{instance}: {parts} = {computed}; {total}: {stated} — khớp.",
@@ -133,6 +133,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "check.listed.more": (
         "{instance}: nêu {what} {stated}, danh sách có {listed} — danh sách nhiều hơn số nêu: không khớp.",
         "{instance}: {what} stated {stated}, listed {listed} — the list holds more than stated: inconsistent.",
+    ),
+    "check.listed.uncountable_assumption": (
+        "Giả định các mục không nêu số đơn vị thì không suy ra được số đơn vị; tổng nêu trong báo cáo chỉ kiểm được khi biết số đơn vị của mọi mục.",
+        "Assumes the items listed without a number of units cannot be counted from the source; the stated total can be "
+        "checked only once every item's units are known.",
     ),
     "check.listed.assumption": (
         "Giả định danh sách trong nguồn là đầy đủ, trong khi nguồn không khẳng định điều đó.",

@@ -9,9 +9,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -33,13 +34,21 @@ def _wrap(text: str) -> str:
     return "\n".join(textwrap.wrap(text, _WRAP)) or text
 
 
-def _figure(width: float = 8.0, height: float = 4.0) -> tuple[Figure, plt.Axes]:
-    fig, ax = plt.subplots(figsize=(width, height), dpi=100, layout="constrained")
+def _new(width: float, height: float) -> Figure:
+    """A figure pyplot does not track: a notebook shows the returned figure once, not again at the cell's end."""
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _figure(width: float = 8.0, height: float = 4.0) -> tuple[Figure, Axes]:
+    fig = _new(width, height)
+    ax = fig.subplots()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
 
 
-def _label_bars(ax: plt.Axes, bars, lang: str, decimals=0, suffix: str = "", prefix: str = "", vertical: bool = False) -> None:
+def _label_bars(ax: Axes, bars, lang: str, decimals=0, suffix: str = "", prefix: str = "", vertical: bool = False) -> None:
     """Each bar's value above it; ``decimals`` is one number or one per bar (as printed in the report)."""
     places = decimals if isinstance(decimals, list) else [decimals] * len(bars)
     for bar, places_ in zip(bars, places):
@@ -108,7 +117,8 @@ def budget_execution(frames: Frames, lang: str = "vi") -> Figure | None:
         return None
     totals = b[b.line == "total"]
     directions = list(dict.fromkeys(totals["direction"]))
-    fig, axes = plt.subplots(1, len(directions), figsize=(6 * len(directions), 4.8), dpi=100, layout="constrained", squeeze=False)
+    fig = _new(6 * len(directions), 4.8)
+    axes = fig.subplots(1, len(directions), squeeze=False)
     for ax, direction in zip(axes[0], directions):
         ax.spines[["top", "right"]].set_visible(False)
         amounts = totals[totals.direction == direction].set_index("measure")["amount_mvnd"].astype(float)
@@ -163,7 +173,8 @@ def economy(frames: Frames, lang: str = "vi") -> Figure | None:
     panels = [(values, key) for values, key in panels if not values.empty]
     if not panels:
         return None
-    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4), dpi=100, layout="constrained", squeeze=False)
+    fig = _new(5 * len(panels), 4)
+    axes = fig.subplots(1, len(panels), squeeze=False)
     for ax, (values, key) in zip(axes[0], panels):
         ax.spines[["top", "right"]].set_visible(False)
         parts = values.drop("key_sectors_total", errors="ignore")
@@ -177,3 +188,28 @@ def economy(frames: Frames, lang: str = "vi") -> Figure | None:
         ax.set_title(term(key, lang))
         ax.tick_params(axis="x", labelsize=8)
     return fig
+
+
+# The charts by the names an analyst calls them: hd.plot("budget", frames) or hd.plots.budget(frames).
+budget = budget_execution
+voter_contact = voter_contact_flow
+CHARTS = {"budget": budget_execution, "voter_contact": voter_contact_flow, "petitions": petitions, "economy": economy}
+
+
+def plot(name: str, frames: Frames | None = None, *, unit: str | None = None, year: int | None = None, lang: str = "vi",
+         data_dir: str | None = None) -> Figure | None:
+    """One chart of the audit report for one unit-year: ``budget``, ``voter_contact``, ``petitions`` or ``economy``.
+
+    ``frames`` as from :func:`~hdnd_data.load_all` for one unit and year, or give ``unit`` and ``year`` to load them.
+    Returns the Figure (shown once in a notebook), or None when that year has nothing to draw.
+    """
+    if name not in CHARTS:
+        raise ValueError(f"unknown chart {name!r}; one of: {', '.join(CHARTS)}")
+    if frames is None:
+        from hdnd_data.data.loader import load_all
+
+        frames = load_all(unit=unit, year=year, data_dir=data_dir, lang=lang)
+    sources = frames.get("sources")
+    if sources is not None and len(sources[["unit", "year"]].drop_duplicates()) > 1:
+        raise ValueError("a chart shows one unit-year: pass frames of one unit and year (load_all(unit=..., year=...))")
+    return CHARTS[name](frames, lang)

@@ -5,18 +5,21 @@ Headings and labels come from the glossary, so ``lang="en"`` changes the whole p
 
 from __future__ import annotations
 
+import dataclasses
 import html
-from collections.abc import Mapping
 
 import pandas as pd
 
 from hdnd_data.data.files import csv_for_people, write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
-from hdnd_data.data.numbers import format_percent, format_significant
-from hdnd_data.labels import term
+from hdnd_data.data.numbers import format_percent
+from hdnd_data.labels import msg, term
 from hdnd_data.records import RECORD_MIME, STATUSES
+from hdnd_data.report import check_sections as findings
+from hdnd_data.report import plots
 from hdnd_data.report import tables as report
+from hdnd_data.report.words import claim_kind
 
 
 def record(name: str, value: object) -> None:
@@ -59,99 +62,144 @@ def _fast_inline_figures() -> None:
 
 
 class YearAudit:
-    """Everything the audit notebook shows for one unit-year; each method displays one section."""
+    """Everything the audit notebook shows for one unit-year; each method displays one section.
+
+    The checks run once, at the start; each section ends with the checks of its figures (failing and warning
+    ones open, passing ones folded). A section without figures in that year's sources is named once, in the header.
+    """
 
     def __init__(self, unit: str = DEFAULT_UNIT, year: int = 2020, lang: str = "vi", data_dir: str | None = None):
+        from hdnd_data.checks.engine import run_checks
+
         self.unit, self.year, self.lang, self.data_dir = unit, int(year), lang, data_dir
-        self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir)
+        self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir, lang=lang)
         self.info = unit_info(unit, data_dir)
+        self.results = findings.with_sections(
+            run_checks(unit=unit, year=self.year, lang=lang, frames=self.frames, validated=True))
+        self.shown: set[str] = set()
+        self._section = ""
         _fast_inline_figures()
+
+    def _has_data(self, section: str) -> bool:
+        return any(not self.frames.get(t, pd.DataFrame()).empty for t in findings.SECTIONS[section])
 
     # headings come from the glossary so that lang=en changes them too
     def _heading(self, key: str, level: int = 2) -> None:
         _html(f"<h{level}>{html.escape(term(key, self.lang))}</h{level}>")
 
+    def _open(self, section: str) -> bool:
+        """Start a section: its heading, or nothing at all when the year's sources have no figures for it."""
+        if not self._has_data(section):
+            return False
+        self._section = section
+        self._heading(section)
+        return True
+
+    def _table(self, table: report.ReportTable) -> None:
+        if table.display.empty:  # an empty table inside a section with figures adds nothing
+            return
+        if table.caption == term(self._section, self.lang):  # the heading just said it
+            table = dataclasses.replace(table, caption="")
+        _show(table)
+
+    def _checks_of(self, section: str) -> None:
+        self.shown.add(section)
+        _html(findings.section_html(self.results[self.results["section"] == section], self.lang))
+
     def header(self) -> None:
-        """Title, unit, year and the source documents."""
+        """Title, unit, year, the source documents and, once, the sections the sources have no figures for."""
         name = self.info["name_vi" if self.lang == "vi" else "name_en"]
         _html(f"<h1>{html.escape(term('audit_title', self.lang))}: {html.escape(name)} — {self.year}</h1>")
         _show(report.sources(self.frames, self.lang))
+        absent = [term(s, self.lang) for s in findings.SECTIONS if not self._has_data(s)]
+        if absent:
+            said = msg("page.sections_absent", self.lang, year=self.year, sections="; ".join(absent))
+            _html(f"<p class='hdnd-absent'><em>{html.escape(said)}</em></p>")
         record("unit", self.unit)
         record("year", self.year)
         record("rows", {name: int(len(f)) for name, f in self.frames.items()})
+        record("sections_absent", [s for s in findings.SECTIONS if not self._has_data(s)])
 
     def sessions(self) -> None:
-        self._heading("sessions")
+        if not self._open("sessions"):
+            return
         table = report.sessions(self.frames, self.lang)
-        _show(table)
-        _show(report.personnel(self.frames, self.lang))
+        self._table(table)
+        self._table(report.personnel(self.frames, self.lang))
+        self._checks_of("sessions")
         record("resolutions", int(table.data["resolutions"].fillna(0).sum()) if not table.data.empty else 0)
 
     def oversight(self) -> None:
-        self._heading("oversight")
-        _show(report.oversight(self.frames, self.lang))
-        _show(report.missions(self.frames, self.lang))
+        if not self._open("oversight"):
+            return
+        self._table(report.oversight(self.frames, self.lang))
+        self._table(report.missions(self.frames, self.lang))
+        self._checks_of("oversight")
 
     def voter_contact(self) -> None:
-        from hdnd_data.report import plots
-
-        self._heading("voter_contact")
+        if not self._open("voter_contact"):
+            return
         table = report.voter_contact(self.frames, self.lang)
-        _show(table)
+        self._table(table)
         _figure(plots.voter_contact_flow(self.frames, self.lang))
-        _show(report.settlement(self.frames, self.lang))
+        self._table(report.settlement(self.frames, self.lang))
+        self._checks_of("voter_contact")
         if not table.data.empty:
             record("voters_attending", {r: int(v) for r, v in zip(table.data.round_id, table.data.voters_attending)})
 
     def reception_and_petitions(self) -> None:
-        from hdnd_data.report import plots
-
-        self._heading("citizen_reception")
-        _show(report.reception(self.frames, self.lang))
-        self._heading("petitions")
-        _show(report.petitions(self.frames, self.lang))
+        if self._open("citizen_reception"):
+            self._table(report.reception(self.frames, self.lang))
+            self._checks_of("citizen_reception")
+        if not self._open("petitions"):
+            return
+        self._table(report.petitions(self.frames, self.lang))
         rates = report.petition_rates(self.frames, self.lang)
-        _show(rates)
+        self._table(rates)
         _figure(plots.petitions(self.frames, self.lang))
+        self._checks_of("petitions")
         if not rates.data.empty:
             rate = rates.data[rates.data.indicator == "settlement_rate"]
             if not rate.empty and pd.notna(rate.computed.iloc[0]):
                 record("settlement_rate", format_percent(float(rate.computed.iloc[0]), 1))
 
     def budget(self) -> None:
-        from hdnd_data.report import plots
-
-        self._heading("budget")
-        _show(report.budget_amounts(self.frames, self.lang))
+        if not self._open("budget"):
+            return
+        self._table(report.budget_amounts(self.frames, self.lang))
         pct = report.budget_percentages(self.frames, self.lang)
-        _show(pct)
+        self._table(pct)
         _figure(plots.budget_execution(self.frames, self.lang))
+        self._checks_of("budget")
         if not pct.data.empty:
             record("budget_percentages", len(pct.data))
 
     def economy(self) -> None:
-        from hdnd_data.report import plots
-
-        self._heading("economy")
-        _show(report.targets(self.frames, self.lang))
-        _show(report.economy(self.frames, self.lang))
+        if not self._open("economy"):
+            return
+        self._table(report.targets(self.frames, self.lang))
+        self._table(report.economy(self.frames, self.lang))
         _figure(plots.economy(self.frames, self.lang))
+        self._checks_of("economy")
 
     def checks(self, checks_csv: str | None = None) -> pd.DataFrame:
-        """Summary counts of pass/fail/warn, then every failing or warning check; optionally save all as CSV."""
-        from hdnd_data.checks.engine import run_checks
-
+        """Summary counts of pass/fail/warn, every failing or warning check, and the checks no section showed;
+        optionally save all as CSV."""
+        results = self.results
         self._heading("checks")
-        results = run_checks(unit=self.unit, year=self.year, lang=self.lang, frames=self.frames, validated=True)
         counts = {s: int((results["status"] == s).sum()) for s in STATUSES}
-        _show(_counts_table(counts, self.lang))
+        _show(findings.counts_table(results, self.lang))
         flagged = results[results["status"] != "pass"]
-        _show(_checks_table(flagged, self.lang))
+        _show(findings.checks_table(flagged, self.lang, term("page.flagged_checks", self.lang), term("page.no_flagged", self.lang)))
+        rest = results[~results["section"].isin(self.shown)]
+        if not rest.empty:
+            self._heading("page.other_checks", 3)
+            _html(findings.section_html(rest, self.lang))
         record("checks", counts)
         record("flagged", flagged["rule_id"].tolist())
         if checks_csv:
-            write_atomic(checks_csv, csv_for_people(results))
-        return results
+            write_atomic(checks_csv, csv_for_people(results.drop(columns="section")))
+        return results.drop(columns="section")
 
     def claims(self, report_path: str | None) -> None:
         """Numbers stated in the report's text, checked against each other (when a text is given)."""
@@ -166,7 +214,8 @@ class YearAudit:
         found = check_claims(read_report(report_path), lang=self.lang)
         labels = {"line": "line_no", "excerpt": "excerpt", "kind": "kind", "stated": "stated", "computed": "computed",
                   "tolerance": "tolerance", "status": "status", "note": "note"}
-        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)))
+        shown = found[list(labels)].assign(status=found["status"].map(lambda s: term(s, self.lang)),
+                                           kind=found["kind"].map(lambda k: claim_kind(k, self.lang)))
         shown = shown.rename(columns={c: term(k, self.lang) for c, k in labels.items()})
         _html(shown.to_html(index=False, escape=True, border=0, classes="hdnd", na_rep="–"))
         record("claims", {s: int((found["status"] == s).sum()) for s in STATUSES})
@@ -185,26 +234,3 @@ def document_link(report_path: str, lang: str) -> str:
     if not page.is_file():
         return ""
     return f"<p><a href='{html.escape(page.as_posix(), quote=True)}'>{html.escape(term('review_open_page', lang))}</a></p>"
-
-
-def _counts_table(counts: Mapping[str, int], lang: str) -> report.ReportTable:
-    display = pd.DataFrame([{term(s, lang): counts[s] for s in STATUSES}])
-    return report.ReportTable(term("summary", lang), display, pd.DataFrame([counts]))
-
-
-def _checks_table(flagged: pd.DataFrame, lang: str) -> report.ReportTable:
-    rows = [
-        {
-            term("rule", lang): r.rule_id,
-            term("status", lang): term(r.status, lang),
-            term("message", lang): r.message,
-            term("stated", lang): r.stated_text,
-            term("computed", lang): r.computed_text,
-            term("tolerance", lang): "–" if pd.isna(r.tolerance) else "±" + format_significant(r.tolerance),
-            term("locator", lang): f"{r.source_id}, {r.locator}",
-        }
-        for r in flagged.itertuples(index=False)
-    ]
-    caption = "Các kiểm tra sai lệch hoặc cần xem xét" if lang == "vi" else "Failing or warning checks"
-    empty = "Không có kiểm tra nào sai lệch." if lang == "vi" else "No check fails or warns."
-    return report.ReportTable(caption, pd.DataFrame(rows), flagged, [], empty)

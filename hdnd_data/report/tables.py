@@ -15,7 +15,8 @@ import pandas as pd
 from hdnd_data.checks.budget import implied_bases
 from hdnd_data.data.dictionary import column_label
 from hdnd_data.data.numbers import decimals_of, format_number, format_percent, printed_interval
-from hdnd_data.labels import term
+from hdnd_data.labels import msg, phrases, term
+from hdnd_data.report.words import locators, round_name
 
 Frames = Mapping[str, pd.DataFrame]
 # Text reads best left-aligned and from the top of its cell; nbconvert's template right-aligns by default.
@@ -34,7 +35,9 @@ class ReportTable:
     empty_text: str = ""
 
     def to_html(self) -> str:
-        parts = [_STYLE, f"<div class='hdnd-table'><p class='hdnd-caption'><strong>{html.escape(self.caption)}</strong></p>"]
+        parts = [_STYLE, "<div class='hdnd-table'>"]
+        if self.caption:
+            parts.append(f"<p class='hdnd-caption'><strong>{html.escape(self.caption)}</strong></p>")
         if self.display.empty:
             parts.append(f"<p><em>{html.escape(self.empty_text)}</em></p>")
         else:
@@ -55,16 +58,18 @@ def _cite(frame: pd.DataFrame, lang: str) -> list[str]:
     if frame.empty:
         return []
     label = term("source_cited", lang)
-    section = "mục" if lang == "vi" else "section"
-    out = []
-    for source_id, group in frame.groupby("source_id", sort=False):
-        locators = ", ".join(dict.fromkeys(group["locator"]))
-        out.append(f"{label}: {source_id}, {section} {locators}")
-    return out
+    return [f"{label}: {source_id}, {locators(group['locator'], lang)}" for source_id, group in frame.groupby("source_id", sort=False)]
 
 
-def _count(value: object) -> str:
-    return format_number(value)
+def _count(value: object, lang: str) -> str:
+    return format_number(value, 0, lang)
+
+
+def _printed(raw: str, value: float, lang: str) -> str:
+    """A figure as the report printed it; on an English page the same digits the English way (``93,2`` -> ``93.2``)."""
+    if lang == "vi" or value is None or pd.isna(value) or not any(ch.isdigit() for ch in str(raw)):
+        return raw
+    return format_number(value, decimals_of(raw), lang)
 
 
 def _label(value: object, lang: str) -> str:
@@ -113,7 +118,7 @@ def sessions(frames: Frames, lang: str = "vi") -> ReportTable:
             column_label("sessions", "start_date", lang): _span(r.start_date, r.end_date),
             column_label("sessions", "days", lang): r.days_raw,
         }
-        row.update({column_label("sessions", c, lang): _count(getattr(r, c)) for c in cols})
+        row.update({column_label("sessions", c, lang): _count(getattr(r, c), lang) for c in cols})
         rows.append(row)
     return _build("sessions", frames, lang, s, rows, s)
 
@@ -126,7 +131,7 @@ def personnel(frames: Frames, lang: str = "vi") -> ReportTable:
             term("session", lang): f"{r.session_no} ({r.term})",
             column_label("personnel_changes", "action", lang): _label(r.action, lang),
             column_label("personnel_changes", "role", lang): _label(r.role, lang),
-            column_label("personnel_changes", "count", lang): _count(r.count),
+            column_label("personnel_changes", "count", lang): _count(r.count, lang),
         }
         for r in p.itertuples(index=False)
     ]
@@ -146,10 +151,10 @@ def oversight(frames: Frames, lang: str = "vi") -> ReportTable:
         rows.append({
             column_label("activity_counts", "body", lang): _label(r.body, lang),
             column_label("activity_counts", "activity", lang): _label(r.activity, lang),
-            column_label("activity_counts", "count", lang): _count(r.count),
-            column_label("activity_counts", "planned", lang): _count(r.planned),
-            column_label("activity_counts", "units_covered", lang): _count(r.units_covered),
-            ("Số cuộc liệt kê" if lang == "vi" else "Listed in text"): _count(listed.get((r.body, r.activity), pd.NA)),
+            column_label("activity_counts", "count", lang): _count(r.count, lang),
+            column_label("activity_counts", "planned", lang): _count(r.planned, lang),
+            column_label("activity_counts", "units_covered", lang): _count(r.units_covered, lang),
+            term("page.listed_in_text", lang): _count(listed.get((r.body, r.activity), pd.NA), lang),
         })
     return _build("oversight", frames, lang, a, rows, a)
 
@@ -157,13 +162,18 @@ def oversight(frames: Frames, lang: str = "vi") -> ReportTable:
 def missions(frames: Frames, lang: str = "vi") -> ReportTable:
     """Each listed mission, inspection or questioning topic."""
     m = _table(frames, "oversight_missions")
+
+    def quoted(column: str) -> str:  # the source's own words, not translated: an English page says so
+        label = column_label("oversight_missions", column, lang)
+        return label if lang == "vi" else msg("page.topic_as_in_source", lang, label=label)
+
     rows = [
         {
             column_label("oversight_missions", "body", lang): _label(r.body, lang),
             column_label("oversight_missions", "activity", lang): _label(r.activity, lang),
-            column_label("oversight_missions", "topic", lang): r.topic,
-            column_label("oversight_missions", "units", lang): "–" if pd.isna(r.units) else r.units,
-            column_label("oversight_missions", "units_count", lang): _count(r.units_count),
+            quoted("topic"): r.topic,
+            quoted("units"): "–" if pd.isna(r.units) else r.units,
+            column_label("oversight_missions", "units_count", lang): _count(r.units_count, lang),
         }
         for r in m.itertuples(index=False)
     ]
@@ -184,11 +194,11 @@ def voter_contact(frames: Frames, lang: str = "vi") -> ReportTable:
         row = {
             term("round", lang): f"{_label(r.timing, lang)} {r.session_no}",
             column_label("voter_contact", "start_date", lang): _span(r.start_date, r.end_date),
-            column_label("voter_contact", "points_held", lang): f"{_count(r.points_held)}/{_count(r.points_planned)}",
+            column_label("voter_contact", "points_held", lang): f"{_count(r.points_held, lang)}/{_count(r.points_planned, lang)}",
         }
-        row.update({column_label("voter_contact", c, lang): _count(getattr(r, c)) for c in VOTER_FLOW[:3]})
-        row[column_label("voter_contact", "clarified_on_spot", lang)] = _count(r.clarified_on_spot)
-        row.update({column_label("voter_contact", c, lang): _count(getattr(r, c)) for c in VOTER_FLOW[3:]})
+        row.update({column_label("voter_contact", c, lang): _count(getattr(r, c), lang) for c in VOTER_FLOW[:3]})
+        row[column_label("voter_contact", "clarified_on_spot", lang)] = _count(r.clarified_on_spot, lang)
+        row.update({column_label("voter_contact", c, lang): _count(getattr(r, c), lang) for c in VOTER_FLOW[3:]})
         rows.append(row)
     return _build("voter_contact", frames, lang, v, rows, v)
 
@@ -200,10 +210,10 @@ def settlement(frames: Frames, lang: str = "vi") -> ReportTable:
     rows = []
     for r in r_.itertuples(index=False):
         row = {
-            column_label("recommendation_settlement", "rounds", lang): r.rounds.replace(";", ", "),
+            column_label("recommendation_settlement", "rounds", lang): round_name(r.rounds, lang),
             column_label("recommendation_settlement", "reported_in", lang): r.reported_in,
         }
-        row.update({column_label("recommendation_settlement", c, lang): _count(getattr(r, c)) for c in cols})
+        row.update({column_label("recommendation_settlement", c, lang): _count(getattr(r, c), lang) for c in cols})
         rows.append(row)
     return _build("recommendation_settlement", frames, lang, r_, rows, r_)
 
@@ -217,11 +227,11 @@ def reception(frames: Frames, lang: str = "vi") -> ReportTable:
         row = {
             column_label("citizen_reception", "body", lang): _label(r.body, lang),
             column_label("citizen_reception", "sessions_held", lang): (
-                "–" if pd.isna(r.sessions_held) else f"{_count(r.sessions_held)}/{_count(r.sessions_planned)}"),
+                "–" if pd.isna(r.sessions_held) else f"{_count(r.sessions_held, lang)}/{_count(r.sessions_planned, lang)}"),
             column_label("citizen_reception", "dates", lang): "–" if pd.isna(r.dates) else ", ".join(
                 _date(d) for d in r.dates.split(";")),
         }
-        row.update({column_label("citizen_reception", k, lang): _count(getattr(r, k)) for k in cols})
+        row.update({column_label("citizen_reception", k, lang): _count(getattr(r, k), lang) for k in cols})
         rows.append(row)
     return _build("citizen_reception", frames, lang, c, rows, c)
 
@@ -238,7 +248,7 @@ def petitions(frames: Frames, lang: str = "vi") -> ReportTable:
             column_label("petitions", "recipient", lang): _label(recipient, lang),
             column_label("petitions", "petition_type", lang): _label(ptype, lang),
         }
-        row.update({term(status, lang): _count(r[status]) for status in wide.columns})
+        row.update({term(status, lang): _count(r[status], lang) for status in wide.columns})
         rows.append(row)
     return _build("petitions", frames, lang, p, rows, wide.reset_index())
 
@@ -256,21 +266,21 @@ def petition_rates(frames: Frames, lang: str = "vi") -> ReportTable:
         settled, received = counts.get("settled", pd.NA), counts.get("received", pd.NA)
         computed = float(settled) / float(received) * 100 if not (pd.isna(settled) or pd.isna(received)) else float("nan")
         for indicator, r in stated.iterrows():
-            shown = r.value_raw + ("%" if r.printed_unit == "percent" else "")
+            shown = _printed(r.value_raw, abs(r.value), lang) + ("%" if r.printed_unit == "percent" else "")
             sign = "" if r.value >= 0 or indicator.endswith("rate") else "−"
             recomputed = "–"
             if indicator == "settlement_rate" and computed == computed:
-                recomputed = f"{_count(settled)}/{_count(received)} = {format_percent(computed, 2)}"
+                recomputed = f"{_count(settled, lang)}/{_count(received, lang)} = {format_percent(computed, 2, lang=lang)}"
             elif indicator == "settlement_rate_change" and "settlement_rate_previous_year" in stated.index:
                 prev = stated.loc["settlement_rate_previous_year", "value"]
-                recomputed = f"{format_number(stated.loc['settlement_rate', 'value'] - prev, 1)} điểm %" if lang == "vi" else \
-                    f"{format_number(stated.loc['settlement_rate', 'value'] - prev, 1)} pp"
+                recomputed = f"{format_number(stated.loc['settlement_rate', 'value'] - prev, 1, lang=lang)} điểm %" if lang == "vi" else \
+                    f"{format_number(stated.loc['settlement_rate', 'value'] - prev, 1, lang=lang)} pp"
             elif indicator == "settlement_rate_vs_plan" and "settlement_rate" in stated.index:
                 plan = stated.loc["settlement_rate", "value"] - r.value
-                recomputed = ("kế hoạch suy ra ≈ " if lang == "vi" else "implied plan ≈ ") + format_percent(plan, 1)
+                recomputed = ("kế hoạch suy ra ≈ " if lang == "vi" else "implied plan ≈ ") + format_percent(plan, 1, lang=lang)
             elif indicator == "received_change" and "received_previous_year" in stated.index and not pd.isna(received):
-                recomputed = f"{_count(received)} − {_count(stated.loc['received_previous_year', 'value'])} = " \
-                             f"{_count(float(received) - stated.loc['received_previous_year', 'value'])}"
+                recomputed = f"{_count(received, lang)} − {_count(stated.loc['received_previous_year', 'value'], lang)} = " \
+                             f"{_count(float(received) - stated.loc['received_previous_year', 'value'], lang)}"
             rows.append({
                 column_label("petition_indicators", "recipient", lang): _label(recipient, lang),
                 column_label("petition_indicators", "indicator", lang): _label(indicator, lang),
@@ -292,48 +302,66 @@ def budget_amounts(frames: Frames, lang: str = "vi") -> ReportTable:
             term("direction", lang): _label(r.direction, lang),
             term("line", lang): _label(r.line, lang),
             term("measure", lang): f"{_label(r.measure, lang)} ({r.months} {'tháng' if lang == 'vi' else 'months'})",
-            f"{term('amount', lang)} ({term('million_vnd', lang)})": _count(r.amount_mvnd),
+            f"{term('amount', lang)} ({term('million_vnd', lang)})": _count(r.amount_mvnd, lang),
         }
         for r in b.itertuples(index=False)
     ]
     return _build("budget", frames, lang, b, rows, b)
 
 
-def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
-    """Every budget percentage as printed, and as recomputed against the base implied by its sibling.
+def _basis_name(r, lang: str, quoted: bool = True) -> str:
+    """The base a percentage names: the report's words; on an English page, English (with the words quoted)."""
+    if lang == "vi":
+        return r.basis_text
+    name = f"{phrases('BASIS', 'en')[r.basis]}{phrases('QUALIFIER', 'en')[r.qualifier]}"
+    return f"{name} («{r.basis_text}»)" if quoted else name
 
-    The estimates themselves are not printed; a percentage of the other measure (actual vs year
-    estimate) against the same estimate implies it, so each percentage is recomputed from that.
+
+def budget_percentages(frames: Frames, lang: str = "vi") -> ReportTable:
+    """Every budget percentage as printed, and as recomputed against the base the statement names.
+
+    The estimates themselves are not printed; a percentage of the other measure (actual vs year estimate)
+    of the same named base implies it, so each percentage is recomputed from that. Where the report names
+    the base differently for the two measures ("giao đầu năm" / "giao"), the pairing is an assumption and
+    says so; a recomputed percentage whose base interval does not meet the statement's is marked.
     """
     m = implied_bases(frames)
     if m.empty:
         return _build("budget", frames, lang, m, [], m)
-    # Pair with the other measure's statement of the same estimate (closest qualifier first).
     estimates = m[m.basis != "same_period_last_year"]
-    partner = estimates[["unit", "year", "direction", "line", "basis", "measure", "qualifier", "base_mid", "base_lo", "base_hi"]]
-    paired = m.merge(partner, on=["unit", "year", "direction", "line", "basis"], how="left", suffixes=("", "_other"))
-    paired = paired[(paired.measure_other != paired.measure) | paired.measure_other.isna()]
-    paired = paired.drop_duplicates(subset=["direction", "line", "measure", "basis", "qualifier"])
     rows, data = [], []
     for r in m.itertuples(index=False):
-        match = paired[(paired.direction == r.direction) & (paired.line == r.line) & (paired.measure == r.measure)
-                       & (paired.basis == r.basis) & (paired.qualifier == r.qualifier)]
-        other = match.iloc[0] if len(match) and not pd.isna(match.iloc[0].base_mid_other) else None
-        recomputed = float("nan") if other is None else r.amount_mvnd / other.base_mid_other * 100
+        others = estimates[(estimates.direction == r.direction) & (estimates.line == r.line)
+                           & (estimates.basis == r.basis) & (estimates.measure != r.measure)]
+        named = others[others.qualifier == r.qualifier]  # the very base this statement names, if stated again
+        other = None if r.basis == "same_period_last_year" or others.empty else (named if len(named) else others).iloc[0]
         decimals = decimals_of(r.percent_raw)
         low, high = printed_interval(r.percent, decimals)
+        printed = _printed(r.percent_raw, r.percent, lang) + "%"
+        recomputed, agrees, assumed = float("nan"), None, False
+        if other is None:
+            verdict = term("page.base_unpaired", lang) if r.basis != "same_period_last_year" else "–"
+        else:
+            recomputed = r.amount_mvnd / other.base_mid * 100
+            agrees = bool(r.base_lo <= other.base_hi and other.base_lo <= r.base_hi)  # as the rule compares them
+            shown = format_percent(recomputed, decimals + 1, lang=lang)
+            verdict = "✓ " + term("page.base_agrees", lang) if agrees else "✗ " + msg("page.base_disagrees", lang, computed=shown, printed=printed)
+            assumed = other.qualifier != r.qualifier
+            if assumed:
+                verdict += " (" + msg("page.base_assumed", lang, a=_basis_name(r, lang, False), b=_basis_name(other, lang, False)) + ")"
         rows.append({
             term("direction", lang): _label(r.direction, lang),
             term("line", lang): _label(r.line, lang),
             term("measure", lang): _label(r.measure, lang),
-            term("basis", lang): r.basis_text,
-            term("percent_as_printed", lang): r.percent_raw + "%",
-            f"{term('implied_base', lang)} ({term('million_vnd', lang)})": f"{_count(r.base_lo)} – {_count(r.base_hi)}",
-            term("percent_recomputed", lang): "–" if other is None else format_percent(recomputed, decimals + 1),
+            term("basis", lang): _basis_name(r, lang),
+            term("percent_as_printed", lang): printed,
+            f"{term('implied_base', lang)} ({term('million_vnd', lang)})": f"{_count(r.base_lo, lang)} – {_count(r.base_hi, lang)}",
+            term("percent_recomputed", lang): "–" if other is None else format_percent(recomputed, decimals + 1, lang=lang),
+            term("page.base_check", lang): verdict,
         })
         data.append({"direction": r.direction, "line": r.line, "measure": r.measure, "basis": r.basis,
                      "qualifier": r.qualifier, "percent": r.percent, "low": low, "high": high,
-                     "base_mid": r.base_mid, "recomputed": recomputed})
+                     "base_mid": r.base_mid, "recomputed": recomputed, "agrees": agrees, "assumed": assumed})
     table = _build("budget", frames, lang, m, rows, pd.DataFrame(data))
     table.caption = ("Các tỷ lệ thu, chi ngân sách: như báo cáo và tính lại" if lang == "vi"
                      else "Budget percentages: as printed and recomputed")
@@ -363,8 +391,8 @@ def economy(frames: Frames, lang: str = "vi") -> ReportTable:
         {
             column_label("economy", "indicator", lang): _label(r.indicator, lang),
             column_label("economy", "sector", lang): _label(r.sector, lang),
-            column_label("economy", "value", lang): (r.value_raw + "%") if r.value_unit == "percent"
-            else f"{r.value_raw} {term(r.value_unit, lang)}",
+            column_label("economy", "value", lang): (_printed(r.value_raw, r.value, lang) + "%") if r.value_unit == "percent"
+            else f"{_printed(r.value_raw, r.value, lang)} {term(r.value_unit, lang)}",
         }
         for r in e.itertuples(index=False)
     ]
