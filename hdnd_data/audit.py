@@ -130,6 +130,9 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
     status, message = "ok", ""
     tmp = folder / ".audit.tmp.ipynb"
+    # The kernel manager (this thread, through IPython) and the exporter (the warm-up thread) both resolve pygments'
+    # lazily loaded lexers; two first lookups at once can fail ("cannot import name 'PythonLexer'"), so resolve it here.
+    from pygments.lexers import PythonLexer  # noqa: F401
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
