@@ -46,7 +46,11 @@ def audit(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks: load+validate, checks at 1/100/10,000 unit-years, audit vs floor, --jobs 1 vs 2 (-- --quick to smoke)."""
+    """Benchmarks: load+validate, checks at 1/100/10,000 unit-years, audit and review vs floor, --jobs 1 vs 2, claims corpus
+    and speed (-- --quick to smoke)."""
     session.install("-e", ".")
     session.run("python", "-m", "compileall", "-q", "hdnd_data")
     session.run("python", "benchmarks/bench_scale.py", "--with-audit", *session.posargs)
+    session.run("python", "benchmarks/bench_review.py", *session.posargs)
+    session.run("python", "benchmarks/bench_claims.py", *[a for a in session.posargs if a == "--quick"])
+    session.run("python", "benchmarks/bench_findings.py", *[a for a in session.posargs if a == "--quick"])

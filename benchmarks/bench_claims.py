@@ -3,8 +3,10 @@ and how its cost grows with the text (a report of ~250 KB, a line of 10,000 numb
 
 Run ``python benchmarks/bench_claims.py`` (``--quick`` for a smoke run with smaller texts). The corpus is
 ``benchmarks/corpus/claims.yaml``: passages written for this project, each labelled with the relations it states
-(``at`` = the relation's stated number, ``kind``, ``status`` pass | flag | none, ``explain`` = what the flag must name).
-Passages marked ``split: held`` are a held-out set the engine was not tuned on.
+(``at`` = the relation's stated number, ``kind``, ``status`` pass | flag | warn | none, ``explain`` = what the flag
+must name; ``warn`` marks a figure that is not an error but rests on an assumption the warning must name).
+Passages marked ``split: held`` are a held-out set the engine was not tuned on; ``held2`` a second one, written after
+the engine was tuned and measured once.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class Score:
     explained: int = 0
     pitfalls: int = 0
     pitfalls_flagged: int = 0
+    assumed: int = 0
+    assumed_named: int = 0
     claims: int = 0
     false_fails: int = 0
     false_warns: int = 0
@@ -71,6 +75,15 @@ def score_passage(passage: dict) -> Score:
                 score.passed += 1
             else:
                 score.misses.append(f"{where}: not passed ({', '.join(uses['kind'] + ':' + uses['status']) or 'no claim'})")
+        elif item["status"] == "warn":
+            score.assumed += 1
+            warned = uses[uses["status"] == "warn"]
+            expected_flags.update(warned.index)
+            said = (warned["note"] + " " + warned["assumption"]).str.cat(sep=" ")
+            if len(warned) and str(item["explain"]).lower() in said.lower():
+                score.assumed_named += 1
+            else:
+                score.misses.append(f"{where}: expected a warning naming «{item['explain']}»")
         elif item["status"] == "flag":
             score.planted += 1
             flagged = uses[uses["status"].isin(FLAGGED)]
@@ -105,10 +118,10 @@ def _pct(part: int, whole: int) -> str:
 def report_corpus(corpus: list[dict], verbose: bool) -> None:
     print(f"corpus: {len(corpus)} passages, {len({p['report'] for p in corpus})} kinds of report, "
           f"{sum(any(e['status'] == 'flag' for e in p['expect']) for p in corpus)} with planted errors")
-    print("| set | passages | consistent passed | planted flagged | explained | pitfalls flagged | false fails | "
-          "false warns / claims |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name in ("dev", "held", "all"):
+    print("| set | passages | consistent passed | planted flagged | explained | assumptions named | pitfalls flagged | "
+          "false fails | false warns / claims |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name in (*dict.fromkeys(p["split"] for p in corpus), "all"):
         chosen = [p for p in corpus if name == "all" or p["split"] == name]
         total = Score()
         for passage in chosen:
@@ -116,6 +129,7 @@ def report_corpus(corpus: list[dict], verbose: bool) -> None:
         print(f"| {name} | {len(chosen)} | {total.passed}/{total.consistent} = {_pct(total.passed, total.consistent)} | "
               f"{total.flagged}/{total.planted} = {_pct(total.flagged, total.planted)} | "
               f"{total.explained}/{total.planted} = {_pct(total.explained, total.planted)} | "
+              f"{total.assumed_named}/{total.assumed} | "
               f"{total.pitfalls_flagged}/{total.pitfalls} | {total.false_fails} | "
               f"{total.false_warns}/{total.claims} = {_pct(total.false_warns, total.claims)} |")
         if verbose and name == "all":
@@ -123,23 +137,39 @@ def report_corpus(corpus: list[dict], verbose: bool) -> None:
                 print("  -", miss)
 
 
-def _timed(text: str) -> tuple[float, int]:
-    began = time.perf_counter()
-    rows = check_claims(text, include_unchecked=True)
-    return time.perf_counter() - began, len(rows)
+def _timed(text: str, repeat: int) -> tuple[float, int]:
+    """The fastest of ``repeat`` runs (the machine is shared: the minimum is the least disturbed one)."""
+    best, rows = float("inf"), None
+    for _ in range(repeat):
+        began = time.perf_counter()
+        rows = check_claims(text, include_unchecked=True)
+        best = min(best, time.perf_counter() - began)
+    return best, len(rows)
 
 
-def report_speed(corpus: list[dict], quick: bool) -> None:
-    passages = "\n".join(p["text"] for p in corpus) + "\n"
+# Prose without figures between the passages, as in a real report (about one claim per 500 characters there).
+PROSE = ("Các cơ quan chuyên môn đã phối hợp chặt chẽ, kịp thời tham mưu cho Ủy ban nhân dân chỉ đạo giải quyết các "
+         "vấn đề phát sinh; công tác tuyên truyền được chú trọng, góp phần nâng cao nhận thức của người dân về quyền và "
+         "nghĩa vụ của mình. Bên cạnh kết quả đạt được, vẫn còn một số hạn chế cần khắc phục trong thời gian tới. ")
+
+
+def report_speed(corpus: list[dict], quick: bool, repeat: int = 1) -> None:
+    dense = "\n".join(p["text"] for p in corpus) + "\n"
+    report = "".join(f"{PROSE}\n{p['text']}\n" for p in corpus)
     numbers = " ".join(f"{i * 7 % 9973}.{i % 1000:03d} tỷ đồng," for i in range(1, 1001 if quick else 10_001))
-    sizes = [("report ~250 KB", passages * max(1, 250_000 // len(passages.encode())))]
-    sizes += [(f"one line of {numbers.count('tỷ')} amounts", numbers)]
+
+    def sized(text: str, size: int) -> str:
+        return text * max(1, -(-size // len(text.encode())))
+
+    sizes = [("report-like ~250 KB (passages between prose)", sized(report, 250_000)),
+             ("dense corpus ~250 KB (passages only)", sized(dense, 250_000)),
+             (f"one line of {numbers.count('tỷ'):,} amounts", numbers)]
     for megabytes in ((1,) if quick else (1, 4)):
-        sizes.append((f"file of {megabytes} MB", passages * max(1, megabytes * 1_000_000 // len(passages.encode()))))
+        sizes.append((f"report-like file of {megabytes} MB", sized(report, megabytes * 1_000_000)))
     print("| text | size KB | time s | claims | µs per KB |")
     print("|---|---:|---:|---:|---:|")
     for name, text in sizes:
-        seconds, claims = _timed(text)
+        seconds, claims = _timed(text, repeat)
         kb = len(text.encode()) / 1000
         print(f"| {name} | {kb:,.0f} | {seconds:.2f} | {claims:,} | {1e6 * seconds / kb:,.0f} |")
 
@@ -149,11 +179,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="smaller texts for the speed part")
     parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--no-speed", action="store_true", help="only the corpus")
+    parser.add_argument("--repeat", type=int, default=1, help="time each text this many times, keep the fastest")
     args = parser.parse_args(argv)
     corpus = load_corpus()
     report_corpus(corpus, args.verbose)
     if not args.no_speed:
-        report_speed(corpus, args.quick)
+        report_speed(corpus, args.quick, args.repeat)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,12 @@ _EXPORTS = {
     "read_report": "text.reading",
     "ReportReadError": "text.reading",
     "review": "report.document",
+    "likely_misprints": "findings.misprint",
+    "decide": "findings.reviews",
+    "read_reviews": "findings.reviews",
+    "attach_reviews": "findings.reviews",
+    "diff_folders": "findings.history",
+    "write_letter": "findings.letter",
     "plot": "report.plots",
 }
 _SUBMODULES = {"plots": "report.plots"}  # hd.plots.budget(frames)
@@ -78,6 +84,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         tables,
         validate_frames,
     )
+    from hdnd_data.findings.history import diff_folders  # noqa: F401
+    from hdnd_data.findings.letter import write_letter  # noqa: F401
+    from hdnd_data.findings.misprint import likely_misprints  # noqa: F401
+    from hdnd_data.findings.reviews import attach_reviews, decide, read_reviews  # noqa: F401
     from hdnd_data.report import plots  # noqa: F401
     from hdnd_data.report.document import review  # noqa: F401
     from hdnd_data.report.plots import plot  # noqa: F401

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import sys
 import threading
@@ -57,8 +58,10 @@ def notebook_path() -> Path:
     return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
 
 
-def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "") -> Path:
-    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked."""
+def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
+                lang: str = "en") -> Path:
+    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page
+    declares ``lang`` (the shared exporter's own setting stays untouched, so threads can render at once)."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
@@ -69,6 +72,7 @@ def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_
     if title:
         nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
+    body = body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{lang}">', 1)
     return write_atomic(target, body)
 
 
@@ -81,8 +85,17 @@ def _skip_slow_optional_imports() -> None:
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
+    # pygments loads its lexers lazily and not thread-safely: two threads asking for PythonLexer at once (the
+    # exporter's warm-up for IPython's lexers, papermill for IPython's inspector, or two workers of a thread pool)
+    # failed with "cannot import name 'PythonLexer'" on a busy host. The runners call this before any thread starts.
+    from pygments.lexers import PythonLexer  # noqa: F401
 
 
+# JupyterLab's page without the two scripts it fetches from a CDN (require.js for widgets, MathJax for formulas):
+# the pages hold neither, and must open offline without waiting on the network.
+OFFLINE_TEMPLATE = "hdnd_offline.html.j2"
+_OFFLINE = ("{%- extends 'index.html.j2' -%}\n{% block html_head_js_requirejs %}{% endblock %}\n"
+            "{% block html_head_js_mathjax %}{% endblock %}\n")
 _EXPORTERS: dict[bool, object] = {}
 _EXPORTER_LOCK = threading.Lock()
 
@@ -96,10 +109,12 @@ def _exporter(show_code: bool):
     with _EXPORTER_LOCK:
         if show_code not in _EXPORTERS:
             import nbformat
+            from jinja2 import DictLoader
             from nbconvert import HTMLExporter
 
             exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                                    exclude_output_prompt=True)
+                                    exclude_output_prompt=True, template_file=OFFLINE_TEMPLATE,
+                                    extra_loaders=[DictLoader({OFFLINE_TEMPLATE: _OFFLINE})])
             exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
             _EXPORTERS[show_code] = exporter
         return _EXPORTERS[show_code]
@@ -115,40 +130,101 @@ def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> st
             f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
 
 
+def kernel_setup() -> dict[str, object]:
+    """Call before starting the exporter's warm-up thread; pass what it returns to ``papermill.execute_notebook``.
+
+    The kernel gets a manager that sends its own stdout and stderr to /dev/null, so that ipykernel's log lines
+    ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel") never reach the terminal
+    (the notebook's outputs travel over the kernel's messages, not these streams, and are all kept); papermill's log
+    ("Kernel died while waiting ...") is silenced, the result says it once. And pygments, which swaps its lexers module
+    in ``sys.modules`` at the end of its import, is imported here first, so that the warm-up thread (nbconvert) and the
+    kernel's start (IPython) never race on it ("cannot import name 'PythonLexer'", about 1 unit-year in 10 before).
+    """
+    import subprocess
+
+    import pygments.lexers.python  # noqa: F401
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    papermill_log = logging.getLogger("papermill")
+    if not any(isinstance(h, logging.NullHandler) for h in papermill_log.handlers):
+        papermill_log.addHandler(logging.NullHandler())
+    return {"kernel_manager_class": QuietKernelManager}
+
+
+def _clean_stale_notebooks(folder: Path) -> None:
+    """Remove the temporary notebooks of runs killed before they could (their process is gone)."""
+    for path in folder.glob(".audit.*.tmp.ipynb"):
+        pid = path.name.split(".")[2]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # a live process of another user
+
+
 def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
                show_code: bool = False, report_path: str | None = None, notebook: str | None = None) -> YearResult:
-    """Execute the audit notebook for one unit-year and render it; never raises for bad data or a failing cell."""
+    """Execute the audit notebook for one unit-year and render it; never raises for bad data, a failing cell, a kernel
+    that dies or an output that cannot be written (the result says what happened), and leaves no temporary notebook."""
     _skip_slow_optional_imports()
     import papermill as pm
 
     start = time.perf_counter()
     folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
-    folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
+
+    def failed(status: str, message: str, lines: Iterable[str]) -> YearResult:
+        try:
+            page = _error_page(title, term("invalid_data" if status == "invalid" else "notebook_error", lang), lines, lang)
+            write_atomic(folder / "audit.html", page)
+        except OSError:
+            pass  # the output itself is blocked: the result (and the index) still say why
+        return YearResult(unit, year, status, message=message, seconds=time.perf_counter() - start)
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
+    _clean_stale_notebooks(folder)
     executed = folder / "audit.ipynb"
     params = {"unit": unit, "year": int(year), "lang": lang, "data_dir": None if data_dir is None else str(data_dir),
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
     status, message = "ok", ""
-    tmp = folder / ".audit.tmp.ipynb"
+    tmp = folder / f".audit.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
+    kernel = kernel_setup()
     # The kernel manager (this thread, through IPython) and the exporter (the warm-up thread) both resolve pygments'
     # lazily loaded lexers; two first lookups at once can fail ("cannot import name 'PythonLexer'"), so resolve it here.
     from pygments.lexers import PythonLexer  # noqa: F401
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
-        pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
-                            log_output=False, kernel_name="python3", cwd=str(folder))
-    except pm.PapermillExecutionError as exc:
-        if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
-            tmp.unlink(missing_ok=True)
-            (folder / "checks.csv").unlink(missing_ok=True)
-            page = _error_page(title, term("invalid_data", lang), exc.evalue.splitlines(), lang)
-            write_atomic(folder / "audit.html", page)
-            return YearResult(unit, year, "invalid", message=exc.evalue, seconds=time.perf_counter() - start)
-        status, message = "error", f"{exc.ename}: {exc.evalue}"
-    os.replace(tmp, executed)
-    export_html(executed, folder / "audit.html", show_code=show_code, title=title)
-    found = records(executed).get("checks", {})
+        try:
+            pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
+                                log_output=False, kernel_name="python3", cwd=str(folder),
+                                **kernel)
+        except pm.PapermillExecutionError as exc:
+            if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
+                (folder / "checks.csv").unlink(missing_ok=True)
+                return failed("invalid", exc.evalue, exc.evalue.splitlines())
+            status, message = "error", f"{exc.ename}: {exc.evalue}"
+        except Exception as exc:  # a kernel that died or never started, a timeout: this unit-year only
+            executed.unlink(missing_ok=True)
+            return failed("error", f"{type(exc).__name__}: {exc}", [f"{type(exc).__name__}: {exc}"])
+        os.replace(tmp, executed)
+        export_html(executed, folder / "audit.html", show_code=show_code, title=title, lang=lang)
+        recorded = records(executed)
+        found = {**recorded.get("checks", {}), **recorded.get("findings", {})}  # findings: open, decided, changes
+    except OSError as exc:  # an output blocked by a folder in a file's place, a full disk, no permission
+        return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
+    finally:
+        tmp.unlink(missing_ok=True)
     return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
 
 
@@ -175,6 +251,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}
@@ -182,6 +259,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     bar = tqdm(total=len(tasks), desc="hdnd audit", unit="năm" if lang == "vi" else "year", disable=not progress)
     own = executor is None and jobs > 1
     pool = ProcessPoolExecutor(max_workers=jobs) if own else executor
+    pending: dict = {}
     try:
         if pool is None:
             for unit, year in tasks:
@@ -190,25 +268,36 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
         else:
             workers = getattr(pool, "_max_workers", None) or (jobs if jobs > 1 else os.cpu_count() or 1)
             limit = max(1, window or 2 * workers)
-            pending: set = set()
             for unit, year in tasks:
                 if len(pending) >= limit:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    _collect(done, results, bar)
-                pending.add(pool.submit(audit_year, unit, year, str(output), **kwargs))
-            _collect(pending, results, bar)
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    _collect(done, pending, results, bar)
+                pending[pool.submit(audit_year, unit, year, str(output), **kwargs)] = (unit, year)
+            _collect(list(pending), pending, results, bar)
+    except KeyboardInterrupt:
+        for future in pending:
+            future.cancel()
+        if own:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
     finally:
         bar.close()
         if own:
             pool.shutdown()
-    results.sort(key=lambda r: (r.unit, r.year))
-    write_index(results, output, lang, data_dir)
+        # the finished unit-years reach the index even when the run is stopped; other runs' rows stay
+        results.sort(key=lambda r: (r.unit, r.year))
+        write_index(results, output, lang, data_dir)
     return results
 
 
-def _collect(futures, results: list[YearResult], bar) -> None:
+def _collect(futures, pending: dict, results: list[YearResult], bar) -> None:
+    """Results of finished futures; a worker that died (a broken pool, a lost Dask worker) fails its unit-year only."""
     for future in as_completed(futures):
-        results.append(future.result())
+        unit, year = pending.pop(future)
+        try:
+            results.append(future.result())
+        except Exception as exc:
+            results.append(YearResult(unit, year, "error", message=f"{type(exc).__name__}: {exc}"))
         bar.update()
 
 

@@ -51,14 +51,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from hdnd_data.checks.engine import run_checks, summarise
-    from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.data.files import csv_for_people
+    from hdnd_data.data.loader import DataValidationError, NoDataError, load_all
     from hdnd_data.findings.console import finding_lines
-    from hdnd_data.findings.reviews import attach_reviews, read_reviews, stale_reviews, strict_failures
+    from hdnd_data.findings.misprint import likely_misprints
+    from hdnd_data.findings.reviews import attach_reviews, stale_reviews, strict_failures
 
     try:
         unit = None if args.all_units else args.unit
-        results = run_checks(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
-        reviews = read_reviews(unit, args.year, args.data_dir)
+        frames = load_all(unit=unit, year=args.year, data_dir=args.data_dir, lang=args.lang)
+        results = run_checks(frames=frames, validated=True, lang=args.lang)
+        reviews = frames["reviews"]
     except DataValidationError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_INVALID
@@ -67,14 +70,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     results = attach_reviews(results, reviews)
     if args.format == "csv":
-        results.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_for_people(results))
     elif args.format == "json":
         records = json.loads(results.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
         shown = results[["unit", "year", "status", "rule_id", "stated_text", "computed_text", "locator"]]
         print(shown.to_string(index=False) if len(shown) else "no checks apply to these data")
-        for line in finding_lines(results, stale_reviews(results, reviews), args.lang):
+        hypotheses = likely_misprints(results, frames, lang=args.lang, best_only=True)
+        for line in finding_lines(results, stale_reviews(results, reviews), args.lang, hypotheses):
             print(line)
         if len(results):
             print()
@@ -99,6 +103,41 @@ def _cmd_decide(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(msg("findings.written", args.lang, decision=args.decision, fingerprint=args.fingerprint, rule=finding["rule_id"],
               unit=finding["unit"], year=int(finding["year"]), path=path))
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from hdnd_data.findings.history import change_lines, diff_folders
+
+    try:
+        changes = diff_folders(args.old, args.new)
+    except FileNotFoundError as exc:
+        print(f"hdnd diff: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.format == "csv":
+        changes.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "json":
+        print(changes.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        for line in change_lines(changes, args.lang):
+            print(line)
+        counts = changes["change"].value_counts()
+        print(", ".join(f"{c}: {int(counts.get(c, 0))}" for c in ("new", "resolved", "changed", "new_rule")))
+    return EXIT_OK
+
+
+def _cmd_letter(args: argparse.Namespace) -> int:
+    from hdnd_data.data.loader import DataValidationError, NoDataError
+    from hdnd_data.findings.letter import letter_findings, write_letter
+    from hdnd_data.labels import msg
+
+    try:
+        path = write_letter(args.unit, args.year, args.output, data_dir=args.data_dir, lang=args.lang, sender=args.sender)
+        n = len(letter_findings(args.unit, args.year, args.data_dir, args.lang)[0])
+    except (DataValidationError, NoDataError) as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    print(msg("letter.written", args.lang, n=n, path=path))
     return EXIT_OK
 
 
@@ -129,7 +168,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     print(f"{args.output}/index.html")
     if any(r.status != "ok" for r in results):
         return EXIT_INVALID
-    if args.strict and any(r.counts.get("fail", 0) for r in results):
+    # open failures: those a reviewer decided "explained" or "ignore" no longer count (recorded by the audit page)
+    if args.strict and any(r.counts.get("open_fail", r.counts.get("fail", 0)) for r in results):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -160,12 +200,12 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
+    from hdnd_data.labels import term
     from hdnd_data.review_runner import run_review, summary_lines
 
     results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
     if not results:
-        print("hdnd review: " + ("không có văn bản nào (.txt, .md, .docx, .pdf)" if args.lang == "vi"
-                                 else "no document found (.txt, .md, .docx, .pdf)"), file=sys.stderr)
+        print(f"hdnd review: {term('review_no_documents', args.lang)}", file=sys.stderr)
         return EXIT_INVALID
     for line in summary_lines(results, args.lang):
         print(line)
@@ -241,9 +281,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", required=True, help="why: what the reviewer found")
     p.add_argument("--reviewer", default=None, help="who decided")
     _add_data_options(p, unit_default=None)
-    p.add_argument("--year", type=int, default=None, help="the finding's year (default: look in every year)")
+    p.add_argument("--year", type=loose_int, default=None, help="the finding's year (default: look in every year)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the messages (default vi)")
     p.set_defaults(func=_cmd_decide)
+
+    p = sub.add_parser("diff", help="findings new, resolved or changed between two audit output folders")
+    p.add_argument("old", help="the earlier output folder of hdnd audit")
+    p.add_argument("new", help="the later one")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default table)")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the words (default vi)")
+    p.set_defaults(func=_cmd_diff)
+
+    p = sub.add_parser("letter", help="write the open findings of a unit-year as a letter of comments (.docx) to the report's issuer")
+    _add_data_options(p)
+    p.add_argument("--year", type=loose_int, required=True)
+    p.add_argument("--output", default=None, help="the .docx to write (default gop-y-<unit>-<year>.docx)")
+    p.add_argument("--sender", default=None, help="who signs the letter")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the letter (default vi)")
+    p.set_defaults(func=_cmd_letter)
 
     p = sub.add_parser("audit", help="execute the audit notebook per unit-year and render HTML for reviewers")
     _add_data_options(p, unit_default=None)
@@ -272,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="review documents: a page per document with every checked number marked, and the index")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents (.txt, .md, .docx, .pdf) or folders searched for them")
     p.add_argument("--output", default="reports", help="output directory (default reports/); pages go to DIR/documents/")
-    p.add_argument("--jobs", type=int, default=1, help="documents reviewed in parallel (default 1)")
+    p.add_argument("--jobs", type=loose_int, default=1, help="documents reviewed in parallel (default 1)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -19,7 +19,10 @@ from pathlib import Path
 from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, resolve_data_dir, special_kind, units, years
 from hdnd_data.labels import msg
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "YEAR_RANGE", "guarded", "loose_int", "refusals"]
+__all__ = [
+    "EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "YEAR_RANGE", "data_dir_problems", "guarded", "input_problems", "loose_int",
+    "output_problems", "refusals",
+]
 
 # People's Councils exist since 1946; a year far in the future is a typing slip
 YEAR_RANGE = (1945, 2100)
@@ -100,6 +103,20 @@ def input_problems(file: str | None, lang: str) -> list[str]:
     return [msg("cli_input_special", lang, path=file, what=msg(what, lang))] if what else []
 
 
+def data_dir_problems(data_dir: str | None, lang: str, *, may_be_new: bool) -> list[str]:
+    """``--data-dir`` must name a folder (one the command may create, for an import)."""
+    if data_dir is None:
+        return []
+    if not data_dir.strip():
+        return [msg("cli_data_dir_empty", lang)]
+    path = Path(data_dir)
+    if path.exists() and not path.is_dir():
+        return [msg("cli_data_dir_not_folder", lang, path=data_dir)]
+    if not path.exists() and not may_be_new:
+        return [msg("cli_data_dir_missing", lang, path=data_dir)]
+    return []
+
+
 def _known(args: argparse.Namespace, lang: str) -> list[str]:
     """The audit's units and years must exist: refused here, with what exists, before any kernel starts."""
     root = resolve_data_dir(args.data_dir)
@@ -124,8 +141,10 @@ def refusals(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     problems = [*_unit_problem(getattr(args, "unit", None), lang), *_year_problems(getattr(args, "year", None), lang),
                 *_jobs(args, lang, notes)]
     command = getattr(args, "command", None)
-    if command in ("audit", "excel") and hasattr(args, "output"):
-        problems += output_problems(args.output, lang, folder=command == "audit")
+    importing = getattr(args, "excel_command", None) == "import" or getattr(args, "template", False)  # may start a new folder
+    problems += data_dir_problems(getattr(args, "data_dir", None), lang, may_be_new=importing)
+    if command in ("audit", "review", "excel", "letter") and getattr(args, "output", None) is not None:
+        problems += output_problems(args.output, lang, folder=command in ("audit", "review"))
     problems += input_problems(getattr(args, "file", None), lang) + input_problems(getattr(args, "report", None), lang)
     if command == "audit" and not problems:
         problems += _known(args, lang)
@@ -155,6 +174,6 @@ def guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namespace,
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        print(f"{prefix}: {msg('cli_os_error', lang, path=exc.filename or '', reason=reason)}", file=sys.stderr)
+        line = msg("cli_os_error", lang, path=exc.filename, reason=exc.strerror or exc) if exc.filename else str(exc)
+        print(f"{prefix}: {line}", file=sys.stderr)
         return EXIT_INVALID

@@ -145,11 +145,19 @@ def _links(row: Row, lang: str) -> str:
                       for role, path in row.files.items())
 
 
+def _changes(row: Row, lang: str) -> str:
+    """Findings new, resolved, changed since the last run into the folder (recorded by the audit page)."""
+    kinds = ("new", "resolved", "changed", "new_rule")
+    if not any(k in row.counts for k in kinds):
+        return "–"
+    return " · ".join(f"{term(f'findings.change.{k}', lang)} {row.counts.get(k, 0)}" for k in kinds)
+
+
 def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
     counted = COUNTED[kind]
     first = [term("unit", lang), term("year", lang)] if kind == "audit" else [term("review_document", lang)]
     head = [*first, term("index_result", lang), *[term(f"review_{s}" if s == "unchecked" else s, lang) for s in counted],
-            term("index_when", lang), term("index_files", lang)]
+            *([term("findings.changes", lang)] if kind == "audit" else []), term("index_when", lang), term("index_files", lang)]
     body = []
     for row in rows:
         title = row.title.get(lang) or next(iter(row.title.values()), row.key)
@@ -158,6 +166,8 @@ def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
             cells.append(f"<td>{row.year}</td>")
         cells.append(f"<td>{_result(output, row, lang)}</td>")
         cells += [f"<td class='n'>{row.counts[s] if s in row.counts else '–'}</td>" for s in counted]
+        if kind == "audit":
+            cells.append(f"<td>{html.escape(_changes(row, lang))}</td>")
         cells += [f"<td>{_when(row.finished, lang)}</td>", f"<td>{_links(row, lang)}</td>"]
         classes = row.status + (" stale" if stale_reason(output, row) else "")
         body.append(f"<tr class='{classes}' id='{html.escape(row.key, quote=True)}'>{''.join(cells)}</tr>")

@@ -11,11 +11,12 @@ import os
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hdnd_data.audit import _exporter, _skip_slow_optional_imports, export_html, records
+from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
+from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
 from hdnd_data.records import DOCUMENT_SUFFIXES, slug
 
@@ -96,21 +97,30 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('review_title', lang)}: {path.name}"
     tmp = folder / ".review.tmp.ipynb"
+    kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=_exporter, args=(False,), daemon=True)  # templates load while the kernel runs
     warm.start()
     status, message, reason = "done", {}, ""
     try:
         pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
                             parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
-                            kernel_name="python3", cwd=str(folder))
+                            kernel_name="python3", cwd=str(folder), **kernel)
     except pm.PapermillExecutionError as exc:
         status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
+    except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
+        message = {lang: f"{type(exc).__name__}: {exc}"}
+        if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
+            os.replace(tmp, folder / "review.ipynb")
+        write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [message[lang]], lang))
+        (folder / "claims.csv").unlink(missing_ok=True)
+        return DocumentResult(str(path), name, "error", {}, message, "", time.perf_counter() - start, time.time())
     os.replace(tmp, folder / "review.ipynb")
-    export_html(folder / "review.ipynb", folder / "review.html", title=title)
+    export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
     found = records(folder / "review.ipynb").get("document") or {}
     if found.get("problem"):
         problem = found["problem"]
         status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
+    if status != "done":
         (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
     counts = {k: int(v) for k, v in (found.get("counts") or {}).items()}
     return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time())
@@ -118,33 +128,42 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
 
 def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "reports", *, jobs: int = 1,
                lang: str = "vi", progress: bool = True) -> list[DocumentResult]:
-    """Review every document of ``paths``, ``jobs`` at a time, then merge them into the output folder's index.
+    """Review every document of ``paths``, ``jobs`` at a time; each one joins the output folder's index as it ends.
 
-    A path that is no document (missing, or not .txt .md .docx .pdf) gets its row at once, without a kernel.
+    A path that is no document (missing, or not .txt .md .docx .pdf) gets its row at once, without a kernel. A run
+    that is interrupted keeps the rows of the documents it finished.
     """
     from tqdm.auto import tqdm
 
+    _skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
     output = Path(output)
     documents, refused = find_documents(paths)
     names = slugs(documents)
     results = [DocumentResult(str(p.resolve() if p.exists() else p), slug(p), "unreadable", message=_problem(p, reason),
                               reason=reason, finished=time.time()) for p, reason in refused]
+    if results:
+        write_index(results, output, lang)
     bar = tqdm(total=len(documents), desc="hdnd review", unit="văn bản" if lang == "vi" else "document", disable=not progress)
+
+    def done(result: DocumentResult) -> None:
+        results.append(result)
+        write_index([result], output, lang)
+        bar.update()
+
     try:
         if jobs <= 1:
             for path in documents:
-                results.append(review_document(path, output, name=names[path], lang=lang))
-                bar.update()
+                done(review_document(path, output, name=names[path], lang=lang))
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # Threads: each document's work runs in its own kernel process; the runner only waits and renders,
+            # and one process keeps papermill and the warmed-up HTML exporter for every document.
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
                 futures = [pool.submit(review_document, path, str(output), name=names[path], lang=lang) for path in documents]
                 for future in as_completed(futures):
-                    results.append(future.result())
-                    bar.update()
+                    done(future.result())
     finally:
         bar.close()
     results.sort(key=lambda r: r.path)
-    write_index(results, output, lang)
     return results
 
 

@@ -120,7 +120,8 @@ def test_cli_audit_exit_codes(data_copy: Path, tmp_path: Path):
     written = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "relative").rglob("*") if p.is_file()
                      and ".hdnd-index" not in p.parts)  # the index's records: see test_review_index.py
     assert written == ["relative/out/index.html", "relative/out/lang-son-city/2023/audit.html",
-                       "relative/out/lang-son-city/2023/audit.ipynb", "relative/out/lang-son-city/2023/checks.csv"]
+                       "relative/out/lang-son-city/2023/audit.ipynb", "relative/out/lang-son-city/2023/checks.csv",
+                       "relative/out/lang-son-city/2023/findings.json"]
     shutil.rmtree(data_copy / "lang-son-city" / "2020")
     (data_copy / "lang-son-city" / "2023" / "sources.csv").unlink()
     bad = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "audit", "--all", "--data-dir", str(data_copy),

@@ -142,3 +142,19 @@ def test_cli_reads_pdf_and_csv_is_spreadsheet_safe(tmp_path):
     hostile = check_claims("-1 =2 Đã trả lời 9/10 ý kiến, đạt tỷ lệ 90%.").assign(excerpt="=HYPERLINK(1)", note="-2+3")
     lines = claims_csv(hostile).splitlines()
     assert "'=HYPERLINK(1)" in lines[1] and "'-2+3" in lines[1]
+
+
+def test_table_rows_of_a_docx_are_checked(tmp_path):
+    # 17/19 = 89,47 % and 203/226 = 89,82 %: each percentage cell is given by two figures of its row
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    rows = [["Loại đơn", "Tổng số", "Đã giải quyết", "Tỷ lệ"], ["Khiếu nại", "19", "17", "89,47%"],
+            ["Kiến nghị", "226", "203", "89,82%"]]
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.save(tmp_path / "bang.docx")
+    frame = check_claims(read_report(tmp_path / "bang.docx"))
+    assert frame["stated"].tolist() == ["89,47%", "89,82%"] and (frame["status"] == "pass").all()
+    # a row whose percentage no two of its figures give is left unchecked, never flagged: columns are not known
+    assert check_claims("Tố cáo | 12 | 7 | 61,2%").empty

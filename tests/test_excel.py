@@ -367,7 +367,7 @@ def test_messages_in_english_on_request(book_2020):
 def test_not_a_workbook(tmp_path):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
-    assert _problems(bad)[0].startswith("notes.xlsx: không đọc được tệp Excel")
+    assert _problems(bad)[0].startswith("notes.xlsx: không phải tệp Excel .xlsx")
 
 
 # ----------------------------------------------------------------------------------------------- CLI

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from hdnd_data.cli import main
+from hdnd_data.workbook.excel import export_workbook
 
 REPO = Path(__file__).resolve().parent.parent
 UNIT = "lang-son-city"
@@ -97,6 +101,7 @@ class Case:
     argv: tuple[str, ...]
     code: int
     place: tuple[str, ...]  # fragments the message must hold (where, and what)
+    out: tuple[str, ...] = ()  # fragments the standard output must hold
 
 
 def summary(*more: str) -> tuple[str, ...]:
@@ -126,6 +131,9 @@ CSV_CASES = [
     Case("missing-header", edit("petitions", "status,count", "status"), summary(), 2, (f"{PETS}, dòng 1, cột 'count'", "thiếu")),
     Case("too-many-fields", edit("petitions", PET, PET + ",7"), summary(), 2, (f"{PETS}, dòng 2", "trường")),
     Case("not-utf8", write(f"{UNIT}/2020/petitions.csv", b"unit,year\n\xff\xfe\x00"), summary(), 2, (PETS, "UTF-8")),
+    Case("csv-is-xlsx", lambda root: shutil.copy(root.parent / "book.xlsx", root / UNIT / "2020" / "petitions.csv"), summary(), 2,
+         (PETS, "Excel .xlsx")),
+    Case("csv-is-pdf", write(f"{UNIT}/2020/petitions.csv", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"), summary(), 2, (PETS, "PDF")),
     Case("empty-file", write(f"{UNIT}/2020/petitions.csv", b""), summary(), 2, (PETS, "trống")),
     Case("nul-in-cell", edit("petitions", "received,11", "rec\x00eived,11"), summary(), 2, (f"{PETS}, dòng 2, cột 'status'",)),
     Case("unknown-enum", edit("petitions", "received,11", "=cmd|' /C calc'!A0,11"), summary(), 2, (f"{PETS}, dòng 2, cột 'status'",)),
@@ -160,9 +168,10 @@ FOLDER_CASES = [
     Case("stray-file-in-year", write(f"{UNIT}/2020/notes.txt", "x"), summary(), 2, (f"{UNIT}/2020/notes.txt",)),
     Case("unknown-table-file", write(f"{UNIT}/2020/budget.csv", "a\n"), summary(), 2, (f"{UNIT}/2020/budget.csv",)),
     Case("unit-yaml-list", write(f"{UNIT}/unit.yaml", "- a\n- b\n"), summary(), 2, (f"{UNIT}/unit.yaml", "list")),
-    Case("unit-yaml-broken", write(f"{UNIT}/unit.yaml", "name_vi: [open\n"), summary(), 2, (f"{UNIT}/unit.yaml",)),
+    Case("unit-yaml-broken", write(f"{UNIT}/unit.yaml", "name_vi: [open\n"), summary(), 2, (f"{UNIT}/unit.yaml, dòng 2", "cú pháp YAML")),
+    Case("unit-yaml-bad-indent", write(f"{UNIT}/unit.yaml", "name_vi: a\n  name_en: b\n"), summary(), 2, (f"{UNIT}/unit.yaml, dòng 2", "ký tự thứ")),
     Case("unit-yaml-number-name", write(f"{UNIT}/unit.yaml", "name_vi: 12\nname_en: x\n"), summary(), 2, (f"{UNIT}/unit.yaml", "name_vi")),
-    Case("unit-yaml-not-utf8", write(f"{UNIT}/unit.yaml", b"name_vi: \xff\n"), summary(), 2, (f"{UNIT}/unit.yaml",)),
+    Case("unit-yaml-not-utf8", write(f"{UNIT}/unit.yaml", b"name_vi: \xff\n"), summary(), 2, (f"{UNIT}/unit.yaml", "UTF-8")),
     Case("unit-yaml-python-tag", write(f"{UNIT}/unit.yaml", "name_vi: !!python/object/apply:os.system ['true']\n"), summary(), 2,
          (f"{UNIT}/unit.yaml",)),
 ]
@@ -204,11 +213,108 @@ ARG_CASES = [
     Case("audit-output-empty", None, ("audit", "--data-dir", "{data}", "--year", "2020", "--output", ""), 2, ("--output",)),
     Case("audit-report-missing", None, ("audit", "--data-dir", "{data}", "--year", "2020", "--report", "{tmp}/none.txt", "--output", "{tmp}/r"), 2,
          ("none.txt",)),
+    Case("review-output-file", None, ("review", "{tmp}/book.xlsx", "--output", "{data}/lang-son-city/unit.yaml"), 2, ("--output", "unit.yaml")),
+    Case("review-jobs-zero", None, ("review", "{tmp}/book.xlsx", "--output", "{tmp}/r", "--jobs", "0"), 2, ("--jobs '0'",)),
+    Case("decide-year-negative", None, ("decide", "abc123", "--decision", "explained", "--note", "x", "--data-dir", "{data}", "--year", "-1"), 2,
+         ("--year '-1'",)),
+    Case("decide-unit-dotdot", None, ("decide", "abc123", "--decision", "explained", "--note", "x", "--data-dir", "{data}", "--unit", "../.."), 2,
+         ("--unit '../..'",)),
+    Case("data-dir-empty", None, ("summary", "--data-dir", ""), 2, ("--data-dir",)),
+    Case("data-dir-a-file", None, ("check", "--data-dir", "{data}/lang-son-city/unit.yaml"), 2, ("--data-dir", "unit.yaml")),
+    Case("data-dir-missing", None, ("check", "--data-dir", "{tmp}/nowhere"), 2, ("--data-dir", "nowhere")),
     Case("claims-folder", None, ("claims", "{tmp}"), 2, ("{tmp}",)),
     Case("claims-fifo", None, ("claims", "{tmp}/pipe.txt"), 2, ("pipe.txt", "FIFO")),
 ]
 
-CASES = CSV_CASES + FOLDER_CASES + ARG_CASES
+# a locator taken from data reaches a CSV for people: it must arrive as text, never as a live formula
+SPREADSHEET_CASES = [
+    Case(f"csv-out-{name}", edit("petitions", "I.4.3,standing_committee,all,received,11", f"{cell},standing_committee,all,received,11"),
+         check("--format", "csv"), 0, (), (f",'{cell},",))
+    for name, cell in [("equals", "=HYPERLINK(1)"), ("at", "@SUM(A1)"), ("plus", "+1+1"), ("minus", "-2-3")]
+]
+
+def book(change: Callable) -> Callable[[Path], None]:
+    """A mutation of the exported 2020 workbook beside the data (``<tmp>/book.xlsx``) with openpyxl."""
+    def apply(root: Path) -> None:
+        path = root.parent / "book.xlsx"
+        wb = openpyxl.load_workbook(path)
+        change(wb)
+        wb.save(path)
+    return apply
+
+
+def cell(sheet: str, code: str, value: object, row: int = 3) -> Callable[[Path], None]:
+    def change(wb) -> None:
+        ws = wb[sheet]
+        letter = next(c.column_letter for c in ws[2] if c.value == code)
+        ws[f"{letter}{row}"] = value
+    return book(change)
+
+
+def raw_xml(sheet: str, ref: str, value: bytes) -> Callable[[Path], None]:
+    """Write ``value`` as the stored number of cell ``ref``, as a hand-made or damaged file could hold it."""
+    def apply(root: Path) -> None:
+        path = root.parent / "book.xlsx"
+        index = openpyxl.load_workbook(path, read_only=True).sheetnames.index(sheet) + 1
+        with zipfile.ZipFile(path) as zin:
+            items = [(item, zin.read(item.filename)) for item in zin.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item, data in items:
+                if item.filename == f"xl/worksheets/sheet{index}.xml":
+                    data, n = re.subn(rb'(<c r="' + ref.encode() + rb'"[^>]*>)<v>[^<]*</v>', rb"\g<1><v>" + value + rb"</v>", data)
+                    assert n == 1
+                zout.writestr(item, data)
+    return apply
+
+
+def imported(*more: str) -> tuple[str, ...]:
+    return ("excel", "import", "{tmp}/book.xlsx", "--data-dir", "{data}", "--year", "2020", "--force", *more)
+
+
+F3, C3 = "petitions!F3, cột count", "petitions!C3, cột recipient"
+WORKBOOK_CASES = [
+    Case("wb-count-1e20", cell("petitions", "count", 1e20), imported(), 2, (F3, "vượt quá")),
+    Case("wb-count-10e30-int", cell("petitions", "count", 10**30), imported(), 2, (F3,)),
+    Case("wb-count-30-digit-text", cell("petitions", "count", "9" * 30), imported(), 2, (F3, "vượt quá")),
+    Case("wb-count-1e400-stored", raw_xml("petitions", "F3", b"1e400"), imported(), 2, (F3, "hữu hạn")),
+    Case("wb-count-minus-1e400-stored", raw_xml("petitions", "F3", b"-1e400"), imported(), 2, (F3, "hữu hạn")),
+    Case("wb-count-nan-stored", raw_xml("petitions", "F3", b"NaN"), imported(), 2, ("book.xlsx: tệp Excel bị hỏng",)),
+    Case("wb-count-formula", cell("petitions", "count", "=1+1"), imported(), 2, (F3, "=1+1")),
+    Case("wb-count-error-value", cell("petitions", "count", "#DIV/0!"), imported(), 2, (F3, "#DIV/0!")),
+    Case("wb-count-words", cell("petitions", "count", "mười"), imported(), 2, (F3, "'mười'")),
+    Case("wb-count-bool", cell("petitions", "count", True), imported(), 2, (F3,)),
+    Case("wb-count-negative", cell("petitions", "count", -5), imported(), 2, (F3, "âm")),
+    Case("wb-empty-key", cell("petitions", "recipient", None), imported(), 2, (C3, "trống")),
+    Case("wb-enum-payload", cell("petitions", "status", "=cmd|' /C calc'!A0"), imported(), 2, ("petitions!E3",)),
+    Case("wb-duplicate-code", cell("petitions", "count", "status", row=2), imported(), 2, ("petitions!F2", "lặp lại")),
+    Case("wb-sheet-deleted", book(lambda wb: wb.remove(wb["petitions"])), imported(), 2, ("petitions: ", "thiếu trang")),
+    Case("wb-sheet-added", book(lambda wb: wb.create_sheet("notes")), imported(), 2, ("notes: ",)),
+    Case("wb-merged", book(lambda wb: wb["petitions"].merge_cells("A3:B3")), imported(), 2, ("petitions!A3:B3",)),
+    Case("wb-data-outside", book(lambda wb: wb["petitions"].__setitem__("Z9", 5)), imported(), 2, ("petitions!Z9",)),
+    Case("wb-wrong-year", None, ("excel", "import", "{tmp}/book.xlsx", "--data-dir", "{data}", "--year", "2023"), 2, ("2020", "2023")),
+    Case("wb-not-a-workbook", write("../book.xlsx", "unit,year\n"), imported(), 2, ("book.xlsx: không phải tệp Excel .xlsx",)),
+    Case("wb-exists-without-force", None, ("excel", "import", "{tmp}/book.xlsx", "--data-dir", "{data}", "--year", "2020"), 2, ("--force",)),
+]
+
+
+def text(data: str | bytes, name: str = "report.txt") -> Callable[[Path], None]:
+    return write(f"../{name}", data)
+
+
+TEXT_CASES = [
+    Case("text-binary", text(b"\xff\xfe\x00\x01"), ("claims", "{tmp}/report.txt"), 2, ("report.txt", "UTF-8")),
+    Case("text-empty", text(b""), ("claims", "{tmp}/report.txt"), 2, ("report.txt",)),
+    Case("text-nul", text("Thu 390.463 triệu\x00 đạt 93,2%\n"), ("claims", "{tmp}/report.txt"), 2, ("report.txt",)),
+    Case("text-fake-docx", text("not a zip", "report.docx"), ("claims", "{tmp}/report.docx"), 2, ("report.docx",)),
+    Case("text-fake-pdf", text("%PDF-1.4 broken", "report.pdf"), ("claims", "{tmp}/report.pdf"), 2, ("report.pdf",)),
+    Case("text-line-of-3000-amounts", text("Tổng thu " + " ".join(f"{i}.000 triệu đồng" for i in range(1, 3000)) + "\n"),
+         ("claims", "{tmp}/report.txt"), 0, ()),
+    Case("text-500-digit-number", text("Tổng số 1" + "9" * 500 + " đơn, trong đó 1e400 đơn.\n"), ("claims", "{tmp}/report.txt"), 0, ()),
+    Case("text-formula-excerpt", text("=HYPERLINK(1) tổng 10 đơn, gồm 4 đơn và 6 đơn\n"), ("claims", "{tmp}/report.txt", "--format", "csv"),
+         0, (), ("'=HYPERLINK(1)",)),
+]
+
+CASES = CSV_CASES + FOLDER_CASES + ARG_CASES + SPREADSHEET_CASES + WORKBOOK_CASES + TEXT_CASES
 
 
 def run(argv: tuple[str, ...], data: Path, tmp: Path, capsys) -> tuple[int, str, str]:
@@ -218,8 +324,14 @@ def run(argv: tuple[str, ...], data: Path, tmp: Path, capsys) -> tuple[int, str,
     return code, out, err
 
 
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Path:
+    return export_workbook(tmp_path_factory.mktemp("book") / "book.xlsx", year=2020)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_hostile_input_is_named_and_changes_nothing(case: Case, small_data: Path, tmp_path: Path, capsys):
+def test_hostile_input_is_named_and_changes_nothing(case: Case, small_data: Path, tmp_path: Path, exported: Path, capsys):
+    shutil.copy(exported, tmp_path / "book.xlsx")
     if case.mutate is not None:
         case.mutate(small_data)
     os.mkfifo(tmp_path / "pipe.txt")
@@ -229,8 +341,17 @@ def test_hostile_input_is_named_and_changes_nothing(case: Case, small_data: Path
     places = [p.replace("{tmp}", str(tmp_path)).replace("{data}", str(small_data)) for p in case.place]
     missing = [p for p in places if p not in err]
     assert not missing, f"{missing} not in:\n{err}"
-    assert "Traceback" not in err and "pandera" not in err and "coerce_dtype" not in err
+    assert all(fragment in out for fragment in case.out), out
+    assert "Traceback" not in err and "pandera" not in err and "coerce_dtype" not in err and "openpyxl" not in err
     assert tree(tmp_path) == before  # nothing written, nothing removed, not a byte changed
+
+
+@pytest.mark.parametrize("unit", ["..", "../lang-son-city", "/etc", "Lang-Son", ""])
+def test_the_library_refuses_a_unit_that_is_not_an_id(unit: str, small_data: Path):
+    import hdnd_data as hd
+
+    with pytest.raises(ValueError, match="không phải mã"):
+        hd.load("sessions", unit=unit, data_dir=small_data / UNIT / "2020")
 
 
 def test_the_table_is_large_enough():

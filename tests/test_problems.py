@@ -203,7 +203,7 @@ def test_a_year_folder_that_is_not_a_plain_year(data_copy: Path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("name_vi: [unclosed\n", "lang-son-city/unit.yaml: không đọc được unit.yaml: "),
+        ("name_vi: [unclosed\n", "lang-son-city/unit.yaml, dòng 2: không đọc được unit.yaml: sai cú pháp YAML ở ký tự thứ 1"),
         ("- a list\n- not a mapping\n", "lang-son-city/unit.yaml: unit.yaml phải là bảng khóa: giá trị, có name_vi và name_en là văn "),
         ("name_vi: 12\nname_en: Lạng Sơn city\n", "lang-son-city/unit.yaml: unit.yaml: name_vi phải là văn bản (đang là int)"),
     ],
@@ -230,7 +230,7 @@ def test_every_problem_of_every_input_at_once(data_copy: Path):
         f"lang-son-city/2020/{BUDGET}.csv, dòng 2, cột 'amount_mvnd'",
         f"lang-son-city/2020/{BUDGET}.csv, dòng 3, cột 'direction'",
         "lang-son-city/2020/petitions.csv, dòng 2, cột 'count'",
-        "lang-son-city/unit.yaml",
+        "lang-son-city/unit.yaml, dòng 1",
     ]
 
 

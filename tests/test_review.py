@@ -108,6 +108,7 @@ def test_the_txt_document_is_reviewed_and_its_claims_recorded(reviewed):
     assert marks["81,7"] == "fail" and marks["92,0"] == "pass" and marks["50,0"] == "warn"
     assert "DocumentReview" not in page and "application/vnd.hdnd.record" not in page  # code hidden, records out
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert '<html lang="vi">' in page
 
 
 def test_the_docx_paragraphs_are_reviewed(reviewed):
@@ -229,3 +230,56 @@ def test_the_seeds_get_a_page_each_and_the_audit_links_to_its_document(tmp_path:
     page = (tmp_path / "lang-son-city" / "2020" / "audit.html").read_text(encoding="utf-8")
     assert re.search(rf"href=[\"']\.\./\.\./documents/{report.slug}/review\.html[\"']", page)
     assert "Xem văn bản với các số được đánh dấu" in page
+
+
+def test_an_audit_and_a_review_into_one_folder_at_once_are_both_listed(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
+    hdnd = [sys.executable, "-m", "hdnd_data.cli"]
+    runs = [subprocess.Popen([*hdnd, "audit", "--year", "2023", "--quiet", "--output", "out"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE),
+            subprocess.Popen([*hdnd, "review", "xa.txt", "--quiet", "--output", "out"], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)]
+    assert [run.wait(300) for run in runs] == [0, 0]
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "id='lang-son-city/2023'" in page and "id='documents/xa'" in page
+    assert "<td>Thành phố Lạng Sơn</td><td>2023</td><td>hoàn tất</td>" in page
+
+
+@pytest.mark.parametrize(("cell", "said"), [("raise RuntimeError('hỏng ô')", "RuntimeError: hỏng ô"),
+                                            ("import os\nos._exit(3)", "DeadKernelError")])
+def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Path, cell: str, said: str):
+    from hdnd_data.review_runner import review_document
+
+    broken = tmp_path / "broken.ipynb"
+    nb = nbformat.read(notebook_path(), as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_code_cell(cell))
+    nbformat.write(nb, broken)
+    (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
+    result = review_document(tmp_path / "xa.txt", tmp_path / "out", notebook=str(broken))
+    assert result.status == "error" and said in result.message["vi"]
+    page = (tmp_path / "out" / "documents" / "xa" / "review.html").read_text(encoding="utf-8")
+    assert said.split(":")[0] in page
+
+
+def test_pages_fetch_nothing_from_the_network(reviewed):
+    _, out, _ = reviewed
+    page = (out / "documents" / "bao-cao-xa-tan-lap" / "review.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)=[\"']?(?:https?:)?//", page) == []
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--output", "", "x.txt"], "hdnd review: --output trống; cần một đường dẫn"),
+    (["--output", "x.txt", "x.txt"], "hdnd review: --output x.txt: {tmp}/x.txt là một tệp, không phải thư mục"),
+    (["--output", "x.txt/out", "x.txt"], "hdnd review: --output x.txt/out: {tmp}/x.txt là một tệp, không phải thư mục"),
+    (["--jobs", "0", "x.txt"], "hdnd review: --jobs '0': cần một số nguyên từ 1 trở lên"),
+    (["--output", "out", "empty-folder"], "hdnd review: không có văn bản nào (.txt, .md, .docx, .pdf)"),
+])
+def test_cli_refuses_a_bad_output_or_nothing_to_review_in_one_line(tmp_path: Path, args: list[str], said: str):
+    (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty-folder").mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "hdnd_data.cli", "review", "--quiet", *args], capture_output=True,
+                          text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.strip() == said.format(tmp=tmp_path) and done.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-folder", "x.txt"]  # nothing written

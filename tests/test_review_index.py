@@ -105,3 +105,21 @@ def test_the_index_is_rebuilt_only_under_the_lock(tmp_path: Path):
 def test_an_unknown_kind_or_status_is_refused(kind, status, named):
     with pytest.raises(ValueError, match=named):
         index.Row(kind, "k", {}, status)
+
+
+def test_an_interrupted_review_keeps_the_rows_of_the_documents_it_finished(tmp_path: Path, monkeypatch):
+    from hdnd_data import review_runner
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Đạt 3/4 chỉ tiêu.", encoding="utf-8")
+
+    def fake_review_then_ctrl_c(path, output, *, name, lang):  # no kernel: the first ends, Ctrl-C during the second
+        if name == "b":
+            raise KeyboardInterrupt
+        return review_runner.DocumentResult(str(path), name, "done", {"pass": 1, "fail": 0, "warn": 0, "unchecked": 0},
+                                            finished=1e9)
+
+    monkeypatch.setattr(review_runner, "review_document", fake_review_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        review_runner.run_review([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", progress=False)
+    assert _row_keys((tmp_path / "out" / "index.html").read_text(encoding="utf-8")) == ["documents/a"]

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from hdnd_data.report.document import render_page, spreadsheet_safe, with_spans
+from hdnd_data.report.document import render_page, with_spans
 from hdnd_data.text.claims import check_claims
 
 # Written for these tests (not from any report): the first budget line gives one base for the province estimate
@@ -39,12 +39,12 @@ def test_numbers_are_marked_by_the_verdict_of_their_claims(claims):
     found = marks(page)
     assert found["81,7"][0] == "fail" and found["92,0"][0] == "pass"
     assert found["50,0"][0] == "warn" and found["80,0"][0] == "pass"
-    assert found["200.000"][0] == "warn"  # used by a pass and a warn: the worse shows
+    assert found["240.000"][0] == "warn"  # used by a pass and a warn: the worse shows
     tip = found["81,7"][2]
     assert tip.startswith("sai lệch · ") and "tính lại 75,00%" in tip and "sai số cho phép ±0,05" in tip
     assert "dòng 2" in tip and "nêu 81,7%" in tip
     assert "tính lại 92,00%" in found["92,0"][2]
-    both = found["200.000"][2]
+    both = found["240.000"][2]
     assert both.count("nêu ") == 2 and "đạt ·" in both and "cần xem xét ·" in both
 
 
@@ -99,8 +99,22 @@ def test_spans_are_found_for_an_engine_that_gives_none(claims):
     assert list(guessed["claim_id"][:2]) == ["c1", "c2"]
 
 
-def test_claims_csv_cannot_hold_a_formula():
-    frame = pd.DataFrame({"excerpt": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "bình thường"], "line": [1, 2, 3, 4, 5]})
-    safe = spreadsheet_safe(frame)
-    assert safe["excerpt"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "bình thường"]
-    assert safe["line"].tolist() == [1, 2, 3, 4, 5]
+def test_hd_review_gives_the_claims_frame_and_raises_for_an_unreadable_document(tmp_path):
+    import hdnd_data as hd
+    from hdnd_data.text import ReportReadError
+
+    document = tmp_path / "xa.txt"
+    document.write_text(TEXT, encoding="utf-8")
+    claims = hd.review(document, show=False)
+    assert claims.loc[claims["status"] == "fail", "stated"].tolist() == ["81,7%"]
+    assert {"claim_id", "spans", "convention", "hypothesis"} <= set(claims.columns)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(ReportReadError) as caught:
+        hd.review(tmp_path / "empty.txt", show=False)
+    assert caught.value.reason == "empty"
+
+
+def test_a_kind_without_a_label_reads_as_another_claim_not_as_its_code(claims):
+    renamed = claims.assign(kind=["future_kind"] * len(claims))
+    page = render_page(TEXT, renamed, "vi")
+    assert "future_kind" not in page and "khẳng định khác" in page

@@ -15,7 +15,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["repair_folder", "replace_folder", "write_atomic", "write_many_atomic"]
+__all__ = ["FORMULA_STARTS", "csv_for_people", "repair_folder", "spreadsheet_safe", "replace_folder", "write_atomic", "write_many_atomic"]
+
+# A text cell a spreadsheet would run as a formula starts with one of these; such a cell is written after a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # mkstemp creates files readable by the owner only; outputs are meant to be shared like any other file.
 _MODE = 0o644
@@ -38,6 +41,30 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def spreadsheet_safe(frame):
+    """A copy of a DataFrame whose text cells starting like a formula (``=``, ``+``, ``-``, ``@``, tab, CR) begin with a
+    quote, as spreadsheet tools expect, so that a locator or message taken from data never runs as a formula; numeric
+    columns are left as they are."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype.kind not in "biufcmM":
+            out[column] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in out[column]]
+    return out
+
+
+def csv_for_people(frame) -> str:
+    """CSV text of a DataFrame for people to open in a spreadsheet: no index, ``\\n`` line ends, formula-safe cells.
+
+    >>> import pandas as pd
+    >>> print(csv_for_people(pd.DataFrame({"locator": ["=HYPERLINK(1)", "@x", "I.4.3"], "n": [-1, 2, 3]})), end="")
+    locator,n
+    '=HYPERLINK(1),-1
+    '@x,2
+    I.4.3,3
+    """
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n")
 
 
 def write_many_atomic(files: Mapping[str | os.PathLike, str | bytes]) -> list[Path]:

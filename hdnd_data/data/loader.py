@@ -23,7 +23,7 @@ import yaml
 
 from hdnd_data.data import schemas as s
 from hdnd_data.data.columns import Column, Why, columns_of
-from hdnd_data.data.layout import DEFAULT_UNIT, YEAR_FOLDER, real_dir, resolve_data_dir, special_kind, unit_info, units, years
+from hdnd_data.data.layout import DEFAULT_UNIT, UNIT_ID, YEAR_FOLDER, real_dir, resolve_data_dir, special_kind, unit_info, units, years
 from hdnd_data.data.numbers import nfc
 from hdnd_data.data.problems import DataValidationError, FileRows, FrameRows, NoDataError, Problem, source_problems, validate_rows
 from hdnd_data.labels import LANGS, msg, term
@@ -140,7 +140,9 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        what = _what_it_is(exc.object[:8])
+        problems.append(_file_problem(shown, "csv_is_other", what=msg(what)) if what else
+                        _file_problem(shown, "not_utf8", reason=exc.reason))
         return None
     except OSError as exc:  # no permission, an I/O error: named, never a traceback
         problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
@@ -176,6 +178,15 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
         problems.append(_file_problem(shown, "unreadable_csv", reader.line_num, error=exc))
         return None
     return rows, origin, where
+
+
+# the first bytes of files that are often saved under a .csv name by mistake
+_SIGNATURES = {b"PK\x03\x04": "what_xlsx", b"\xd0\xcf\x11\xe0": "what_xls", b"%PDF": "what_pdf"}
+
+
+def _what_it_is(head: bytes) -> str | None:
+    """The label key of what a file that is not UTF-8 text really is, when its first bytes say so."""
+    return next((what for signature, what in _SIGNATURES.items() if head.startswith(signature)), None)
 
 
 def _placement_problems(frame: pd.DataFrame, origin: list, expected: list[tuple[str, int]]) -> list[Problem]:
@@ -252,8 +263,15 @@ def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
     shown = _display(path, root)
     try:
         info = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(_file_problem(shown, "unit_yaml_unreadable", error=str(exc).replace("\n", " ")))
+    except UnicodeDecodeError as exc:
+        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        return
+    except yaml.YAMLError as exc:  # named at its line, in the user's words, not PyYAML's
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None:
+            problems.append(_file_problem(shown, "unit_yaml_unreadable", error=type(exc).__name__))
+        else:
+            problems.append(_file_problem(shown, "unit_yaml_syntax", mark.line + 1, char=mark.column + 1))
         return
     except OSError as exc:
         problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
@@ -342,6 +360,8 @@ def load_all(
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
         raise KeyError(msg("unknown_table", lang, name=", ".join(unknown), tables=", ".join(TABLES)))
+    if unit is not None and not (isinstance(unit, str) and re.fullmatch(UNIT_ID, unit)):
+        raise ValueError(msg("not_an_id", lang, value=unit))  # "../x" would name a folder outside the data directory
     problems: list[Problem] = []
     _root_problems(root, unit, problems)
     for u in units(root) if unit is None else [unit]:

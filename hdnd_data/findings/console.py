@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from hdnd_data.findings.reviews import decision_label, folded, open_findings
-from hdnd_data.labels import msg, term
+from hdnd_data.labels import msg
 
 __all__ = ["finding_lines"]
 
@@ -40,7 +40,3 @@ def finding_lines(results: pd.DataFrame, stale: pd.DataFrame, lang: str = "vi",
             out.append("  " + msg("findings.stale_line", lang, fingerprint=row.fingerprint, unit=row.unit, year=int(row.year),
                                   decision=decision_label(row.decision, lang), note=row.note))
     return out
-
-
-def status_word(status: str, lang: str) -> str:
-    return term(status, lang)

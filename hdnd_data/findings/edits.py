@@ -16,7 +16,7 @@ import pandas as pd
 
 from hdnd_data.data.numbers import format_number
 
-__all__ = ["EDIT_KINDS", "figure_columns", "plant_misprints", "raw_column", "variants"]
+__all__ = ["EDIT_KINDS", "figure_columns", "misprint_columns", "plant_misprints", "raw_column", "variants"]
 
 # the kinds of slip, most likely first (ties between hypotheses are broken in this order)
 EDIT_KINDS = ("swap", "digit", "drop", "add", "dot", "base")
@@ -36,6 +36,12 @@ def figure_columns(table, fields: tuple[str, ...]) -> list[str]:
     described = table.described
     return [c for c in fields if c in described and described[c].kind.number and c not in table.key
             and not c.endswith("_raw") and c not in ("item_no", "session_no", "units_count")]
+
+
+def printed_number(value: float, decimals: int = 0) -> str:
+    """``390463`` as ``390.463``, ``93.2`` as ``93,2``: :func:`~hdnd_data.data.numbers.format_number` without babel's
+    per-call cost (the search prints tens of thousands of candidates; a test holds the two to the same text)."""
+    return f"{value:,.{decimals}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def _digits(text: str) -> tuple[str, int]:
@@ -81,7 +87,7 @@ def _variants(printed: str, integer: bool, percent: bool) -> tuple[tuple[float, 
             return  # the comma moved right would print more digits than the figure has
         new = round(new, decimals)
         if new != value and new not in found and (not integer or float(new).is_integer()):
-            found[new] = (format_number(new, decimals), kind)
+            found[new] = (printed_number(new, decimals), kind)
 
     for candidate, kind in _edits(digits):
         if len(candidate) > 1 and candidate[0] == "0" and len(candidate) - decimals > 1:
@@ -110,35 +116,50 @@ def edit_rank(kind: str) -> int:
     return _RANK[kind]
 
 
-def plant_misprints(frames: Mapping[str, pd.DataFrame], cells: pd.DataFrame, rate: float,
+def misprint_columns(rules) -> list[tuple[str, str]]:
+    """The (table, column) of every whole-number figure some rule reads: where a slip can be planted."""
+    from hdnd_data.data.loader import TABLES
+
+    found = []
+    for rule in rules:
+        for table in rule.tables:
+            for column in figure_columns(TABLES[table], rule.fields):
+                if (table, column) not in found and str(TABLES[table].described[column].kind.name) == "int":
+                    found.append((table, column))
+    return found
+
+
+def plant_misprints(frames: Mapping[str, pd.DataFrame], columns: list[tuple[str, str]], rate: float,
                     seed: int = 0) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Swap two adjacent digits of one figure in ``rate`` of the unit-years (for tests and the benchmark).
 
-    ``cells`` lists the figures that may be misprinted (columns ``table, row, column``: a row label of
-    ``frames[table]``), e.g. those some rule reads. Returns the changed frames and the truth: one row per planted
-    slip with ``unit, year, table, row, column, before, after, printed_before, printed_after``.
+    The figure is drawn among the ``columns`` (table, column) of the unit-year, e.g. :func:`misprint_columns`, from
+    those with two different adjacent digits. Returns the changed frames (row labels kept) and the truth: one row
+    per planted slip with ``unit, year, table, row, column, before, after, printed_before, printed_after``.
     """
     rng = np.random.default_rng(seed)
     out = {name: frame.copy() for name, frame in frames.items()}
-    cells = cells.copy()
-    values = np.array([frames[t].at[r, c] for t, r, c in zip(cells["table"], cells["row"], cells["column"])], dtype="float64")
-    cells["before"] = values
-    cells["unit"] = [frames[t].at[r, "unit"] for t, r in zip(cells["table"], cells["row"])]
-    cells["year"] = [int(frames[t].at[r, "year"]) for t, r in zip(cells["table"], cells["row"])]
-    texts = [format_number(v, 0) if np.isfinite(v) and float(v).is_integer() else "" for v in values]
-    swaps = [next((v for v, _, kind in variants(t) if kind == "swap"), np.nan) if t else np.nan for t in texts]
-    cells["after"] = np.array(swaps, dtype="float64")
-    cells = cells[np.isfinite(cells["after"])]
-    unit_years = cells[["unit", "year"]].drop_duplicates()
-    chosen = unit_years.sample(frac=rate, random_state=int(rng.integers(2**31)))
-    pool = cells.merge(chosen, on=["unit", "year"])
+    unit_years = frames["sources"][["unit", "year"]].drop_duplicates()
+    chosen = unit_years.iloc[rng.permutation(len(unit_years))[: int(round(rate * len(unit_years)))]]
+    cells = []
+    for table, column in columns:
+        frame = frames[table]
+        hit = frame[["unit", "year"]].merge(chosen.assign(_hit=True), on=["unit", "year"], how="left")["_hit"].notna()
+        hit &= frame[column].notna().to_numpy()
+        picked = frame.loc[hit.to_numpy(), ["unit", "year", column]]
+        cells.append(pd.DataFrame({"unit": picked["unit"].to_numpy(dtype=object), "year": picked["year"].to_numpy("int64"),
+                                   "table": table, "row": picked.index.to_numpy(), "column": column,
+                                   "before": picked[column].to_numpy(dtype="float64")}))
+    pool = pd.concat(cells, ignore_index=True)
+    swapped = {v: next((w for w, _, kind in variants(format_number(v, 0)) if kind == "swap"), np.nan)
+               for v in pool["before"].unique()}
+    pool["after"] = pool["before"].map(swapped)
+    pool = pool[pool["after"].notna()]
     pool = pool.assign(draw=rng.random(len(pool))).sort_values("draw").drop_duplicates(["unit", "year"])
     pool = pool.drop(columns="draw").sort_values(["unit", "year"]).reset_index(drop=True)
     for (table, column), group in pool.groupby(["table", "column"]):
         frame = out[table]
-        frame.loc[group["row"].to_numpy(), column] = group["after"].to_numpy().astype(frame[column].dtype.numpy_dtype
-                                                                                     if hasattr(frame[column].dtype, "numpy_dtype")
-                                                                                     else frame[column].dtype)
+        frame.loc[group["row"].to_numpy(), column] = pd.array(group["after"].to_numpy(), dtype=frame[column].dtype)
         raw = raw_column(list(frame.columns), column)
         if raw:
             frame.loc[group["row"].to_numpy(), raw] = [format_number(v, 0) for v in group["after"]]

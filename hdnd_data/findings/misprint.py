@@ -21,8 +21,7 @@ from hdnd_data.checks.engine import run_checks
 from hdnd_data.checks.finding import Rule
 from hdnd_data.data.dictionary import column_label
 from hdnd_data.data.loader import TABLES, code_label
-from hdnd_data.data.numbers import format_number
-from hdnd_data.findings.edits import edit_rank, figure_columns, raw_column, variants
+from hdnd_data.findings.edits import edit_rank, figure_columns, printed_number, raw_column, variants
 from hdnd_data.labels import msg, term
 
 __all__ = ["HYPOTHESIS_COLUMNS", "likely_misprints"]
@@ -95,7 +94,7 @@ def _printed(frame: pd.DataFrame, row: int, column: str) -> tuple[str, bool, boo
     if raw and isinstance(frame[raw].iat[row], str) and frame[raw].iat[row]:
         return frame[raw].iat[row], integer, percent
     if integer:
-        return format_number(int(value), 0), True, percent
+        return printed_number(int(value), 0), True, percent
     return None
 
 
@@ -109,6 +108,9 @@ def _candidates(fails: pd.DataFrame, frames: Mapping[str, pd.DataFrame], rows: _
             entry = f"{table}{sorted((k, tuple(sorted(v)) if v else None) for k, v in wanted.items())}"
             found = rows.named(table, wanted, entry, fail.unit, int(fail.year))
             read[table] = np.union1d(read.get(table, np.empty(0, dtype="int64")), found)
+        for table in rule.tables:  # a table the rule reads but its keys do not name (amounts behind a percentage)
+            if table not in read:
+                read[table] = np.sort(rows.of_unit_year(table, fail.unit, int(fail.year)))
         reads[i] = read
         for table, positions in read.items():
             frame = frames[table]
@@ -123,49 +125,67 @@ def _candidates(fails: pd.DataFrame, frames: Mapping[str, pd.DataFrame], rows: _
     return pd.DataFrame(out, columns=columns), reads
 
 
-def _universes(frames: Mapping[str, pd.DataFrame], candidates: pd.DataFrame, rows_of) -> dict[str, pd.DataFrame]:
-    """A copy of the rows ``rows_of(k, candidate) -> {table: positions}`` for every candidate, with its one correction.
+def _universes(frames: Mapping[str, pd.DataFrame], candidates: pd.DataFrame,
+               groups: Sequence[tuple[np.ndarray, Mapping[str, np.ndarray]]]) -> dict[str, pd.DataFrame]:
+    """For each group (candidate positions, {table: row positions}), a copy of those rows per candidate, corrected.
 
-    Candidate ``k`` is unit ``m<k>``: the rules then see each candidate as a unit-year of its own.
+    Candidate ``k`` (its position in ``candidates``) becomes unit ``m<k>``: the rules then see each candidate as a
+    unit-year of its own. Candidates of a group share the rows they need (those of one failure, or one unit-year).
     """
     picks: dict[str, list[np.ndarray]] = {}
     owners: dict[str, list[np.ndarray]] = {}
-    edits: dict[str, list[tuple[int, int, str, float, str]]] = {}
+    edits: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
     offset = dict.fromkeys(frames, 0)
-    for k, cand in enumerate(candidates.itertuples(index=False)):
-        for table, positions in rows_of(k, cand).items():
-            if not len(positions):
+    tables = candidates["table"].to_numpy()
+    rows = candidates["row"].to_numpy()
+    for members, needed in groups:
+        n = len(members)
+        for table, positions in needed.items():
+            m = len(positions)
+            if not m:
                 continue
-            picks.setdefault(table, []).append(positions)
-            owners.setdefault(table, []).append(np.full(len(positions), k, dtype="int64"))
-            if table == cand.table:
-                where = offset[table] + int(np.searchsorted(positions, cand.row))
-                edits.setdefault(table, []).append((where, k, cand.column, cand.value, cand.proposed))
-            offset[table] += len(positions)
-    out = {}
+            picks.setdefault(table, []).append(np.tile(positions, n))
+            owners.setdefault(table, []).append(np.repeat(members, m))
+            mine = members[tables[members] == table]
+            if len(mine):
+                local = np.searchsorted(positions, rows[mine])
+                where = offset[table] + np.searchsorted(members, mine) * m + local
+                edits.setdefault(table, []).append((where, mine))
+            offset[table] += n * m
+    # every table present (empty where no candidate needs it): the engine would otherwise validate empty ones
+    out = {name: frame.iloc[0:0] for name, frame in frames.items()}
     for table, parts in picks.items():
         frame = frames[table]
         big = frame.iloc[np.concatenate(parts)].reset_index(drop=True)
         big["unit"] = np.char.add("m", np.concatenate(owners[table]).astype(str)).astype(object)
-        for column, group in pd.DataFrame(edits.get(table, []), columns=["at", "k", "column", "value", "text"]).groupby("column"):
-            values = big[column].to_numpy(dtype="float64", na_value=np.nan).copy()
-            values[group["at"].to_numpy()] = group["value"].to_numpy()
-            big[column] = pd.Series(values).astype(frame[column].dtype)
-            raw = raw_column(list(frame.columns), column)
-            if raw:
-                texts = big[raw].astype(object).to_numpy().copy()
-                texts[group["at"].to_numpy()] = group["text"].to_numpy()
-                big[raw] = pd.Series(texts, dtype=frame[raw].dtype)
+        if table in edits:
+            where = np.concatenate([w for w, _ in edits[table]])
+            which = np.concatenate([k for _, k in edits[table]])
+            columns = candidates["column"].to_numpy()[which]
+            for column in np.unique(columns):
+                pick = columns == column
+                values = big[column].to_numpy(dtype="float64", na_value=np.nan).copy()
+                values[where[pick]] = candidates["value"].to_numpy()[which[pick]]
+                big[column] = pd.Series(values).astype(frame[column].dtype)
+                raw = raw_column(list(frame.columns), column)
+                if raw:
+                    texts = big[raw].astype(object).to_numpy().copy()
+                    texts[where[pick]] = candidates["proposed"].to_numpy()[which[pick]]
+                    big[raw] = pd.Series(texts, dtype=frame[raw].dtype)
         out[table] = big
     return out
 
 
 def _touches(keys: str, table: str, key_texts: dict[str, str], cache: dict) -> bool:
-    """Does a result reading ``keys`` read the row of ``table`` whose key columns print as ``key_texts``?"""
+    """Does a result reading ``keys`` read the row of ``table`` whose key columns print as ``key_texts``?
+
+    A result whose keys do not name ``table`` at all (while its rule reads it) may read any of its rows: yes.
+    """
     marker = (keys, table, tuple(key_texts.items()))
     if marker not in cache:
-        cache[marker] = any(t == table and all(v is None or key_texts.get(c) in v for c, v in wanted.items())
-                            for t, wanted in _parse_keys(keys))
+        entries = _parse_keys(keys)
+        cache[marker] = all(t != table for t, _ in entries) or any(
+            t == table and all(v is None or key_texts.get(c) in v for c, v in wanted.items()) for t, wanted in entries)
     return cache[marker]
 
 
@@ -194,13 +214,14 @@ def likely_misprints(results: pd.DataFrame, frames: Mapping[str, pd.DataFrame], 
         return empty
     # first pass: the failing relation alone, on the figures it reads
     passed = np.zeros(len(candidates), dtype=bool)
-    for rule_id, group in candidates.groupby(fails["rule_id"].to_numpy()[candidates["fail"].to_numpy()]):
-        universes = _universes(frames, group, lambda k, c: reads[c.fail])
-        found = run_checks(frames=universes, validated=True, rules=[by_id[rule_id]], lang="en")
+    fail_of = candidates["fail"].to_numpy()
+    for rule_id, group in candidates.groupby(fails["rule_id"].to_numpy()[fail_of]).indices.items():
+        members = [(group[fail_of[group] == i], reads[i]) for i in np.unique(fail_of[group])]
+        found = run_checks(frames=_universes(frames, candidates, members), validated=True, rules=[by_id[rule_id]], lang="en")
         found = found[found["status"] == "pass"]
-        ok_units = set(zip(found["unit"], found["keys"]))
-        keys = fails["keys"].to_numpy()[group["fail"].to_numpy()]
-        passed[group.index.to_numpy()] = [(f"m{k}", key) in ok_units for k, key in enumerate(keys)]
+        ok = set(zip(found["unit"], found["keys"]))
+        keys = fails["keys"].to_numpy()[fail_of[group]]
+        passed[group] = [(f"m{k}", key) in ok for k, key in zip(group, keys)]
     survivors = candidates[passed].reset_index(drop=True)
     if survivors.empty:
         return empty
@@ -213,34 +234,35 @@ def likely_misprints(results: pd.DataFrame, frames: Mapping[str, pd.DataFrame], 
 
 def _second_pass(survivors, fails, frames, rows: _Rows, by_id) -> pd.DataFrame:
     touching = {t: [r for r in by_id.values() if t in r.tables] for t in TABLES}
-    units = fails["unit"].to_numpy()[survivors["fail"].to_numpy()]
-    years = fails["year"].to_numpy()[survivors["fail"].to_numpy()].astype("int64")
-
-    def needed(k: int, c) -> dict[str, np.ndarray]:
-        tables = {t for r in touching[c.table] for t in r.tables}
-        return {t: rows.of_unit_year(t, units[k], int(years[k])) for t in tables}
-
-    universes = _universes(frames, survivors, needed)
-    wanted = sorted({r.id for t in survivors["table"].unique() for r in touching[t]})
-    found = run_checks(frames=universes, validated=True, rules=[by_id[i] for i in wanted], lang="en")
-    by_unit = found.groupby("unit", sort=False).indices
-    cache: dict = {}
-    keep, counts = [], []
+    fail_of = survivors["fail"].to_numpy()
+    units = fails["unit"].to_numpy()[fail_of]
+    years = fails["year"].to_numpy()[fail_of].astype("int64")
+    table_of = survivors["table"].to_numpy()
+    groups = []
+    for (unit, year, table), members in survivors.groupby([units, years, table_of]).indices.items():
+        needed = {t for r in touching[table] for t in r.tables}
+        groups.append((members, {t: rows.of_unit_year(t, unit, int(year)) for t in needed}))
+    wanted = sorted({r.id for t in np.unique(table_of) for r in touching[t]})
+    found = run_checks(frames=_universes(frames, survivors, groups), validated=True, rules=[by_id[i] for i in wanted],
+                       lang="en")
+    k = found["unit"].str.slice(1).astype("int64").to_numpy()
     status = found["status"].to_numpy()
-    rule_ids = found["rule_id"].to_numpy()
     result_keys = found["keys"].to_numpy()
-    for c in survivors.itertuples():
-        fail = fails.iloc[c.fail]
-        key_texts = {col: rows.column_text(c.table, col)[c.row] for col in TABLES[c.table].key if col not in ("unit", "year")}
-        mine = by_unit.get(f"m{c.Index}", np.empty(0, dtype="int64"))
-        touched = [i for i in mine if by_id[rule_ids[i]].tables and c.table in by_id[rule_ids[i]].tables
-                   and _touches(result_keys[i], c.table, key_texts, cache)]
-        own = [i for i in mine if rule_ids[i] == fail["rule_id"] and result_keys[i] == fail["keys"]]
-        ok = bool(own) and all(status[i] == "pass" for i in own) and not any(status[i] == "fail" for i in touched)
-        keep.append(ok)
-        counts.append(sum(status[i] == "pass" for i in touched))
-    out = survivors.assign(rules_pass=counts)[np.array(keep, dtype=bool)]
-    return out.reset_index(drop=True)
+    rule_of = found["rule_id"].to_numpy()
+    # does each result read its candidate's figure? (decided once per distinct keys, table and row key)
+    key_columns = {t: [c for c in TABLES[t].key if c not in ("unit", "year")] for t in np.unique(table_of)}
+    row_key = [tuple(rows.column_text(t, c)[r] for c in key_columns[t]) for t, r in zip(table_of, survivors["row"].to_numpy())]
+    cache: dict = {}
+    reads_table = np.array([table_of[j] in by_id[r].tables for r, j in zip(rule_of, k)], dtype=bool)
+    touched = reads_table & np.array([_touches(keys, table_of[j], dict(zip(key_columns[table_of[j]], row_key[j])), cache)
+                                      for keys, j in zip(result_keys, k)], dtype=bool)
+    own = (rule_of == fails["rule_id"].to_numpy()[fail_of[k]]) & (result_keys == fails["keys"].to_numpy()[fail_of[k]])
+    n = len(survivors)
+    own_pass = np.bincount(k[own & (status == "pass")], minlength=n)
+    touched_fail = np.bincount(k[touched & (status == "fail")], minlength=n)
+    touched_pass = np.bincount(k[touched & (status == "pass")], minlength=n)
+    keep = (own_pass > 0) & (touched_fail == 0)
+    return survivors.assign(rules_pass=touched_pass)[keep].reset_index(drop=True)
 
 
 def _describe(hypotheses: pd.DataFrame, fails: pd.DataFrame, frames, lang: str, best_only: bool) -> pd.DataFrame:

@@ -12,7 +12,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from hdnd_data.data.files import write_atomic
@@ -132,7 +131,3 @@ def decide(fingerprint: str, decision: str, note: str, *, reviewer: str | None =
 def decision_label(code: str, lang: str = "vi") -> str:
     """A decision as a reader sees it (``explained`` -> ``đã giải thích``); empty stays empty."""
     return term(code, lang) if code in REVIEW_DECISIONS else code
-
-
-def decision_labels(codes: pd.Series, lang: str = "vi") -> np.ndarray:
-    return np.array([decision_label(c, lang) for c in codes], dtype=object)

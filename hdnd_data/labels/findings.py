@@ -40,6 +40,49 @@ TERMS: dict[str, tuple[str, str]] = {
     "findings.edit.add": ("thừa một chữ số", "a digit added"),
     "findings.edit.dot": ("đặt sai dấu chấm, dấu phẩy", "separator misplaced"),
     "findings.edit.base": ("nhầm cơ sở so sánh", "wrong base"),
+    # what changed since the last run
+    "findings.change.new": ("mới", "new"),
+    "findings.change.resolved": ("đã hết", "resolved"),
+    "findings.change.changed": ("thay đổi", "changed"),
+    "findings.change.new_rule": ("quy tắc mới", "new rule"),
+    "findings.changes": ("Thay đổi so với lần chạy trước", "Changes since the last run"),
+    "findings.changes_none": ("Không có thay đổi so với lần chạy trước.", "Nothing changed since the last run."),
+    "findings.changes_first": ("Lần chạy đầu tiên vào thư mục này: chưa có gì để so sánh.",
+                               "First run into this folder: nothing to compare with yet."),
+    "findings.no_records": ("thư mục {folder} không có tệp {file} nào (chưa chạy hdnd audit vào đó?)",
+                            "folder {folder} holds no {file} (was hdnd audit run into it?)"),
+    "findings.before": ("Trước", "Before"),
+    "findings.after": ("Sau", "After"),
+    # the letter of comments (hdnd letter)
+    "letter.title": ("GÓP Ý VỀ SỐ LIỆU CỦA BÁO CÁO", "COMMENTS ON THE FIGURES OF THE REPORT"),
+    "letter.date": ("ngày {d} tháng {m} năm {y}", "{y}-{m:02d}-{d:02d}"),
+    "letter.to": ("Kính gửi: {issuer}", "To: {issuer}"),
+    "letter.about": ("Về: {title}{extra}", "Re: {title}{extra}"),
+    "letter.number": (", số {number}", ", no. {number}"),
+    "letter.issued": (", ngày {date}", ", dated {date}"),
+    "letter.intro": (
+        "Khi đối chiếu các số liệu của báo cáo năm {year} với nhau, chúng tôi thấy {n} điểm chưa khớp hoặc cần làm rõ, "
+        "xin nêu cụ thể dưới đây để cơ quan soạn thảo xem xét.",
+        "Cross-checking the figures of the {year} report against each other, we found {n} point(s) that do not agree "
+        "or need clarifying; they are listed below for the drafting office to consider.",
+    ),
+    "letter.none": ("Các số liệu của báo cáo năm {year} đã được đối chiếu; không còn điểm nào cần góp ý.",
+                    "The figures of the {year} report were cross-checked; no point remains to comment on."),
+    "letter.item_head": ("{i}. Mục {locator} ({status}):", "{i}. Section {locator} ({status}):"),
+    "letter.figures": ("Số liệu nêu trong báo cáo: {stated}; tính lại từ các số liệu khác: {computed}.",
+                       "As printed: {stated}; recomputed from the other figures: {computed}."),
+    "letter.assumption": ("Kết luận này dựa trên giả định: {text}", "This rests on an assumption: {text}"),
+    "letter.reviewer_note": ("Ý kiến người rà soát ({decision}): {note}", "Reviewer's note ({decision}): {note}"),
+    "letter.reference": ("(Quy tắc {rule}, mã {fingerprint})", "(Rule {rule}, fingerprint {fingerprint})"),
+    "letter.request": (
+        "Đề nghị cơ quan soạn thảo kiểm tra lại các số liệu nêu trên và đính chính nếu có sai sót, hoặc cho biết "
+        "căn cứ của số liệu để hoàn thiện báo cáo.",
+        "We ask the drafting office to check these figures and correct any error, or to state the basis of the "
+        "figures so that the report can be completed.",
+    ),
+    "letter.closing": ("Tổng số điểm góp ý: {n}. Trân trọng.", "Points raised: {n}. Yours faithfully."),
+    "letter.sender": ("Tổ rà soát số liệu", "The figures review team"),
+    "letter.written": ("đã ghi thư góp ý ({n} điểm) vào {path}", "letter of comments ({n} point(s)) written to {path}"),
     # hdnd decide
     "findings.unknown_fingerprint": (
         "không có phát hiện nào mang mã {fingerprint} trong {where}; mã của các kiểm tra sai lệch hoặc cần xem xét: {known}",

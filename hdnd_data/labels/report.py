@@ -14,15 +14,6 @@ TERMS: dict[str, tuple[str, str]] = {
     "locator.note": ("ghi chú {n}", "note {n}"),
     "locator.para": ("đoạn {n}", "paragraph {n}"),
     "locator.preamble": ("phần mở đầu", "preamble"),
-    # what a claim in a text states
-    "claim_kind.sum": ("tổng", "sum"),
-    "claim_kind.count": ("số đếm", "count"),
-    "claim_kind.difference": ("chênh lệch", "difference"),
-    "claim_kind.ratio": ("tỷ lệ", "ratio"),
-    "claim_kind.percent_of_base": ("tỷ lệ so với một gốc", "percentage of a base"),
-    "claim_kind.growth": ("tăng trưởng", "growth"),
-    "claim_kind.shares": ("cơ cấu", "shares"),
-    "claim_kind.stable": ("không đổi", "unchanged"),
     # checks under their section
     "page.check": ("Kiểm tra", "Check"),
     "page.assumption": ("Giả định", "Assumption"),

@@ -33,27 +33,13 @@ TERMS: dict[str, tuple[str, str]] = {
     "review_open_page": ("Xem văn bản với các số được đánh dấu", "Open the document with its figures marked"),
     "review_unreadable": ("Không đọc được văn bản", "The document cannot be read"),
     "review_unchecked": ("chưa kiểm tra được", "unchecked"),
-    # claim kinds
-    "review_kind_ratio": ("tỷ lệ", "ratio"),
-    "review_kind_sum": ("tổng các phần", "sum of parts"),
-    "review_kind_difference": ("chênh lệch", "difference"),
-    "review_kind_growth": ("tăng trưởng", "growth"),
-    "review_kind_shares": ("cơ cấu", "shares"),
-    "review_kind_percent_of_base": ("phần trăm của một gốc", "percentage of a base"),
-    "review_kind_count": ("số đếm", "count"),
-    "review_kind_number": ("cách viết số", "written number"),
+    # a claim kind the engine has no label for (its own kinds are labelled in labels/text.py)
     "review_kind_other": ("khẳng định khác", "other claim"),
-    # reading problems: ReportReadError.reason
+    # paths the review runner refuses before any kernel starts (the reader's own words for the others)
     "review_read_missing": ("không có tệp này", "no such file"),
     "review_read_wrong_type": ("không phải loại văn bản đọc được (.txt, .md, .docx, .pdf)",
-                        "not a kind of document that can be read (.txt, .md, .docx, .pdf)"),
-    "review_read_empty": ("tệp rỗng, không có chữ", "the file is empty"),
-    "review_read_not_utf8": ("không phải văn bản mã UTF-8; hãy lưu lại dưới dạng UTF-8",
-                      "not UTF-8 text; save it as UTF-8"),
-    "review_read_corrupt": ("tệp bị hỏng, không mở được", "the file is damaged and cannot be opened"),
-    "review_read_encrypted": ("tệp PDF có mật khẩu", "the PDF is encrypted"),
-    "review_read_no_text_layer": ("PDF chỉ có ảnh quét, không có lớp chữ", "the PDF is a scan with no text layer"),
-    "review_read_unknown": ("không đọc được tệp", "the file cannot be read"),
+                               "not a kind of document that can be read (.txt, .md, .docx, .pdf)"),
+    "review_no_documents": ("không có văn bản nào (.txt, .md, .docx, .pdf)", "no document found (.txt, .md, .docx, .pdf)"),
     # the index of a run
     "index_title": ("Kết quả kiểm tra số liệu", "Results of the figure checks"),
     "index_audits": ("Báo cáo theo đơn vị và năm", "Unit-year audits"),

@@ -13,7 +13,14 @@ TERMS: dict[str, tuple[str, str]] = {
         "Tệp Excel {name} không hợp lệ: {n} lỗi; chưa ghi tệp nào.",
         "invalid workbook {name}: {n} problem(s); nothing was written.",
     ),
-    "wb_unreadable": ("không đọc được tệp Excel ({error})", "cannot read the Excel file ({error})"),
+    "wb_unreadable": (
+        "tệp Excel bị hỏng, không đọc được nội dung các trang ({error})",
+        "the Excel file is damaged: its sheets cannot be read ({error})",
+    ),
+    "wb_not_zip": (
+        "không phải tệp Excel .xlsx (có thể là tệp CSV, .xls hay văn bản được đổi tên); hãy lưu lại dạng .xlsx",
+        "not an Excel .xlsx file (perhaps a renamed CSV, .xls or text file); save it as .xlsx",
+    ),
     "wb_wrong_target": (
         "tệp được lập cho {wb_unit} năm {wb_year}, nhưng lệnh nhập vào {unit} năm {year}",
         "the workbook was made for {wb_unit} {wb_year}, but the import is into {unit} {year}",

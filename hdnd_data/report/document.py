@@ -16,19 +16,21 @@ import pandas as pd
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import TERMS, msg, term
-from hdnd_data.records import DOCUMENT_SUFFIXES, RECORD_MIME, slug
+from hdnd_data.records import RECORD_MIME
 
-__all__ = ["DOCUMENT_SUFFIXES", "DocumentReview", "read_problem", "render_page", "review", "slug"]
+__all__ = ["DocumentReview", "read_problem", "render_page", "review", "with_spans"]
 
 STATUS_ORDER = ("fail", "warn", "pass", "unchecked")  # a number several claims use shows the worst verdict
-KINDS = ("ratio", "sum", "difference", "growth", "shares", "percent_of_base", "count", "number")
-READ_REASONS = ("missing", "wrong_type", "empty", "not_utf8", "corrupt", "encrypted", "no_text_layer")
 EXTRA_COLUMNS = ("convention", "hypothesis", "assumption")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+PART_LINES = 40
+OPEN_TABLE_ROWS = 200  # a longer table of claims starts folded, so that a long document's page opens at once
 
 STYLE = """
 .hdnd-review{font-family:system-ui,sans-serif;line-height:1.55}
 .hdnd-review .doc{white-space:pre-wrap;border:1px solid #ddd;padding:1em;background:#fcfcfc;max-width:60em}
+.hdnd-review .part{content-visibility:auto;contain-intrinsic-size:auto 30em}
+.hdnd-review summary{cursor:pointer;font-weight:600}
 .hdnd-review mark{color:inherit;background:none;padding:0 2px;border-radius:2px;position:relative;cursor:help}
 .hdnd-review mark::before{font-weight:700;margin-right:1px;font-size:.85em}
 .hdnd-review .pass{background:#d8f0dc;border-bottom:2px solid #1b6e2f}
@@ -50,24 +52,9 @@ STYLE = """
 """
 
 
-def read_problem(exc: Exception | str, path: str | os.PathLike) -> dict[str, str]:
-    """Why a document could not be read: ``reason`` and the sentence in each language (``vi``, ``en``).
-
-    ``exc`` is the reader's error, or a reason found without one (``"wrong_type"`` before any kernel starts).
-    """
-    if isinstance(exc, str):
-        exc, reason = None, exc
-    else:
-        reason = getattr(exc, "reason", None)
-    if reason not in READ_REASONS and exc is not None:  # a reader without reasons: tell them apart by what it says
-        said = str(exc).lower()
-        reason = next((r for r, words in (("missing", "no such file"), ("not_utf8", "utf-8"), ("encrypted", "encrypt"),
-                                          ("no_text_layer", "text layer"), ("empty", "empty"), ("corrupt", "readable"))
-                       if words in said), "unknown")
-    if exc is not None and callable(getattr(exc, "text", None)) and reason in READ_REASONS:
-        return {"reason": reason, **{lang: exc.text(lang) for lang in ("vi", "en")}}  # the reader's own sentence
-    name = Path(path).name
-    return {"reason": reason, **{lang: f"{name}: {term(f'review_read_{reason}', lang)}" for lang in ("vi", "en")}}
+def read_problem(exc: Exception) -> dict[str, str]:
+    """Why a document could not be read: the reader's ``reason`` code and its sentence in each language."""
+    return {"reason": exc.reason, **{lang: exc.text(lang) for lang in ("vi", "en")}}
 
 
 def _status_label(status: str, lang: str) -> str:
@@ -75,10 +62,8 @@ def _status_label(status: str, lang: str) -> str:
 
 
 def _kind_label(kind: str, lang: str) -> str:
-    """The engine's own label of a kind (``kind_<code>``) when it has one, else this page's."""
-    if f"kind_{kind}" in TERMS:
-        return term(f"kind_{kind}", lang)
-    return term(f"review_kind_{kind}" if kind in KINDS else "review_kind_other", lang)
+    """The claims engine's label of a kind (``kind_<code>``); a kind it adds later without a label is "other"."""
+    return term(f"kind_{kind}" if f"kind_{kind}" in TERMS else "review_kind_other", lang)
 
 
 def _convention(value: str, lang: str) -> str:
@@ -186,10 +171,17 @@ def _marked_text(text: str, claims: pd.DataFrame, explanations: list[str]) -> tu
             first_mark.setdefault(i, f"m{number}")
         out.append(html.escape(text[position:start]))
         out.append(f"<mark class='{status}' id='m{number}' tabindex='0' aria-describedby='{html.escape(described, quote=True)}' "
-                   f"data-tip='{html.escape(tip, quote=True)}'>{html.escape(text[start:end])}</mark>")
+                   f"data-tip='{html.escape(tip, quote=True).replace(chr(10), '&#10;')}'>{html.escape(text[start:end])}</mark>")
         position = end
     out.append(html.escape(text[position:]))
-    return "".join(out), first_mark
+    return _parts("".join(out)), first_mark
+
+
+def _parts(marked: str, lines: int = PART_LINES) -> str:
+    """The marked text in blocks of ``lines`` lines, each rendered only when it comes into view (CSS
+    ``content-visibility``): a 100-page document opens as fast as its first screen."""
+    split = marked.split("\n")  # no mark holds a newline: its explanation's line breaks are written &#10;
+    return "".join(f"<div class='part'>{chr(10).join(split[i:i + lines])}</div>" for i in range(0, len(split), lines))
 
 
 def _counts(claims: pd.DataFrame) -> dict[str, int]:
@@ -211,15 +203,18 @@ def render_page(text: str, claims: pd.DataFrame, lang: str = "vi", title: str = 
     to_check = f"<ol>{items}</ol>" if items else f"<p>{html.escape(term('review_nothing_to_check', lang))}</p>"
     head = ["review_claim_no", "line_no", "status", "kind", "stated", "computed", "tolerance", "excerpt", "review_explanation"]
     rows = "".join(
-        f"<tr class='row-{row.status}'><td>{html.escape(row.claim_id)}</td><td>{row.line}</td>"
-        f"<td><span class='{row.status}'>{html.escape(_status_label(row.status, lang))}</span></td>"
+        f"<tr class='row-{row.status}' id='x-{html.escape(row.claim_id, quote=True)}'><td>{html.escape(row.claim_id)}</td>"
+        f"<td>{row.line}</td><td><span class='{row.status}'>{html.escape(_status_label(row.status, lang))}</span></td>"
         f"<td>{html.escape(_kind_label(row.kind, lang))}</td><td>{html.escape(_text(row.stated))}</td>"
         f"<td>{html.escape(_text(row.computed))}</td><td>{html.escape(_text(row.tolerance))}</td>"
-        f"<td>{html.escape(_text(row.excerpt))}</td><td id='x-{html.escape(row.claim_id, quote=True)}'>"
-        f"{html.escape(explanations[i]).replace(chr(10), '<br>')}</td></tr>"
+        f"<td>{html.escape(_text(row.excerpt))}</td><td>{html.escape(explanations[i].partition(chr(10))[2]).replace(chr(10), '<br>')}</td></tr>"
         for i, row in enumerate(claims.itertuples(index=False)))
-    table = (f"<table><thead><tr>{''.join(f'<th>{html.escape(term(k, lang))}</th>' for k in head)}</tr></thead>"
-             f"<tbody>{rows}</tbody></table>") if len(claims) else f"<p>{html.escape(term('review_no_claims', lang))}</p>"
+    if len(claims):
+        table = (f"<details{' open' if len(claims) <= OPEN_TABLE_ROWS else ''}><summary>{html.escape(term('review_claims', lang))} "
+                 f"({len(claims)})</summary><table><thead><tr>{''.join(f'<th>{html.escape(term(k, lang))}</th>' for k in head)}</tr>"
+                 f"</thead><tbody>{rows}</tbody></table></details>")
+    else:
+        table = f"<p>{html.escape(term('review_no_claims', lang))}</p>"
     heading = html.escape(title or term("review_title", lang))
     return (f"<div class='hdnd-review' lang='{lang}'><style>{STYLE}</style><h1>{heading}</h1>"
             f"<section><h2>{html.escape(term('review_summary', lang))}</h2><p>{legend}</p>"
@@ -234,16 +229,6 @@ def problem_page(problem: dict[str, str], lang: str = "vi", title: str = "") -> 
             f"<h2>{html.escape(term('review_unreadable', lang))}</h2><p>{html.escape(problem[lang])}</p></div>")
 
 
-def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) get a leading quote."""
-    out = frame.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]):
-            out[column] = [f"'{v}" if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
-                           for v in out[column]]
-    return out
-
-
 # ------------------------------------------------------------------------------------------- notebook
 def _record(name: str, value: object) -> None:
     from IPython.display import display
@@ -255,7 +240,7 @@ class DocumentReview:
     """One document read and its claims checked; the notebook shows the page and saves the claims."""
 
     def __init__(self, path: str | os.PathLike, lang: str = "vi") -> None:
-        from hdnd_data.text import claims as engine
+        import hdnd_data.text as engine
 
         self.path, self.lang = Path(path), lang
         self.title = f"{term('review_title', lang)}: {self.path.name}"
@@ -267,11 +252,7 @@ class DocumentReview:
         try:
             self.text = engine.read_report(self.path)
         except engine.ReportReadError as exc:
-            self.problem, self.error = read_problem(exc, self.path), exc
-            return
-        if not self.text.strip():  # an engine that reads an empty file without complaint
-            self.problem = read_problem("empty", self.path)
-            self.error = engine.ReportReadError(self.problem["en"])
+            self.problem, self.error = read_problem(exc), exc
             return
         self.claims = with_spans(self.text, engine.check_claims(self.text, lang=lang, include_unchecked=True))
 
@@ -292,10 +273,12 @@ class DocumentReview:
         _record("document", {"name": self.path.name, "problem": self.problem, "counts": None if self.problem else self.counts})
 
     def save(self, claims_csv: str | os.PathLike | None) -> None:
-        """Write every claim (the spans as text) to a spreadsheet-safe CSV; nothing for an unreadable document."""
+        """Write every claim (the spans as text) to a CSV no spreadsheet runs as formulas; nothing if unreadable."""
         if claims_csv and not self.problem:
             frame = self.claims.assign(spans=[";".join(f"{a}-{b}" for a, b in s) for s in self.claims["spans"]])
-            write_atomic(claims_csv, spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"))
+            from hdnd_data.text.claims import claims_csv as safe_csv
+
+            write_atomic(claims_csv, safe_csv(frame))
 
 
 def review(path: str | os.PathLike, lang: str = "vi", show: bool = True) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from hdnd_data.data.files import write_atomic
+from hdnd_data.data.files import csv_for_people, write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
@@ -198,7 +198,7 @@ class YearAudit:
         record("checks", counts)
         record("flagged", flagged["rule_id"].tolist())
         if checks_csv:
-            write_atomic(checks_csv, results.drop(columns="section").to_csv(index=False))
+            write_atomic(checks_csv, csv_for_people(results.drop(columns="section")))
         return results.drop(columns="section")
 
     def claims(self, report_path: str | None) -> None:

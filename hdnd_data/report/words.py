@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hdnd_data.labels import msg, term
+from hdnd_data.labels import TERMS, msg, term
 
 _SECTION = re.compile(r"^(?:[IVXLC]+|\d+)(?:\.\d+)*$")  # I.3.2, II.1, 4
 _PART = re.compile(r"^(note|para|preamble)(?:\s+(\d+))?$")
@@ -50,5 +50,6 @@ def round_name(round_id: str, lang: str = "vi") -> str:
 
 
 def claim_kind(kind: str, lang: str = "vi") -> str:
-    """The relation a claim states (``sum``, ``percent_of_base``, ...) as a reader names it."""
-    return term(f"claim_kind.{kind}", lang)
+    """The relation a claim states (``sum``, ``percent_of_base``, ...) as a reader names it: the claims engine's own
+    label (``kind_<code>`` in labels/text.py), "another claim" for a kind it adds later without one."""
+    return term(f"kind_{kind}" if f"kind_{kind}" in TERMS else "review_kind_other", lang)

@@ -7,7 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from hdnd_data.data.numbers import Stated
+from hdnd_data.data.numbers import Stated, printed_interval
+from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import (
     _EPS,
     BASE_QUALIFIERS,
@@ -160,52 +161,58 @@ def _range(interval: tuple[float, float]) -> str:
 
 def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
     past = PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name)
-    note = line.say("không có khẳng định khác về cùng gốc trong đoạn để đối chiếu",
-                    "no other claim in the paragraph names the same base")
+    note = line.msg("base_alone")
     if past:
-        note += line.say(" («cùng kỳ»/năm trước là gốc riêng của từng chỉ tiêu và kỳ)",
-                         " (a same-period-last-year base belongs to one measure and period)")
+        note += line.msg("base_past_period")
     if claim.scope[0] == "sub":
-        note += line.say("; dòng con «trong đó» có gốc riêng", "; a «trong đó» sub-line has bases of its own")
+        note += line.msg("base_sub_line_own")
     line.add(claim.start, claim.end, "percent_of_base", f"{_pct(claim.percent)} «{claim.name}»",
-             line.say("gốc ", "base ") + _range(claim.implied()) + f" {_unit_in_millions(line, claim)}",
+             line.msg("base_range", range=_range(claim.implied()), unit=_unit_in_millions(line, claim)),
              _half(claim.percent.decimals), "unchecked", note, excerpt=f"…{_claim_text(line, claim)}…",
              spans=claim.number_spans(), main=claim.number_spans()[1])
 
 
 def _unit_in_millions(line: _Line, claim: _BaseClaim) -> str:
-    return line.say("triệu đồng", "million VND") if claim.currency == "VND" else line.say("triệu USD", "million USD")
+    return line.msg("million_vnd") if claim.currency == "VND" else line.msg("million_usd")
 
 
 def _base_pair(line: _Line, first: _BaseClaim, second: _BaseClaim) -> None:
     a, b = first.implied(), second.implied()
+    hypothesis = ""
     overlap = max(a[0], b[0]) <= min(a[1], b[1]) * (1 + _EPS)
     same_name = first.name.lower() == second.name.lower()
     words_a, words_b = first.name.lower().split(), second.name.lower().split()
     only_a = " ".join(w for w in words_a if w not in words_b) or "–"
     only_b = " ".join(w for w in words_b if w not in words_a) or "–"
-    differ = line.say(f"tên gốc khác nhau: «{first.name}» / «{second.name}» (khác: {only_a} / {only_b})",
-                      f"the base is named differently: «{first.name}» / «{second.name}» (differ: {only_a} / {only_b})")
+    differ = line.msg("base_named_differently", a=first.name, b=second.name, only_a=only_a, only_b=only_b)
     if overlap:
         status = "pass"
         common = (max(a[0], b[0]), min(a[1], b[1]))
-        note = line.say(f"gốc chung {_range(common)}", f"common base {_range(common)}")
+        note = line.msg("base_common", range=_range(common))
         if not same_name:
             note += "; " + differ
     elif same_name:
         status = "fail"
-        note = line.say("hai tỷ lệ của cùng một gốc cho ra hai gốc khác nhau",
-                        "two percentages of the same base imply different bases")
+        note = line.msg("base_conflict")
+
+        def holds(role: str, raw: str, slip) -> bool:
+            lo, hi = printed_interval(slip.value, slip.decimals)
+            if lo <= 0:
+                return False
+            claim, other = (first, b) if raw == first.percent.raw.rstrip("%").strip() else (second, a)
+            implied = (claim.amount * 100.0 / hi, claim.amount * 100.0 / lo)
+            return max(implied[0], other[0]) <= min(implied[1], other[1]) * (1 + _EPS)
+
+        hypothesis = explain([("percent", c.percent.raw.rstrip("%").strip()) for c in (first, second)], holds, line.lang)
     else:
         status = "warn"
-        note = line.say("hai gốc suy ra khác nhau — ", "the implied bases differ — ") + differ + line.say(
-            ": có thể là hai dự toán khác nhau", ": they may be two different estimates")
-    scope = line.say("; trong dòng con «trong đó»", "; within a «trong đó» sub-line") if first.scope[0] == "sub" else ""
+        note = line.msg("base_two_estimates", differ=differ)
+    scope = line.msg("base_within_sub_line") if first.scope[0] == "sub" else ""
     stated = f"{_pct(first.percent)} × B = {first.amount_raw}; {_pct(second.percent)} × B = {second.amount_raw} {first.unit}"
     excerpt = " | ".join(f"…{_claim_text(line, c)}…" for c in (first, second))
     line.add(first.start, second.end, "percent_of_base", stated,
              f"B ∈ {_range(a)} / {_range(b)} {_unit_in_millions(line, first)}",
              f"{_half(first.percent.decimals)} / {_half(second.percent.decimals)}", status, note + scope, excerpt=excerpt,
-             spans=first.number_spans() + second.number_spans(), main=first.number_spans()[1])
+             hypothesis=hypothesis, spans=first.number_spans() + second.number_spans(), main=first.number_spans()[1])
 
 

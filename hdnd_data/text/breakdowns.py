@@ -11,7 +11,11 @@ import re
 from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
 
-CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?", re.IGNORECASE)
+CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|trong số|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
+                    r"|:(?=\s*[^\W\d_])", re.IGNORECASE)
+OF_TOTAL_RE = re.compile(r"\s*\d")
+# A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
+BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
 # Cues after which the list is the whole breakdown; "trong đó" may name only some parts.
 CLOSED_CUES = ("gồm", "bao gồm", "gồm có", "cụ thể", "cụ thể là", "chia ra")
 TOTAL_AFTER_RE = re.compile(r"\b(?:trên|trong)?\s*tổng (?:số|cộng)(?:\s+là)?\s*$", re.IGNORECASE)
@@ -29,7 +33,7 @@ def _block_end(line: _Line, hi: int) -> int:
     for lo2, hi2 in spans:
         if lo2 < hi:
             continue
-        if BULLET_RE.match(text, lo2 - 1 if lo2 else 0) or text[lo2:lo2 + 1] in "-+•*–":
+        if lo2 < len(text) and text[lo2] in "-+•*–":
             end = hi2
         else:
             break
@@ -107,11 +111,20 @@ def _breakdowns(line: _Line) -> None:
         lo, hi = line.sentence_of(cue.start())
         after = [q for q in counts if cue.end() <= q.start < _block_end(line, hi) and q.depth >= 0]
         before = [q for q in counts if lo <= q.start < cue.start()]
-        if not before and line.sentences().index((lo, hi)) > 0:
+        if cue.group(0).lower().startswith("trong số") and after and OF_TOTAL_RE.match(text, cue.end()):
+            before, after = after[:1], after[1:]  # "Trong số 376 đơn, có 277 …; 71 …; 28 …"
+        elif not before and line.sentences().index((lo, hi)) > 0:
             plo, phi = line.sentences()[line.sentences().index((lo, hi)) - 1]
             before = [q for q in counts if plo <= q.start < phi]
         before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
         parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        bracket = cue.group(0) == "("
+        if bracket:
+            close = text.find(")", cue.end())
+            parts = [q for q in parts if q.start < close and q.depth == (before[-1].depth + 1 if before else 1)]
+            if not before or not BRACKET_HEAD_RE.match(text[before[-1].end:cue.start()]):
+                continue
+        listed = _block_end(line, hi) > hi  # a list on dash or bullet lines is one breakdown
         if not before or len(parts) < 2 or before[-1].start in line.totals:
             continue
         parts = [p for p in parts if p.start not in line.used]
@@ -122,26 +135,62 @@ def _breakdowns(line: _Line) -> None:
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
             continue
-        _partitions(line, total, parts, cue)
+        if bracket:  # a bracket may hold some of the parts only: a shortfall is a warning
+            if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:
+                _judge(line, total, parts, closed=False)
+            continue
+        parts = _nested(line, parts)
+        if len(parts) < 2:
+            continue
+        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
 
 
-def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match) -> None:
+def _nested(line: _Line, parts: list[_Quantity]) -> list[_Quantity]:
+    """Parts with each sub-total that the parts right after it add up to folded in: "7.156 đơn, trong đó 5.591 đơn
+    đủ điều kiện với 651 …, 281 … và 4.659 …" checks 5.591 = 651 + 281 + 4.659 and leaves 5.591 as the one part."""
+    out, index = [], 0
+    while index < len(parts):
+        part, running, end = parts[index], 0.0, None
+        for j in range(index + 1, len(parts)):
+            running += parts[j].value
+            if running > part.value + 1e-9:
+                break
+            if j - index >= 2 and _equal(running, part.value):
+                end = j
+                break
+        if end is not None:
+            _judge(line, part, parts[index + 1:end + 1], closed=True)
+            index = end
+        out.append(part)
+        index += 1
+    return out
+
+
+def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool = False,
+                others: list[_Quantity] = ()) -> None:
     text = line.text
     if _equal(sum(p.value for p in parts), total.value):
         _judge(line, total, parts, closed=True)
         _subtotals(line, parts)
         return
-    groups = [g for g in _groups(text, parts) if len(g) >= 2]
+    groups = [g for g in ([parts] if listed else _groups(text, parts)) if len(g) >= 2]
     holding = [g for g in groups if _equal(sum(p.value for p in g), total.value)]
     for group in holding:
         _judge(line, total, group, closed=True)
         _subtotals(line, group)
-    if holding or not groups:
+    # "274 đơn khiếu nại và 105 đơn tố cáo; trong đó …": a group may add up to an earlier total of the sentence
+    matched = [(t, g) for g in groups if g not in holding for t in others if _equal(sum(p.value for p in g), t.value)]
+    for other, group in matched:
+        _judge(line, other, group, closed=True)
+    if holding or matched:
         return
-    claimed = groups[0]
     word = cue.group(0).lower().strip(" :")
+    # "gồm: a X; b Y": items of a closed list may be separated by semicolons, one to a clause
+    claimed = parts if word.startswith(CLOSED_CUES) and all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
+    if len(claimed) < 2:
+        return
     closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
     _judge(line, total, claimed, closed=closed)
     _subtotals(line, claimed)
@@ -153,7 +202,9 @@ def _subtotals(line: _Line, parts: list[_Quantity]) -> None:
     for part in parts:
         inner = [q for q in quantities if q.role == "count" and q.depth == part.depth + 1 and q.start > part.end
                  and q.start not in line.used and q.compatible(part)]
-        inner = [q for q in inner if "(" in line.text[part.end:inner[0].start] and ")" not in line.text[part.end:inner[0].start]] if inner else []
+        opened = line.text.find("(", part.end, inner[0].start) if inner else -1
+        # the bracket must open right after the part and its noun, not at a later figure of the paragraph
+        inner = inner if opened >= 0 and BRACKET_HEAD_RE.match(line.text[part.end:opened]) else []
         close = line.text.find(")", inner[0].start) if inner else -1
         inner = [q for q in inner if q.start < close]
         if len(inner) >= 2:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hdnd_data.data.numbers import decimals_of
+from hdnd_data.data.numbers import decimals_of, printed_interval
+from hdnd_data.text.misprints import explain, truncates_to
 from hdnd_data.text.scan import (
     _EPS,
     NUM,
@@ -14,6 +15,7 @@ from hdnd_data.text.scan import (
     _half,
     _Line,
     _pct,
+    _Quantity,
     _stated,
     _value,
     _within,
@@ -42,9 +44,8 @@ def _differences(line: _Line) -> None:
         width = _half(stated.decimals)
         if sign * diff < 0:
             line.add(match.start(), match.end(), "difference", f"{direction} {match.group(2)}{unit and ' ' + unit}",
-                     f"{shown_now} − {shown_before} = {_fmt(diff, places)}", width, "fail", line.say(
-                         f"văn bản nói «{direction}» nhưng số liệu trong ngoặc cho thay đổi ngược chiều",
-                         f"the text says «{direction}» but the bracketed figures change the other way"))
+                     f"{shown_now} − {shown_before} = {_fmt(diff, places)}", width, "fail", line.msg(
+                         "change_bracket_direction", word=direction))
             continue
         decimals = max(2, stated.decimals + 1)
         if unit and unit != "%" and "điểm" not in unit:
@@ -57,8 +58,7 @@ def _differences(line: _Line) -> None:
         sentence = text[line.sentence_of(match.start())[0]:match.start()]
         are_percentages = "điểm" in unit or "tỷ lệ" in sentence.lower() or re.search(
             rf"(?<![\d.,]){re.escape(match.group(5))}\s?%", sentence)
-        computed = line.say(f"{_fmt(points, decimals)} điểm %; tương đối {_fmt(relative, decimals)}%",
-                            f"{_fmt(points, decimals)} points; relative {_fmt(relative, decimals)}%")
+        computed = line.msg("change_both_readings", points=_fmt(points, decimals), relative=_fmt(relative, decimals))
         if "điểm" in unit:
             readings = {"points": _within(points, stated.interval)}
         elif are_percentages:
@@ -69,22 +69,20 @@ def _differences(line: _Line) -> None:
         shown = f"{direction} {match.group(2)}{'%' if unit == '%' else ' ' + unit}"
         if all(readings.values()):
             status = "pass"
-            note = line.say("khớp theo cả hai cách hiểu (điểm phần trăm và thay đổi tương đối)",
-                            "holds both as percentage points and as a relative change") if len(readings) == 2 else ""
+            note = line.msg("change_holds_both") if len(readings) == 2 else ""
         elif not any(readings.values()):
-            status, note = "fail", line.say("không khớp với số liệu trong ngoặc", "does not match the bracketed figures")
+            status, note = "fail", line.msg("change_bracket_off")
         elif readings["points"]:
             status = "warn"
-            note = line.say(
-                f"chỉ khớp nếu «%» là điểm phần trăm ({_fmt(points, decimals)} điểm); thay đổi tương đối là "
-                f"{_fmt(relative, decimals)}%",
-                f"holds only if «%» means percentage points ({_fmt(points, decimals)}); the relative change is "
-                f"{_fmt(relative, decimals)}%")
+            note = line.msg("change_only_points", points=_fmt(points, decimals), relative=_fmt(relative, decimals))
         else:
             status = "warn"
-            note = line.say(f"chỉ khớp như thay đổi tương đối; hiệu là {_fmt(points, decimals)} điểm phần trăm",
-                            f"holds only as a relative change; the difference is {_fmt(points, decimals)} points")
+            note = line.msg("change_only_relative", points=_fmt(points, decimals))
         line.add(match.start(), match.end(), "difference", shown, computed, width, status, note)
+
+
+GROWTH_PART_RE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s?%", re.IGNORECASE)
+SHARE_RE = re.compile(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", re.IGNORECASE)
 
 
 def _growth(line: _Line) -> None:
@@ -95,7 +93,7 @@ def _growth(line: _Line) -> None:
         if not split or not re.search(r"\btăng\b", text[lo:split.start()], re.IGNORECASE):
             continue
         wholes = [m for m in PERCENT_RE.finditer(text, lo, split.start()) if m.start() not in line.used]
-        parts = [m for m in re.finditer(rf"\b(tăng|giảm)\s+({NUM})\s?%", text[:hi]) if m.start() >= split.end()]
+        parts = list(GROWTH_PART_RE.finditer(text, split.end(), hi))
         parts = [m for m in parts if m.start(2) not in line.used]
         if not wholes or len(parts) < 2:
             continue
@@ -113,13 +111,9 @@ def _growth(line: _Line) -> None:
         line.used.update(m.start(2) for m in parts)
         decimals = max(s.decimals for s, _ in stated_parts)
         summed = sum(sign * s.value for s, sign in stated_parts)
-        note = line.say(
-            f"tốc độ chung phải nằm trong khoảng tốc độ các phần; không cộng các phần (tổng {_fmt(summed, decimals)}% "
-            "không có nghĩa)", f"the whole's rate must lie within its parts' range; parts are not added up "
-            f"(their sum {_fmt(summed, decimals)}% means nothing)")
+        note = line.msg("growth_within_parts", summed=_fmt(summed, decimals))
         if not ok:
-            note += line.say("; nằm ngoài khoảng — có thể các phần chưa đủ hoặc số liệu sai",
-                             "; outside the range — the parts may be incomplete or a figure wrong")
+            note += line.msg("growth_outside")
         line.add(wholes[-1].start(), parts[-1].end(), "growth",
                  f"{_pct(whole)} / " + ", ".join(_pct(s) for s, _ in stated_parts),
                  f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note)
@@ -128,23 +122,202 @@ def _growth(line: _Line) -> None:
 def _shares(line: _Line) -> None:
     """Two or more "chiếm p%" in one sentence: shares of one whole, summing to 100 within rounding."""
     for lo, hi in line.sentences():
-        found = [m for m in re.finditer(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", line.text[:hi], re.I)
-                 if m.start() >= lo and m.start(1) not in line.used]
+        found = [m for m in SHARE_RE.finditer(line.text, lo, hi) if m.start(1) not in line.used]
         shares = [_stated(m.group(1)) for m in found]
         if len(found) < 2 or any(s is None for s in shares):
             continue
         low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
+        hypothesis = ""
         if low - _EPS <= 100 <= high + _EPS:
             status, note = "pass", ""
         elif low > 100:
-            status, note = "fail", line.say("các phần vượt quá 100%", "the shares exceed 100%")
+            status, note = "fail", line.msg("shares_over")
+
+            def holds(role: str, raw: str, slip, shares=shares, low=low, high=high) -> bool:
+                share = next(s for s in shares if s.raw.rstrip("%").strip() == raw)
+                lo2, hi2 = printed_interval(slip.value, slip.decimals)
+                return low - share.interval[0] + lo2 - _EPS <= 100 <= high - share.interval[1] + hi2 + _EPS
+
+            hypothesis = explain([("percent", s.raw.rstrip("%").strip()) for s in shares], holds, line.lang)
         else:
-            status, note = "warn", line.say("tổng dưới 100%: có thể chưa kể hết các phần",
-                                            "below 100%: some parts may not be listed")
+            status, note = "warn", line.msg("shares_under")
         line.used.update(m.start(1) for m in found)
         line.add(found[0].start(), found[-1].end(), "shares", " + ".join(_pct(s) for s in shares),
-                 f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note)
+                 f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note, hypothesis=hypothesis)
 
 
+
+
+CHANGE_WORD_AT_RE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?(?:được\s+)?$", re.IGNORECASE)
+FROM_TO_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
+TO_RE = re.compile(r"^[^\d;]{0,30}?\b(?:xuống|lên|còn|tới)\s+(?:còn\s+)?$", re.IGNORECASE)
+POINTS_RE = re.compile(r"\s*(?:điểm phần trăm|điểm %|điểm)", re.IGNORECASE)
+
+
+def _changes(line: _Line) -> None:
+    """"tăng/giảm X" against the figures it compares: "từ Y xuống N", the figure N before it and an earlier figure
+    Y in a bracket after it ("(cùng kỳ năm trước 1.169 đơn)", "(99,27%)"), or Y stated earlier in the paragraph
+    (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
+    text, quantities = line.text, line.quantities()
+    for index, change in enumerate(quantities):
+        if change.start in line.used or change.role not in ("count", "percent"):
+            continue
+        word = CHANGE_WORD_AT_RE.search(text[max(0, change.start - 24):change.start])
+        if word is None:
+            continue
+        rising = word.group(1).lower() == "tăng"
+        points = bool(POINTS_RE.match(text, change.end)) and change.role == "count"
+        lo, hi = line.sentence_of(change.start)
+        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth]
+        pair = _from_to(text, earlier) or _from_to_after(text, quantities[index + 1:index + 3], hi)
+        assumption, strong = "", True
+        if pair is None:
+            now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
+            if now is None:
+                continue
+            before = _bracketed(quantities[index + 1:index + 8], now, change, hi)
+            if before is None:
+                before, assumption, strong = _stated_earlier(line, quantities, now, change, rising), "", False
+                if before is None:
+                    continue
+                assumption = line.msg("change_before_found", before=before.raw)
+            pair = (before, now)
+        _change_row(line, change, pair[0], pair[1], rising, points, strong, assumption)
+
+
+def _from_to(text: str, earlier: list[_Quantity]):
+    """"từ Y … xuống N" right before the change: (Y, N)."""
+    if len(earlier) >= 2:
+        before, now = earlier[-2], earlier[-1]
+        if FROM_TO_RE.search(text[max(0, before.start - 8):before.start]) and TO_RE.match(text[before.end:now.start]):
+            return before, now
+    return None
+
+
+def _from_to_after(text: str, after: list[_Quantity], hi: int):
+    """"giảm 312 hộ, từ 2.145 hộ xuống còn 1.833 hộ": the two figures right after the change."""
+    if len(after) == 2 and after[1].start < hi:
+        return _from_to(text, after)
+    return None
+
+
+def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
+    """The figure that changed: the last figure of the clause before the change word, of the change's kind."""
+    for q in reversed(earlier):
+        if change.role == "percent" and not points:
+            if q.role == "count" and (q.noun or q.currency):
+                return q
+            if q.role == "percent":
+                return q
+        elif points and q.role == "percent":
+            return q
+        elif not points and q.role == "count" and q.compatible(change):
+            return q
+    return None
+
+
+def _bracketed(after: list[_Quantity], now: _Quantity, change: _Quantity, hi: int) -> _Quantity | None:
+    """The earlier figure in a bracket after the change ("(240 lượt)", "(cùng kỳ năm trước 1.169 đơn)")."""
+    for q in after:
+        if q.start >= hi:
+            break
+        if q.depth > change.depth and q.role == now.role and (q.role == "percent" or q.compatible(now)):
+            return q
+    return None
+
+
+def _stated_earlier(line: _Line, quantities: list[_Quantity], now: _Quantity, change: _Quantity,
+                    rising: bool) -> _Quantity | None:
+    """A figure stated earlier in the paragraph that differs from ``now`` by exactly the change (counts only)."""
+    if change.role != "count":
+        return None
+    for q in quantities:
+        if q.start >= now.start:
+            break
+        if q.role == "count" and q.compatible(now) and q is not now and _close(abs(now.value - q.value), change.value) \
+                and (now.value > q.value) == rising:
+            return q
+    return None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantity, rising: bool, points: bool,
+                strong: bool, assumption: str) -> None:
+    stated = _stated(change.raw)
+    if stated is None or before.value == 0:
+        return
+    word = "tăng" if rising else "giảm"
+    spans = [(now.start, now.end), (before.start, before.end), (change.start, change.end)]
+    line.used.update({change.start, now.start})
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    diff = now.value - before.value
+    places = max(decimals_of(now.raw), decimals_of(before.raw))
+    relative = change.role == "percent" and not (now.role == "percent" and before.role == "percent")
+    factor = now.value / (_value(now.raw) or 1.0)
+    extra = {"spans": spans, "main": (change.start, change.end), "assumption": assumption}
+    values = {"now": now.raw, "before": before.raw, "printed": change.raw + ("%" if change.role == "percent" else ""),
+              "word": word}
+    shown = f"{word} {change.raw}{'%' if change.role == 'percent' else ''}"
+    if diff and (diff > 0) != rising:
+        line.add(start, end, "difference", shown, f"{now.raw} − {before.raw}", _half(stated.decimals), "fail",
+                 line.msg("change_wrong_direction", **values), **extra)
+        return
+    if relative:
+        value, kind = abs(100.0 * diff / before.value), "growth"
+        computed = f"({now.raw} − {before.raw}) / {before.raw} = {_fmt(value, stated.decimals + 2)}%"
+    else:
+        value, kind = abs(diff) / factor, "difference"
+        computed = f"{now.raw} − {before.raw} = {_fmt(value, max(places, stated.decimals))}"
+    values["value"] = _fmt(value, stated.decimals + (2 if relative else 1))
+    if _within(value, stated.interval):
+        line.add(start, end, kind, shown, computed, _half(stated.decimals), "pass", "",
+                 convention="rounding" if stated.decimals or relative else "exact", **extra)
+        return
+    if relative and truncates_to(value, stated.decimals, stated.value):
+        line.add(start, end, kind, shown, computed, _half(stated.decimals), "warn",
+                 line.msg("change_truncated", **values), convention="truncation", **extra)
+        return
+
+    def holds(role: str, raw: str, slip) -> bool:
+        if role == "change":
+            return _within(value, printed_interval(slip.value, slip.decimals))
+        new_now, new_before = (slip.value * factor, before.value) if role == "count" else (now.value, slip.value * factor)
+        if not new_before:
+            return False
+        got = abs(100.0 * (new_now - new_before) / new_before) if relative else abs(new_now - new_before) / factor
+        return _within(got, stated.interval)
+
+    hypothesis = explain([("change", change.raw), ("count", now.raw), ("count_before", before.raw)], holds, line.lang)
+    line.add(start, end, kind, shown, computed, _half(stated.decimals), "fail" if strong else "warn",
+             line.msg("change_rel_off" if relative else "change_off", **values), hypothesis=hypothesis,
+             convention="rounding" if stated.decimals or relative else "exact", **extra)
+
+
+def _contributions(line: _Line) -> None:
+    """"tăng trưởng g%, trong đó A đóng góp a điểm phần trăm, B b điểm …": the contributions add up to the growth."""
+    text, quantities = line.text, line.quantities()
+    for split in TRONG_DO_RE.finditer(text):
+        lo, hi = line.sentence_of(split.start())
+        wholes = [q for q in quantities if lo <= q.start < split.start() and q.role == "percent" and q.start not in line.used]
+        parts = [q for q in quantities if split.end() <= q.start < hi and q.role == "count" and POINTS_RE.match(text, q.end)]
+        if not wholes or len(parts) < 2:
+            continue
+        whole, stated = wholes[-1], [_stated(p.raw) for p in parts]
+        whole_stated = _stated(whole.raw)
+        if whole_stated is None or any(s is None for s in stated):
+            continue
+        low, high = sum(s.interval[0] for s in stated), sum(s.interval[1] for s in stated)
+        ok = low - _EPS <= whole_stated.interval[1] and whole_stated.interval[0] <= high + _EPS
+        decimals = max(s.decimals for s in stated)
+        total = _fmt(sum(s.value for s in stated), decimals)
+        spans = [(whole.start, whole.end)] + [(p.start, p.end) for p in parts]
+        line.used.update(s for s, _ in spans)
+        line.add(whole.start, parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
+                 total + "%", _half(decimals), "pass" if ok else "warn",
+                 "" if ok else line.msg("contributions_off", total=total, whole=_pct(whole_stated)),
+                 spans=spans, main=(whole.start, whole.end), convention="rounding")

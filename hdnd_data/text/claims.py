@@ -9,11 +9,12 @@ import re
 
 import pandas as pd
 
+from hdnd_data.data.files import csv_for_people
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
-from hdnd_data.text.changes import _differences, _growth, _shares
+from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
 from hdnd_data.text.parts import _fraction_counts, _sums
-from hdnd_data.text.ratios import _malformed, _ratios, _unchecked
+from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
 
@@ -23,7 +24,11 @@ COLUMNS = ["claim_id", "line", "excerpt", "kind", "stated", "computed", "toleran
            "hypothesis", "assumption", "start", "end", "spans"]
 STATUSES = ["pass", "fail", "warn", "unchecked"]
 
-EXTRACTORS = (_malformed, _ratios, _differences, _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked)
+# In order: a figure an earlier extractor used is not read again by a later one.
+EXTRACTORS = (
+    _malformed, _ratios, _table_rows, _differences, _changes, _contributions,
+    _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked,
+)
 
 
 def _number_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -40,6 +45,29 @@ def _main_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
         if re.match(r"\s?%", text[hi:hi + 2]):
             return lo, hi
     return spans[0] if spans else (0, 0)
+
+
+LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+BULLET_LINE_RE = re.compile(r"\s*(?:[-+•–]|\*(?!\*)|[a-zđ]\)|\d+[.)])\s")
+
+
+def _paragraphs(text: str):
+    """(first line number, offset, cleaned text) of each paragraph: a line, or a line ending in ":" together with the
+    dash or bullet lines that continue it (their line breaks kept, so offsets into the text hold)."""
+    lines = text.splitlines(keepends=True)
+    offset, index = 0, 0
+    while index < len(lines):
+        start, number = offset, index + 1
+        block = [lines[index]]
+        offset += len(lines[index])
+        index += 1
+        if block[0].rstrip(LINE_ENDS).rstrip().endswith(":"):
+            while index < len(lines) and BULLET_LINE_RE.match(lines[index]):
+                block.append(lines[index])
+                offset += len(lines[index])
+                index += 1
+        cleaned = "".join(_clean(line.rstrip(LINE_ENDS)) + line[len(line.rstrip(LINE_ENDS)):] for line in block)
+        yield number, start, cleaned.rstrip(LINE_ENDS)
 
 
 def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False) -> pd.DataFrame:
@@ -59,10 +87,9 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     if lang not in {"vi", "en"}:
         raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
     normal, back = _nfc_map(text)
-    records, offset = [], 0
-    for number, raw in enumerate(normal.splitlines(keepends=True), start=1):
-        line_start, offset = offset, offset + len(raw)
-        line = _Line(number, _clean(raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")), lang)
+    records = []
+    for number, line_start, raw in _paragraphs(normal):
+        line = _Line(number, raw, lang)
         if not re.search(r"\d", line.text):
             continue
         for extract in EXTRACTORS:
@@ -95,10 +122,6 @@ def claims_summary(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 
-# A cell a spreadsheet would run as a formula starts with one of these; such a cell is written after a quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def claims_csv(claims: pd.DataFrame) -> str:
     """The claims as CSV text that a spreadsheet opens without running any cell as a formula.
 
@@ -108,5 +131,4 @@ def claims_csv(claims: pd.DataFrame) -> str:
     '-5,2
     "93,2%",3
     """
-    safe = claims.astype(object).map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
-    return safe.to_csv(index=False)
+    return csv_for_people(claims)

@@ -9,7 +9,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import msg
 
 # Slips in the order they are believed: a changed digit explains almost anything, so it is tried last.
@@ -19,85 +18,101 @@ MAX_HYPOTHESES = 3
 
 @dataclass(frozen=True)
 class Slip:
-    """One printed form ``raw`` of a number (value ``value``, ``decimals`` shown) and the slip that would give it."""
+    """A printed form one slip away from a number: its ``digits`` with ``integer_digits`` before the comma."""
 
-    raw: str
-    value: float
-    decimals: int
+    digits: str
+    integer_digits: int
     slip: str
 
+    @property
+    def decimals(self) -> int:
+        return len(self.digits) - self.integer_digits
 
-def _printed(digits: str, integer_digits: int) -> tuple[str, float, int] | None:
-    """Digits and the count of those before the comma, as Vietnamese print ("1014", 4 -> "1.014")."""
-    whole, frac = digits[:integer_digits], digits[integer_digits:]
-    if not whole or (len(whole) > 1 and whole[0] == "0" and len(whole) != len(digits)):
-        return None
-    whole = whole.lstrip("0") or "0"
-    value = float(whole + ("." + frac if frac else ""))
-    return format_number(value, len(frac)), value, len(frac)
+    @property
+    def value(self) -> float:
+        return int(self.digits) / 10 ** self.decimals
+
+    @property
+    def raw(self) -> str:
+        """As Vietnamese print ("1014", 4 -> "1.014"); plain string work, as babel is slow for hundreds of slips."""
+        whole, frac = self.digits[:self.integer_digits], self.digits[self.integer_digits:]
+        return f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
 
 
-def slips(raw: str) -> list[Slip]:
-    """Every printed form one slip away from ``raw`` ("1.104": "1.014" swapped, "1.10" …), nearest slips first.
+def _tier(digits: str, integer_digits: int, slip: str):
+    n = len(digits)
+    if slip == "swapped":
+        for i in range(n - 1):
+            if digits[i] != digits[i + 1]:
+                yield digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:], integer_digits
+    elif slip == "comma":
+        for k in range(1, n + 1):
+            if k != integer_digits:
+                yield digits, k
+    elif slip == "dropped":
+        for i in range(n):
+            yield digits[:i] + digits[i + 1:], integer_digits - (i < integer_digits)
+    elif slip == "added":
+        for i in range(n + 1):
+            # at the comma, the new digit may stand on either side of it
+            sides = (integer_digits + 1, integer_digits) if i == integer_digits else (integer_digits + (i < integer_digits),)
+            for d in "0123456789":
+                for new_integer in sides:
+                    yield digits[:i] + d + digits[i:], new_integer
+    else:
+        for i in range(n):
+            for d in "0123456789":
+                if d != digits[i]:
+                    yield digits[:i] + d + digits[i + 1:], integer_digits
 
-    >>> sorted({s.raw for s in slips("2,6") if s.slip == "comma"})
-    ['26']
-    >>> [s.raw for s in slips("1.104") if s.slip == "swapped"]
-    ['1.014', '1.140']
-    """
+
+def _parts(raw: str) -> tuple[str, int] | None:
     text = raw.strip().rstrip("%").strip()
     whole, _, frac = text.partition(",")
-    digits, integer_digits = whole.replace(".", "") + frac, len(whole.replace(".", ""))
+    digits = whole.replace(".", "") + frac
     if not digits.isdigit() or len(digits) > 12:
+        return None
+    return digits, len(whole.replace(".", ""))
+
+
+def slips(raw: str, kinds: tuple[str, ...] = SLIPS) -> list[Slip]:
+    """Every printed form one slip away from ``raw`` ("1.104": "1.014" swapped, "104" dropped …), nearest first.
+
+    >>> [s.raw for s in slips("2,6", ("comma",))]
+    ['26']
+    >>> [s.raw for s in slips("1.104", ("swapped",))]
+    ['1.014', '1.140']
+    """
+    parts = _parts(raw)
+    if parts is None:
         return []
-    found: dict[str, Slip] = {}
-
-    def keep(new_digits: str, new_integer: int, slip: str) -> None:
-        shown = _printed(new_digits, new_integer) if 0 < new_integer <= len(new_digits) else None
-        if shown is not None and shown[0] != format_number(float(whole.replace(".", "") + "." + frac) if frac else
-                                                            float(whole.replace(".", "")), len(frac)):
-            found.setdefault(shown[0], Slip(shown[0], shown[1], shown[2], slip))
-
-    n = len(digits)
-    for i in range(n - 1):
-        if digits[i] != digits[i + 1]:
-            keep(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:], integer_digits, "swapped")
-    for k in range(1, n + 1):
-        if k != integer_digits:
-            keep(digits, k, "comma")
-    for i in range(n):
-        keep(digits[:i] + digits[i + 1:], integer_digits - (i < integer_digits), "dropped")
-    for i in range(n + 1):
-        # at the comma, the new digit may stand on either side of it
-        sides = (integer_digits + 1, integer_digits) if i == integer_digits else (integer_digits + (i < integer_digits),)
-        for d in "0123456789":
-            for new_integer in sides:
-                keep(digits[:i] + d + digits[i:], new_integer, "added")
-    for i in range(n):
-        for d in "0123456789":
-            if d != digits[i]:
-                keep(digits[:i] + d + digits[i + 1:], integer_digits, "changed")
-    return sorted(found.values(), key=lambda s: SLIPS.index(s.slip))
+    digits, integer_digits = parts
+    seen, found = {(digits.lstrip("0"), len(digits) - integer_digits)}, []
+    for kind in kinds:
+        for new_digits, new_integer in _tier(digits, integer_digits, kind):
+            whole = new_digits[:new_integer]
+            if not 0 < new_integer <= len(new_digits) or (len(whole) > 1 and whole[0] == "0"):
+                continue
+            key = (new_digits.lstrip("0"), len(new_digits) - new_integer)
+            if key not in seen:
+                seen.add(key)
+                found.append(Slip(new_digits, new_integer, kind))
+    return found
 
 
-def first_explanations(candidates: list[tuple[str, str, Slip]],
+def first_explanations(numbers: list[tuple[str, str]],
                        holds: Callable[[str, str, Slip], bool]) -> list[tuple[str, str, Slip]]:
     """The slips that make the relation hold, from the most believable kind of slip only, at most three.
 
-    ``candidates`` are (role, printed raw, slip) for every number of the claim; a changed digit is reported only
-    when no other kind of slip explains the claim, and only when it is the one explanation of its kind.
+    ``numbers`` are (role, printed raw) for every number of the claim; kinds of slip are tried in order and the
+    first kind that explains the claim wins; a changed digit is reported only when it is the one explanation.
     """
-    winners = [c for c in candidates if holds(*c)]
-    for slip in SLIPS:
-        tier = [c for c in winners if c[2].slip == slip]
-        if tier and (slip != "changed" or len(tier) == 1):
+    numbers = list(dict.fromkeys(numbers))
+    for kind in SLIPS:
+        tier = [(role, raw, s) for role, raw in numbers for s in slips(raw, (kind,)) if holds(role, raw, s)]
+        if tier and (kind != "changed" or len(tier) == 1):
             return tier[:MAX_HYPOTHESES]
     return []
-
-
-def candidates(numbers: list[tuple[str, str]]) -> list[tuple[str, str, Slip]]:
-    """(role, raw, slip) for every slip of every number of a claim ([("percent", "2,6"), ("base", "204")])."""
-    return [(role, raw, s) for role, raw in dict.fromkeys(numbers) for s in slips(raw)]
 
 
 def truncates_to(value: float, decimals: int, printed: float) -> bool:
@@ -115,7 +130,7 @@ def explain(numbers: list[tuple[str, str]], holds: Callable[[str, str, Slip], bo
 
     Roles are ``percent``, ``base``, ``count``, ``part`` and ``total`` (each has its sentence in labels/text.py).
     """
-    found = first_explanations(candidates(numbers), holds)
+    found = first_explanations(numbers, holds)
     said = [msg(f"hyp_{role}", lang, right=slip.raw, printed=raw, slip=msg(f"slip_{slip.slip}", lang))
             for role, raw, slip in found]
     return msg("hyp_or", lang).join(said)

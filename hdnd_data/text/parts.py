@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import (
     _START,
     NUM,
@@ -65,16 +66,27 @@ def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, ra
     if ok:
         status, note = "pass", ""
     elif closed:
-        status, note = "fail", line.say(f"các phần cộng lại {_fmt(computed)}, khác tổng {total_raw}",
-                                        f"the parts add up to {_fmt(computed)}, not {total_raw}")
+        status, note = "fail", line.msg("parts_off", computed=_fmt(computed), total=total_raw)
     else:
         status = "warn"
-        note = line.say(f"các phần cộng lại {_fmt(computed)}, khác {total_raw}; giả định các phần là toàn bộ có thể sai",
-                        f"the parts add up to {_fmt(computed)}, not {total_raw}; they may not be all the parts")
+        note = line.msg("parts_open", computed=_fmt(computed), total=total_raw)
     if assumed and ok:
-        note = line.say("giả định: số đầu là tổng, các số sau «còn» là phần còn lại",
-                        "assumed: the first figure is the total and «còn» introduces the remainder")
-    line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note)
+        note = line.msg("parts_remainder")
+    hypothesis = "" if ok else _explain_sum(line, total, total_raw, raws, values)
+    line.add(start, end, "sum", f"{total_raw} = " + " + ".join(raws), _fmt(computed), "0", status, note,
+             hypothesis=hypothesis)
+
+
+def _explain_sum(line: _Line, total: float, total_raw: str, raws: list[str], values: list[float]) -> str:
+    """The slip of the total or of one part that would make the parts add up."""
+    computed, by_raw = sum(values), dict(zip(raws, values))
+
+    def holds(role: str, raw: str, slip) -> bool:
+        if role == "total":
+            return abs(slip.value - computed) < 1e-6
+        return abs(computed - by_raw[raw] + slip.value - total) < 1e-6
+
+    return explain([("total", total_raw)] + [("part", raw) for raw in raws], holds, line.lang)
 
 
 def _fraction_counts(line: _Line) -> None:
@@ -94,7 +106,7 @@ def _fraction_counts(line: _Line) -> None:
             match, num, den, noun, _ = group[0]
             ok = num <= den
             line.add(match.start(), match.end() + len(noun) + 1, "count", match.group(0), f"{_fmt(num)} ≤ {_fmt(den)}",
-                     "0", "pass" if ok else "fail", "" if ok else line.say("tử số lớn hơn mẫu số", "more than the whole"))
+                     "0", "pass" if ok else "fail", "" if ok else line.msg("count_over_whole"))
             continue
         total = sum(item[1] for item in group)
         start, end = group[0][0].start(), group[-1][0].end()
@@ -102,11 +114,9 @@ def _fraction_counts(line: _Line) -> None:
         if total == den:
             status, note = "pass", ""
         elif negated:
-            status, note = "fail", line.say(f"các phần bù nhau cộng lại {_fmt(total)}, không bằng {_fmt(den)}",
-                                            f"the complementary parts add up to {_fmt(total)}, not {_fmt(den)}")
+            status, note = "fail", line.msg("count_complement_off", total=_fmt(total), whole=_fmt(den))
         else:
-            status, note = "warn", line.say(f"cộng lại {_fmt(total)} ≠ {_fmt(den)}; các phần có thể chồng lấn",
-                                            f"they add up to {_fmt(total)} ≠ {_fmt(den)}; the parts may overlap")
+            status, note = "warn", line.msg("count_overlap", total=_fmt(total), whole=_fmt(den))
         line.add(start, end, "count", " + ".join(item[0].group(0) for item in group), f"{_fmt(total)}/{_fmt(den)}", "0",
                  status, note)
 

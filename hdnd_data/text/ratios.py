@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from hdnd_data.data.numbers import Stated, printed_interval
 from hdnd_data.text.misprints import explain, truncates_to
 from hdnd_data.text.scan import (
+    APPROXIMATE_RE,
     MALFORMED_RE,
     NUM,
     PERCENT_RE,
@@ -34,9 +36,7 @@ def _malformed(line: _Line) -> None:
         if not claimed:
             continue
         line.used.add(match.start())
-        line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.say(
-            f"không đọc được số «{raw}»: dấu chấm phân cách hàng nghìn (390.463), dấu phẩy là dấu thập phân (93,2)",
-            f"cannot read the number «{raw}»: a dot separates thousands (390.463), a comma marks decimals (93,2)"))
+        line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.msg("number_malformed", raw=raw))
 
 
 RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được)\b|\(\s*$", re.IGNORECASE)
@@ -44,14 +44,20 @@ CHANGE_CUE_RE = re.compile(r"\b(?:tăng|giảm|vượt|cao hơn|thấp hơn|so v
 STRONG_BASE_RE = re.compile(r"\b(?:tổng số|trong số|trên tổng số|trong tổng số|tổng cộng)\s*$|\(\s*$|\bgiao\s*$", re.IGNORECASE)
 # A percentage that opens a bracket, maybe after a word or two: "(84,3%)", "(đạt tỷ lệ 96,6%)".
 OPENED_RE = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,3}$")
+CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
+# A percentage followed by the name of its base: "90,57% tổng số đại biểu", "35,2% số phiếu hợp lệ".
+NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
+# "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
+HAVING_RE = re.compile(r"\bcó\b", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
 def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated: Stated,
               spans: list[tuple[int, int]] | None = None, main: tuple[int, int] | None = None,
               raws: tuple[str, str] | None = None, other_bases: list[_Quantity] = (), strong: bool = True,
-              assumption: str = "") -> None:
-    """One ratio claim: ``num``/``den`` against the printed ``stated`` percentage, with the verdict and its why."""
+              assumption: str = "") -> bool:
+    """One ratio claim: ``num``/``den`` against the printed ``stated`` percentage, with the verdict and its why
+    (False when a weakly tied base turns out not to be one, and nothing is said)."""
     computed = 100.0 * num / den
     digits = max(2, stated.decimals + 1)
     a_raw, b_raw = raws or (_fmt(num), _fmt(den))
@@ -60,18 +66,24 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
     if _within(computed, stated.interval):
         line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals), "pass", "",
                  convention="rounding", **extra)
-        return
+        return True
     for base in other_bases:
         if _within(100.0 * num / base.value, stated.interval):
             extra["assumption"] = line.msg("ratio_other_base", printed=_pct(stated), base=base.raw, b=b_raw)
             extra["spans"] = [*(spans or []), (base.start, base.end)]
             line.add(start, end, "ratio", _pct(stated), _fmt(100.0 * num / base.value, digits) + "%",
                      _half(stated.decimals), "pass", "", convention="rounding", **extra)
-            return
+            return True
     if truncates_to(computed, stated.decimals, stated.value):
         line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits + 1) + "%", _half(stated.decimals), "warn",
                  line.msg("ratio_truncated", **values), convention="truncation", **extra)
-        return
+        return True
+    for base in line.unstated_bases:
+        if base != den and _within(100.0 * num / base, stated.interval):
+            extra["assumption"] = line.msg("ratio_unstated_base", printed=_pct(stated), base=_fmt(base), b=b_raw)
+            line.add(start, end, "ratio", _pct(stated), _fmt(100.0 * num / base, digits) + "%", _half(stated.decimals),
+                     "warn", line.msg("ratio_off", **values), convention="rounding", **extra)
+            return True
 
     def holds(role: str, raw: str, slip) -> bool:
         if role == "percent":
@@ -80,9 +92,12 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
     hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
+    if not strong and not hypothesis and not 0.5 <= computed / stated.value <= 2:
+        return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
              "fail" if strong else "warn", line.msg("ratio_off", **values), hypothesis=hypothesis,
              convention="rounding", **extra)
+    return True
 
 
 def _clause_between(text: str, start: int, end: int) -> str | None:
@@ -102,6 +117,7 @@ def _ratios(line: _Line) -> None:
     figures ("trên 50%", "khoảng 90%") are never flagged.
     """
     text, quantities = line.text, line.quantities()
+    line.unstated_bases = _unstated_bases(line, quantities)
     for index, percent in enumerate(quantities):
         if percent.role != "percent" or percent.start in line.used:
             continue
@@ -112,11 +128,15 @@ def _ratios(line: _Line) -> None:
         if found is None:
             continue
         kind, first, second = found
-        if percent.approximate or first.approximate or (second is not None and second.approximate):
+        if first.approximate or (second is not None and second.approximate):
             continue
         spans = [(first.start, first.end)] + ([(second.start, second.end)] if second is not None else [])
         spans.append((percent.start, percent.end))
         lo, hi = min(first.start, percent.start), max(first.end, percent.end)
+        if percent.approximate:
+            if kind == "fraction" and second.value:
+                _bound_row(line, percent, stated, first, second, spans, lo, hi)
+            continue
         if kind == "fraction":
             if second.value == 0:
                 continue
@@ -127,6 +147,57 @@ def _ratios(line: _Line) -> None:
                       (first.raw, second.raw), others)
             continue
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
+
+
+# How an approximate word bounds the figure after it: (lower, upper) as factors of the printed value's interval.
+BOUNDS = {"hơn": "above", "trên": "above", "quá": "above", "ít nhất": "above", "tối thiểu": "above",
+          "gần": "below", "dưới": "below", "chưa đến": "below", "tối đa": "below", "không quá": "below",
+          "khoảng": "about", "xấp xỉ": "about"}
+# "khoảng 90%" holds within a point either way, or 5 % of the figure for large ones ("gần" the same, from below).
+ABOUT_TOLERANCE = (1.0, 0.05)
+
+
+def _bound_row(line: _Line, percent: _Quantity, stated: Stated, first: _Quantity, second: _Quantity,
+               spans: list[tuple[int, int]], lo: int, hi: int) -> None:
+    """"đạt tỷ lệ gần 90%" over 249/277: an approximate word makes the printed figure a bound, checked as one
+    (a bound that does not hold is a warning, never a failure); averages ("bình quân") are left unchecked."""
+    word = APPROXIMATE_RE.search(line.text[max(0, percent.start - 12):percent.start]).group(0).strip().lower()
+    sense = BOUNDS.get(word)
+    if sense is None:
+        return
+    computed = 100.0 * first.value / second.value
+    low, high = stated.interval
+    if sense == "above":
+        holds = computed >= low
+    elif sense == "below":
+        near = max(ABOUT_TOLERANCE[0], ABOUT_TOLERANCE[1] * stated.value)
+        holds = computed <= high and (word != "gần" or computed >= stated.value - near)
+    else:
+        holds = abs(computed - stated.value) <= max(ABOUT_TOLERANCE[0], ABOUT_TOLERANCE[1] * stated.value)
+    line.used.update({percent.start, first.start})
+    values = {"word": word, "printed": _pct(stated), "a": first.raw, "b": second.raw, "value": _fmt(computed, 2)}
+    line.add(lo, hi, "ratio", f"{word} {_pct(stated)}", _fmt(computed, 2) + "%", "–", "pass" if holds else "warn",
+             line.msg("bound_holds" if holds else "bound_off", **values), spans=spans,
+             main=(percent.start, percent.end), convention="bound")
+
+
+def _unstated_bases(line: _Line, quantities: list[_Quantity]) -> list[float]:
+    """Bases a paragraph's percentages are of without stating them: "48/48 phiếu, chiếm 90,57% tổng số đại biểu" is
+    a share of 53 deputies (48/53 = 90,57 %). Read only from a percentage that names its base after it and is printed
+    with two decimals or more, where a whole number that fits can hardly be a coincidence."""
+    found = []
+    for index, percent in enumerate(quantities):
+        stated = _stated(percent.raw) if percent.role == "percent" else None
+        if stated is None or stated.decimals < 2 or not NAMED_BASE_RE.match(line.text, percent.end):
+            continue
+        element = _element(line, quantities, index)
+        if element is None or not element[1].value:
+            continue
+        count = element[1].value
+        for base in {math.floor(count * 100.0 / stated.value), math.ceil(count * 100.0 / stated.value)}:
+            if base > 0 and _within(100.0 * count / base, stated.interval) and (element[2] is None or base != element[2].value):
+                found.append(float(base))
+    return found
 
 
 def _element(line: _Line, quantities: list[_Quantity], index: int):
@@ -141,11 +212,14 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
             continue
         if q.depth < depth or q.role == "percent":
             break
+        if CHANGE_AT_RE.search(text[max(0, q.start - 12):q.start]):
+            continue  # "giảm 23 hộ" is a change, not the figure a later percentage speaks of
         between = _clause_between(text, q.end, percent.start)
-        if between is None or not (opened or RATIO_CUE_RE.search(between)):
+        if between is None or not (opened or RATIO_CUE_RE.search(between)) or HAVING_RE.search(between):
             break
         if q.role == "denominator" and j > 0:
-            return "fraction", quantities[j - 1], q
+            numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
+            return ("fraction", numerator, q) if numerator is not None else None
         if q.role == "count":
             return "count", q, None
         break
@@ -162,11 +236,12 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
     """"a X, chiếm p%": the base is a figure of the paragraph; pass on one that holds, flag only a base the wording ties."""
     text = line.text
     bases = [q for q in quantities if q.role in ("count", "denominator") and q is not count and q.value > 0
-             and not q.approximate and (q.value >= count.value or stated.value > 100)]
+             and (q.value >= count.value or stated.value > 100)]
     if count.currency:
         # "bằng p% dự toán (2.150 tỷ đồng)": an amount's base is the one in the bracket after its name; other amounts
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
-        bases = [q for q in bases if q.start > percent.end and q.depth > percent.depth and q.start - percent.end < 60]
+        bases = [q for q in quantities if q.role == "count" and q.currency and q.value > 0 and q.start > percent.end
+                 and q.depth > percent.depth and q.start - percent.end < 60]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
                and (q.compatible(count) or stated.decimals > 0 or 100.0 * count.value / q.value == stated.value)]
@@ -177,17 +252,18 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
-    alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1]
+    alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
+             and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
     tied = [q for q in alike if STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency]
     # A lone figure of the same kind stated before the count is its base ("Tổng số đơn là 137 đơn. Đã giải quyết
     # 124 đơn, đạt …"); an amount of money is only tied by wording, as a budget percentage names its own base.
     lone = len(alike) == 1 and alike[0].start < count.start and not count.currency
     if tied or lone:
         base = (tied or alike)[0]
-        line.used.add(percent.start)
-        _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
+        if _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
-                  strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw))
+                  strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
+            line.used.add(percent.start)
 
 
 def _unchecked(line: _Line) -> None:
@@ -204,11 +280,38 @@ def _unchecked(line: _Line) -> None:
         else:
             kind = "percent_of_base" if re.search(r"\b(đạt|bằng)\s*$", before) else "ratio"
         line.add(match.start(), match.end(), kind, match.group(0), "–", _half(_stated(match.group(1)).decimals), "unchecked",
-                 line.say("không có số liệu ghép được chắc chắn để tính lại", "nothing to pair it with for certain"))
+                 line.msg("unchecked_unpaired"))
     for match in re.finditer(rf"\b(tăng|giảm)\s+({NUM})\s+([^\W\d_]+)\s+so với", text, re.IGNORECASE):
         if match.start(2) in line.used or _value(match.group(2)) is None:
             continue
         line.add(match.start(), match.end(), "difference", f"{match.group(1)} {match.group(2)} {match.group(3)}", "–", "0",
-                 "unchecked", line.say("không có số của kỳ so sánh", "the figure compared with is not stated"))
+                 "unchecked", line.msg("unchecked_no_earlier"))
 
 
+
+
+TABLE_CELL_RE = re.compile(r"\s\|\s|\t")
+
+
+def _table_rows(line: _Line) -> None:
+    """A table row read from a document ("Khiếu nại | 14 | 12 | 85,7%"): a percentage cell passes when two figures
+    of its row give it at printed precision (which columns are which is not known, so a row is never flagged)."""
+    if not TABLE_CELL_RE.search(line.text):
+        return
+    quantities = line.quantities()
+    counts = [q for q in quantities if q.role == "count" and q.value > 0 and q.depth == 0]
+    for percent in quantities:
+        stated = _stated(percent.raw) if percent.role == "percent" and percent.start not in line.used else None
+        if stated is None or stated.decimals == 0 and stated.value in (0, 100):
+            continue
+        pairs = [(a, b) for a in counts for b in counts if a is not b and a.start < percent.start and b.start < percent.start
+                 and _within(100.0 * a.value / b.value, stated.interval)]
+        if stated.decimals == 0:  # a whole percentage fits too many pairs by chance
+            pairs = [(a, b) for a, b in pairs if 100.0 * a.value / b.value == stated.value]
+        if len(pairs) != 1:
+            continue
+        a, b = pairs[0]
+        line.used.add(percent.start)
+        _rate_row(line, min(a.start, b.start), percent.end, a.value, b.value, stated,
+                  sorted([(a.start, a.end), (b.start, b.end)]) + [(percent.start, percent.end)],
+                  (percent.start, percent.end), (a.raw, b.raw), assumption=line.msg("ratio_table_row", a=a.raw, b=b.raw))

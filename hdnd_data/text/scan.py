@@ -6,11 +6,12 @@ Every extractor (ratios, parts, changes, bases) reads a :class:`_Line` and adds 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from hdnd_data.data.numbers import NumberParseError, Stated, format_number, parse_number, parse_stated
+from hdnd_data.data.numbers import Stated, format_number
 from hdnd_data.labels import msg
 
 # A number token: digits with dots (thousands) and a comma (decimals); strictness is left to parse_number so
@@ -25,6 +26,7 @@ FRACTION_RE = re.compile(rf"{_START}({NUM})/({NUM})(?![\w/])")
 MONEY_RE = re.compile(
     rf"{_START}({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu đồng|nghìn đồng|đồng|tỷ USD|triệu USD|USD)(?!\w)", re.IGNORECASE
 )
+MONEY_AT_RE = re.compile(rf"({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu đồng|nghìn đồng|đồng|tỷ USD|triệu USD|USD)(?!\w)", re.IGNORECASE)
 COUNT_RE = re.compile(rf"{_START}({NUM})(?![\d/%]|\s?%|/)\s+([^\W\d_]+)")
 MALFORMED_RE = re.compile(rf"{_START}(\d+(?:[.,]\d+)+)")
 TRONG_DO_RE = re.compile(r"\btrong đó\b", re.IGNORECASE)
@@ -61,10 +63,6 @@ BASE_QUALIFIERS = [("dau", "nam"), ("phan", "dau"), ("hdnd",), ("ubnd",), ("giao
 
 
 
-def _say(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
-
-
 def _blank(match: re.Match) -> str:
     return " " * len(match.group(0))
 
@@ -93,18 +91,33 @@ def _nfc_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), back
 
 
+# The strict Vietnamese forms parse_number accepts (390.463; 93,2; 1.234,5), read here without babel, which costs
+# about a millisecond per call: a report has thousands of numbers.
+PLAIN_NUMBER_RE = re.compile(r"\d+|\d{1,3}(?:\.\d{3})+|\d+,\d+|\d{1,3}(?:\.\d{3})+,\d+")
+
+
+@functools.lru_cache(maxsize=65536)
 def _value(raw: str) -> float | None:
-    try:
-        return float(parse_number(raw))
-    except NumberParseError:
+    """The value of a printed number, or None when it is not a well-formed Vietnamese number ("3904.63").
+
+    >>> _value("390.463"), _value("93,2"), _value("3904.63")
+    (390463.0, 93.2, None)
+    """
+    text = raw.strip()
+    if not PLAIN_NUMBER_RE.fullmatch(text):
         return None
+    return float(text.replace(".", "").replace(",", "."))
 
 
+@functools.lru_cache(maxsize=65536)
 def _stated(raw: str) -> Stated | None:
-    try:
-        return parse_stated(raw)
-    except NumberParseError:
+    """A printed number or percentage with its printed precision ("93,2%" -> 93.2, 1 decimal)."""
+    text = raw.strip()
+    number = text[:-1].rstrip() if text.endswith("%") else text
+    value = _value(number)
+    if value is None:
         return None
+    return Stated(value, len(number.split(",", 1)[1]) if "," in number else 0, text)
 
 
 def _within(value: float, interval: tuple[float, float]) -> bool:
@@ -112,7 +125,10 @@ def _within(value: float, interval: tuple[float, float]) -> bool:
 
 
 def _fmt(value: float, decimals: int = 0) -> str:
-    return format_number(value, decimals)
+    """Vietnamese print of a figure (390.463; 93,75): plain string work, as a report has thousands of them."""
+    if value != value:  # NaN
+        return format_number(value, decimals)
+    return f"{value:,.{decimals}f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def _pct(stated: Stated) -> str:
@@ -131,7 +147,7 @@ def _fold(text: str) -> str:
 
 def _word_before(text: str, pos: int) -> str:
     # A bounded window: searching text[:pos] made a line of many numbers quadratic.
-    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, pos - 40):pos])
+    match = re.search(r"([^\W\d_]+)[\s:]*$", text[max(0, pos - 40):pos])
     return match.group(1).lower() if match else ""
 
 
@@ -178,6 +194,7 @@ class _Line:
     lang: str
     used: set[int] = field(default_factory=set)
     totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
+    unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -213,8 +230,6 @@ class _Line:
     def msg(self, key: str, **values: object) -> str:
         return msg(key, self.lang, **values)
 
-    def say(self, vi: str, en: str) -> str:
-        return _say(self.lang, vi, en)
 
 
 def _fractions(line: _Line):
@@ -252,6 +267,11 @@ APPROXIMATE_WORDS = ("gần", "khoảng", "hơn", "trên", "dưới", "quá", "�
 APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 # Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
 CLASSIFIERS = {"lượt", "số"}
+FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
+# A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
+RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
+UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*/")
+BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
@@ -273,12 +293,27 @@ class _Quantity:
     depth: int
     role: str
     approximate: bool
+    alias: str = ""  # the noun after a classifier ("lượt công dân": noun "lượt", alias "công")
 
     def compatible(self, other: _Quantity) -> bool:
         """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn")."""
         if self.currency or other.currency:
             return self.currency == other.currency
-        return not self.noun or not other.noun or self.noun == other.noun
+        if not self.noun or not other.noun:
+            return True
+        return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
+
+
+def _numerator_of(text: str, found: list[_Quantity], start: int, depth: int) -> int | None:
+    """The index in ``found`` of the figure "a X" (maybe with a bracketed breakdown) before "/b X", or None."""
+    for index in range(len(found) - 1, max(-1, len(found) - 12), -1):
+        q = found[index]
+        if q.depth > depth:
+            continue  # inside the bracket between numerator and slash
+        if q.depth == depth and q.role == "count" and UNIT_FRACTION_RE.fullmatch(BRACKET_ASIDE_RE.sub("", text[q.end:start])):
+            return index
+        return None
+    return None
 
 
 def _quantities(text: str) -> list[_Quantity]:
@@ -296,7 +331,7 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if _word_before(text, start) in NOT_A_QUANTITY and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
+        if _word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
@@ -305,18 +340,22 @@ def _quantities(text: str) -> list[_Quantity]:
             role = "denominator"
         elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
             role = "numerator"
+        elif before == "/" and (owner := _numerator_of(text, found, start, depth)) is not None:
+            found[owner] = replace(found[owner], role="numerator")  # "318,6 tỷ đồng/425 tỷ đồng", "176 đơn (…)/221 đơn"
+            role = "denominator"
         elif before == "/" or after == "/":
             continue  # a date (14/6/2020) or a code
         else:
             role = "percent" if match.group(2) else "count"
-        money = MONEY_RE.match(text, start)
+        money = MONEY_AT_RE.match(text, start)
         currency, factor = MONEY_UNITS[money.group(2).lower()] if money else ("", 1.0)
-        noun = ""
+        noun, alias = "", ""
         if role in ("count", "denominator") and not money:
             words = NOUN_RE.match(text, end)
             if words:
                 first, second = words.group(1).lower(), (words.group(2) or "").lower()
-                noun = second if first in CLASSIFIERS and second else first
+                # "lượt công dân" counts what "lượt" and "công dân" count; "37 lượt so với" counts "lượt"
+                noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
-        found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate))
+        found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
     return found

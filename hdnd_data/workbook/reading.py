@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from hdnd_data.data.columns import Column, Why
 from hdnd_data.data.loader import TABLES, Table, csv_text, load_all
@@ -229,8 +231,9 @@ def validate_workbook(path: str | os.PathLike, *, year: int, unit: str, lang: st
     problems: list[Problem] = []
     try:
         wb = load_workbook(path, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise WorkbookError([_sheet_problem(path.name, "wb_unreadable", error=exc)], workbook=path.name, lang=lang) from exc
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook; its wording stays out
+        key = "wb_not_zip" if isinstance(exc, (zipfile.BadZipFile, InvalidFileException)) else "wb_unreadable"
+        raise WorkbookError([_sheet_problem(path.name, key, error=type(exc).__name__)], workbook=path.name, lang=lang) from exc
     if not re.fullmatch(SLUG, unit):
         problems.append(Problem.of(Why.of("not_an_id", value=unit), path.name, None, "unit"))
     wb_unit, wb_year = _target(wb)
