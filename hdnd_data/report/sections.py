@@ -189,7 +189,9 @@ class YearAudit:
         self._heading("checks")
         counts = {s: int((results["status"] == s).sum()) for s in STATUSES}
         _show(findings.counts_table(results, self.lang))
-        flagged = results[results["status"] != "pass"]
+        # a finding a reviewer has decided is folded in the review section below (findings/page.py), not listed twice
+        decided = self.frames["reviews"]["fingerprint"] if "reviews" in self.frames else pd.Series([], dtype=object)
+        flagged = results[(results["status"] != "pass") & ~results["fingerprint"].isin(decided)]
         _show(findings.checks_table(flagged, self.lang, term("page.flagged_checks", self.lang), term("page.no_flagged", self.lang)))
         rest = results[~results["section"].isin(self.shown)]
         if not rest.empty:
