@@ -199,6 +199,9 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     status, message = "ok", ""
     tmp = folder / f".audit.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()
+    # The kernel manager (this thread, through IPython) and the exporter (the warm-up thread) both resolve pygments'
+    # lazily loaded lexers; two first lookups at once can fail ("cannot import name 'PythonLexer'"), so resolve it here.
+    from pygments.lexers import PythonLexer  # noqa: F401
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:

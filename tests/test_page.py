@@ -126,8 +126,9 @@ def test_english_page_prints_numbers_the_english_way(en_2020):
     assert "section I.3.2" in text and "mục" not in text
 
 
-def test_english_page_keeps_vietnamese_only_in_names_quoted_from_the_source(en_2020):
-    page, audit = en_2020
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_english_page_keeps_vietnamese_only_in_names_quoted_from_the_source(en_2020, year, monkeypatch):
+    page, audit = en_2020 if year == 2020 else _page(year, "en", monkeypatch)
     vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
     quoted = set(audit.frames["sources"][["title", "issuer"]].to_numpy().ravel()) | set(audit.frames["oversight_missions"].topic) \
         | set(audit.frames["oversight_missions"].units.dropna()) | {audit.info["name_en"]}
