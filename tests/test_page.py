@@ -177,7 +177,7 @@ def test_locators_and_rounds_in_words():
 
 
 def test_invalid_data_page_is_styled_translated_and_names_the_unit(data_copy, tmp_path):
-    from hdnd_data.audit import audit_year
+    from hdnd_data.runs.audit import audit_year
 
     bad = data_copy / "lang-son-city" / "2020" / "petitions.csv"
     bad.write_text(bad.read_text(encoding="utf-8").replace(",564", ",5.64"), encoding="utf-8")

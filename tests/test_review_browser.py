@@ -11,7 +11,7 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 
-from hdnd_data.review_runner import run_review
+from hdnd_data.runs.review import run_review
 
 from .conftest import ARTIFACTS
 from .test_browser import _chromium, pytestmark  # noqa: F401 - skipped like the other browser tests

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hdnd_data import index
-from hdnd_data.audit import YearResult, write_index
+from hdnd_data.runs import index
+from hdnd_data.runs.audit import YearResult, write_index
 
 
 def _row_keys(page: str) -> list[str]:
@@ -116,7 +116,7 @@ def test_an_unknown_kind_or_status_is_refused(kind, status, named):
 
 
 def test_an_interrupted_review_keeps_the_rows_of_the_documents_it_finished(tmp_path: Path, monkeypatch):
-    from hdnd_data import review_runner
+    from hdnd_data.runs import review as review_runner
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Đạt 3/4 chỉ tiêu.", encoding="utf-8")

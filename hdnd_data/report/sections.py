@@ -15,11 +15,11 @@ from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
 from hdnd_data.labels import msg, term
-from hdnd_data.records import RECORD_MIME, STATUSES
 from hdnd_data.report import check_sections as findings
 from hdnd_data.report import plots
 from hdnd_data.report import tables as report
 from hdnd_data.report.words import claim_kind
+from hdnd_data.runs.records import RECORD_MIME, STATUSES
 
 
 def record(name: str, value: object) -> None:
@@ -234,7 +234,7 @@ def document_link(report_path: str, lang: str) -> str:
     """
     from pathlib import Path
 
-    from hdnd_data.records import slug
+    from hdnd_data.runs.records import slug
 
     page = Path("..", "..", "documents", slug(report_path), "review.html")
     if not page.is_file():

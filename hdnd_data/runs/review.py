@@ -1,7 +1,7 @@
 """The batch runner behind ``hdnd review``: papermill per document, HTML by nbconvert, a row per document in the index.
 
 Writes ``<out>/documents/<slug>/{review.ipynb,review.html,claims.csv}`` and merges the documents into
-``<out>/index.html`` beside the unit-year audits (:mod:`hdnd_data.index`). Like the audit runner it imports
+``<out>/index.html`` beside the unit-year audits (:mod:`hdnd_data.runs.index`). Like the audit runner it imports
 neither pandas nor the claims engine: the notebook's kernel reads and checks the document.
 """
 
@@ -15,10 +15,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
-from hdnd_data.records import DOCUMENT_SUFFIXES, slug
+from hdnd_data.runs.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
+from hdnd_data.runs.records import DOCUMENT_SUFFIXES, slug
 
 __all__ = ["DocumentResult", "find_documents", "notebook_path", "review_document", "run_review", "slugs", "summary_lines",
            "write_index"]
@@ -43,7 +43,7 @@ class DocumentResult:
 
 def notebook_path() -> Path:
     """The review notebook of the checkout (``notebooks/document_review.ipynb``)."""
-    return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
+    return Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK
 
 
 def find_documents(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -183,7 +183,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
 
 def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: str = "vi") -> Path:
     """Record each document in the output folder's index (unit-year rows stay) and rebuild ``index.html``."""
-    from hdnd_data.index import Row, add_rows
+    from hdnd_data.runs.index import Row, add_rows
 
     rows = []
     for r in results:
