@@ -151,3 +151,16 @@ def test_a_100_page_document_is_cut_into_blocks_and_its_long_table_folded():
     assert ".hdnd-review .part{content-visibility:auto" in page
     small = render_page(TEXT, check_claims(TEXT, include_unchecked=True), "vi")
     assert "<details open><summary>" in small
+
+
+def test_the_english_claims_print_their_own_figures_the_english_way():
+    # 45/60 = 0.75 exactly; a printed 81,7 % has a tolerance of half its last digit, 0.05
+    claims = check_claims(TEXT, lang="en")
+    ratio = claims[claims["stated"] == "81,7%"].iloc[0]
+    assert ratio["computed"] == "75.00%" and ratio["tolerance"] == "±0.05"
+    assert "75.00%" in ratio["note"] and "75,00" not in ratio["note"]
+    bases = claims[claims["kind"] == "percent_of_base"]
+    # 200.000 / 80,0 % = 250.000 million VND: the base's interval reads with thousands commas
+    assert bases["computed"].str.contains("250,").any() and not bases["computed"].str.contains(r"\d\.\d{3}").any()
+    page = render_page(TEXT, claims, "en", "Commune report")
+    assert "recomputed 75.00%" in page

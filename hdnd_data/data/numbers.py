@@ -148,3 +148,20 @@ def format_percent(value: float | Decimal | None, decimals: int = 1, lang: str =
     """Format ``93.2`` as ``"93,2%"``: the number of percent, Vietnamese decimal comma, no space (``"93.2%"`` in English)."""
     text = format_number(value, decimals, lang)
     return text if text == "–" else text + "%"
+
+
+# A number printed the Vietnamese way inside a sentence: thousands dots (390.463, 1.042,5) or a decimal comma (93,2).
+_VI_NUMBER_RE = re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)(?![\w/]|[.,]\d)")
+
+
+def english_numbers(text: str) -> str:
+    """The numbers of a sentence written the Vietnamese way, printed the English way (the words are left alone).
+
+    >>> english_numbers("45/60 = 75,00%, tolerance ±0,05; base 418.727–419.177; 1.042,5 million; 15/NQ-HĐND; 06/11/2020")
+    '45/60 = 75.00%, tolerance ±0.05; base 418,727–419,177; 1,042.5 million; 15/NQ-HĐND; 06/11/2020'
+    """
+    return _VI_NUMBER_RE.sub(lambda m: m.group(0).translate(_SWAP), text)
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
+

@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from hdnd_data.data.files import csv_for_people
+from hdnd_data.data.numbers import english_numbers
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
@@ -111,6 +112,9 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     frame.insert(0, "claim_id", [f"c{i:03d}" for i in range(1, len(frame) + 1)])
     if not include_unchecked:
         frame = frame[frame["status"] != "unchecked"].reset_index(drop=True)
+    if lang == "en":  # the engine's own figures the English way; what the document states stays as printed
+        for column in ("computed", "tolerance", "note", "assumption"):  # a hypothesis quotes the figures as printed
+            frame[column] = frame[column].map(english_numbers)
     return frame.astype({"line": "int64", "start": "int64", "end": "int64"})
 
 
