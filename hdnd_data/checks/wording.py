@@ -59,8 +59,10 @@ def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1, lang: str = "vi") 
 def round_text(values: pd.Series, lang: str) -> pd.Series:
     """Voter-contact rounds in words: ``after-11`` -> ``sau kỳ họp 11``; ``before-13;after-13`` -> two, by a comma."""
     words = {when: term(when, lang) for when in ("before", "after")}
-    text = values.astype(object).astype(str).str.replace(r"\b(before|after)-(\d+)", lambda m: f"{words[m[1]]} {m[2]}", regex=True)
-    return text.str.replace(";", ", ")
+    codes, distinct = pd.factorize(values.astype(object).astype(str).to_numpy(dtype=object))  # a few rounds repeat
+    text = pd.Series(distinct, dtype=object).str.replace(r"\b(before|after)-(\d+)", lambda m: f"{words[m[1]]} {m[2]}", regex=True)
+    texts = np.append(text.str.replace(";", ", ").to_numpy(dtype=object), np.nan)  # a missing round stays missing
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def cat(*parts: object) -> pd.Series:
@@ -96,7 +98,7 @@ def choose(conditions: Sequence[object], choices: Sequence[object], default: obj
     chosen = text(default).copy()
     for cond, choice in zip(reversed(conditions), reversed(choices)):  # the first true condition wins
         at = truth(cond)
-        chosen[at] = text(choice)[at]
+        chosen[at] = choice if isinstance(choice, str) else text(choice)[at]
     return pd.Series(chosen, index=index, dtype=object)
 
 
@@ -138,11 +140,14 @@ def say(keys: str | pd.Series, lang: str, index: pd.Index, **values: object) -> 
     a missing sentence.
     """
     n = len(index)
-    keys_arr = np.full(n, keys, dtype=object) if isinstance(keys, str) else np.asarray(keys, dtype=object)
     arrays = {k: (v.to_numpy(dtype=object) if isinstance(v, pd.Series) else v) for k, v in values.items()}
     out = np.full(n, None, dtype=object)
-    for key in pd.unique(keys_arr):
-        at = np.flatnonzero(keys_arr == key)
+    if isinstance(keys, str):
+        codes, distinct = np.zeros(n, dtype="int64"), [keys]
+    else:  # rows grouped by key once (no comparison of every row per key)
+        codes, distinct = pd.factorize(np.asarray(keys, dtype=object))
+    for i, key in enumerate(distinct):
+        at = np.arange(n) if len(distinct) == 1 and codes.min(initial=0) >= 0 else np.flatnonzero(codes == i)
         columns = []
         for literal, field in _pieces(term(key, lang)):
             if literal:
