@@ -77,16 +77,17 @@ class Run:
     def __init__(self, frames: Mapping[str, pd.DataFrame], lang: str):
         self.frames = frames
         self.lang = lang
-        self._memo: dict[Callable, object] = {}
+        self._memo: dict[tuple, object] = {}
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         return self.frames[table]
 
-    def shared(self, derive: Callable[[Mapping[str, pd.DataFrame]], object]) -> object:
-        """``derive(frames)``, computed once per run (e.g. the wide petition table); callers must not modify it."""
-        if derive not in self._memo:
-            self._memo[derive] = derive(self.frames)
-        return self._memo[derive]
+    def shared(self, derive: Callable[..., object], *args: object) -> object:
+        """``derive(frames, *args)``, computed once per run (e.g. the wide petition table, or texts in the run's
+        language with ``run.lang`` as an argument); callers must not modify it."""
+        if (derive, args) not in self._memo:
+            self._memo[derive, args] = derive(self.frames, *args)
+        return self._memo[derive, args]
 
 
 def _key_text(value: object) -> str:
