@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from hdnd_data.checks.wording import distinct_rows
 from hdnd_data.data.loader import TABLES
 from hdnd_data.labels import term
 
@@ -107,18 +108,15 @@ def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, *
     tail = "".join(f",{name}={value}" for name, value in fixed.items())
     if not columns:
         return pd.Series(f"{table}[{tail[1:]}]", index=frame.index, dtype=object)
-    # the same few key values repeat over every unit and year: each column is factorised on its own, its values
-    # written once, and each distinct combination of them joined once (no MultiIndex: its cost is fixed per call)
-    combined = np.zeros(len(frame), dtype="int64")
-    pieces = []
-    for c in columns:
-        codes, distinct = pd.factorize(frame[c].to_numpy(dtype=object))
-        pieces.append((codes, np.array([f"{c}={_key_text(v)}" for v in distinct] + [f"{c}=<NA>"], dtype=object)))
-        combined, _ = pd.factorize(combined * (len(distinct) + 1) + codes + 1)  # re-coded: never overflows
-    first = np.empty(combined.max(initial=-1) + 1, dtype="int64")
-    first[combined[::-1]] = np.arange(len(combined))[::-1]  # the first row of each combination
-    texts = np.array([f"{table}[" + ",".join(t[k[r]] for k, t in pieces) + tail + "]" for r in first], dtype=object)
-    return pd.Series(texts[combined], index=frame.index, dtype=object)
+    # the same few key values repeat over every unit and year: each distinct combination is written once
+    codes, first = distinct_rows(frame, columns)
+    rows = frame.iloc[first]
+    texts = np.array(
+        [f"{table}[" + ",".join(f"{c}={_key_text(v)}" for c, v in zip(columns, values)) + tail + "]"
+         for values in zip(*(rows[c].to_numpy(dtype=object) for c in columns))],
+        dtype=object,
+    )
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
 Findings = dict  # column name -> numpy array, one entry per relation instance (see FINDING_COLUMNS)

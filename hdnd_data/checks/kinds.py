@@ -14,7 +14,7 @@ import pandas as pd
 
 from hdnd_data import labels
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
-from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, round_text, say
+from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, per_distinct, round_text, say
 from hdnd_data.data.loader import TABLES
 
 __all__ = ["INSTANCES", "KINDS", "dates_in_order", "dates_within_period", "group_sum", "row_sum", "row_within", "totals_agree"]
@@ -27,22 +27,31 @@ def words(messages: Mapping[str, str], lang: str) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------- naming an instance
 def _session(frame: pd.DataFrame, lang: str) -> pd.Series:
-    number = frame["session_no"].astype("int64").astype(str)
-    return say("check.name.session", lang, frame.index, number=number, term=frame["term"].astype(object).astype(str))
+    def name(rows: pd.DataFrame) -> pd.Series:
+        number = rows["session_no"].astype("int64").astype(str)
+        return say("check.name.session", lang, rows.index, number=number, term=rows["term"].astype(object).astype(str))
+
+    return per_distinct(frame, ["session_no", "term"], name)
 
 
 def _round(frame: pd.DataFrame, lang: str) -> pd.Series:
-    return say("check.name.round", lang, frame.index, round=round_text(frame["round_id"], lang))
+    return per_distinct(frame, ["round_id"], lambda rows: say("check.name.round", lang, rows.index, round=round_text(rows["round_id"], lang)))
 
 
 def _reception(frame: pd.DataFrame, lang: str) -> pd.Series:
-    body = label(frame["body"].astype(object).astype(str), labels.phrases("BODY", lang))
-    return say("check.name.reception", lang, frame.index, body=body)
+    def name(rows: pd.DataFrame) -> pd.Series:
+        body = label(rows["body"].astype(object).astype(str), labels.phrases("BODY", lang))
+        return say("check.name.reception", lang, rows.index, body=body)
+
+    return per_distinct(frame, ["body"], name)
 
 
 def _activity(frame: pd.DataFrame, lang: str) -> pd.Series:
-    name = cat(label(frame["body"], labels.phrases("BODY", lang)), " – ", label(frame["activity"], labels.phrases("ACTIVITY", lang)))
-    return name if lang == "vi" else capitalised(name)
+    def name(rows: pd.DataFrame) -> pd.Series:
+        text = cat(label(rows["body"], labels.phrases("BODY", lang)), " – ", label(rows["activity"], labels.phrases("ACTIVITY", lang)))
+        return text if lang == "vi" else capitalised(text)
+
+    return per_distinct(frame, ["body", "activity"], name)
 
 
 # How a message names the row it speaks of ("Kỳ họp thứ 13 (khóa XX)", "Voter-contact round before-13", ...).

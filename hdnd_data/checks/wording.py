@@ -17,7 +17,10 @@ import pandas as pd
 from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import term
 
-__all__ = ["capitalised", "cat", "choose", "date_text", "fmt", "fmt_pct", "join_locators", "label", "round_text", "say"]
+__all__ = [
+    "capitalised", "cat", "choose", "date_text", "distinct_rows", "fmt", "fmt_pct", "join_locators", "label", "per_distinct",
+    "round_text", "say",
+]
 
 
 def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "", lang: str = "vi") -> pd.Series:
@@ -125,6 +128,31 @@ def date_text(values: pd.Series) -> pd.Series:
     codes, uniq = pd.factorize(pd.to_datetime(values))
     texts = np.append(pd.DatetimeIndex(uniq).strftime("%d/%m/%Y").to_numpy(dtype=object), "–")
     return pd.Series(texts[codes], index=values.index, dtype=object)
+
+
+FEW_ROWS = 16  # below this, finding the distinct rows costs more than it saves
+
+
+def distinct_rows(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Code of each row's combination of values in ``columns`` (missing counts as a value) and the position of the
+    first row of each combination: one factorize per column, never a MultiIndex."""
+    combined = np.zeros(len(frame), dtype="int64")
+    for c in columns:
+        codes, distinct = pd.factorize(frame[c].to_numpy(dtype=object))
+        combined, _ = pd.factorize(combined * (len(distinct) + 1) + codes + 1)  # re-coded: never overflows
+    first = np.empty(combined.max(initial=-1) + 1, dtype="int64")
+    first[combined[::-1]] = np.arange(len(combined))[::-1]
+    return combined, first
+
+
+def per_distinct(frame: pd.DataFrame, columns: Sequence[str], build) -> pd.Series:
+    """``build(rows)`` (a text per row that reads only ``columns``) computed on one row of each distinct combination
+    of them and spread back to every row: an instance's name repeats over every unit and year."""
+    if len(frame) < FEW_ROWS:
+        return build(frame)
+    codes, first = distinct_rows(frame, columns)
+    texts = build(frame.iloc[first]).to_numpy(dtype=object)
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
 @cache
