@@ -210,6 +210,11 @@ def row_key(table: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------------- dates
+def _dates(frame: pd.DataFrame, start: str, end: str) -> pd.Series:
+    """``dd/mm/yyyy – dd/mm/yyyy`` of each row's period (each distinct period written once)."""
+    return per_distinct(frame, [start, end], lambda rows: cat(date_text(rows[start]), " – ", date_text(rows[end])))
+
+
 def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str, messages: Mapping[str, str]) -> Findings:
     """A period's last day is not before its first day."""
     frame = run[table]
@@ -218,7 +223,7 @@ def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str,
         return no_findings()
     ok = frame[end] >= frame[start]
     span = (frame[end] - frame[start]).dt.days
-    text = cat(date_text(frame[start]), " – ", date_text(frame[end]))
+    text = _dates(frame, start, end)
     return finding(
         run,
         frame,
@@ -250,8 +255,8 @@ def dates_within_period(
     if frame.empty:
         return no_findings()
     ok = (frame[start] >= frame["period_start"]) & (frame[end] <= frame["period_end"])
-    text = cat(date_text(frame[start]), " – ", date_text(frame[end]))
-    period = cat(date_text(frame["period_start"]), " – ", date_text(frame["period_end"]))
+    text = _dates(frame, start, end)
+    period = _dates(frame, "period_start", "period_end")
     return finding(
         run,
         frame,
@@ -260,7 +265,7 @@ def dates_within_period(
         computed=np.nan,
         stated_text=text,
         computed_text=period,
-        keys=cat(keys_of(frame, table), "; ", keys_of(frame, "sources")),
+        keys=per_distinct(frame, [*row_key(table), "source_id"], lambda rows: cat(keys_of(rows, table), "; ", keys_of(rows, "sources"))),
         message=lambda: say(
             choose([ok], ["check.dates_within_period.pass"], "check.dates_within_period.fail", frame.index),
             run.lang,

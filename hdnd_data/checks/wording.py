@@ -120,7 +120,11 @@ def capitalised(text: pd.Series) -> pd.Series:
 def join_locators(a: pd.Series, b: pd.Series) -> pd.Series:
     """One locator when both figures sit in the same place, else both (``I.4.1; I.1.3``)."""
     a, b = a.astype(object), b.astype(object)
-    return pd.Series(np.where(a.to_numpy() == b.to_numpy(), a, cat(a, "; ", b)), index=a.index, dtype=object)
+    out = a.to_numpy(dtype=object).copy()
+    differ = out != b.to_numpy(dtype=object)
+    if differ.any():  # both only where they differ
+        out[differ] = cat(a[differ], "; ", b[differ]).to_numpy(dtype=object)
+    return pd.Series(out, index=a.index, dtype=object)
 
 
 def date_text(values: pd.Series) -> pd.Series:
@@ -138,7 +142,7 @@ def distinct_rows(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarr
     first row of each combination: one factorize per column, never a MultiIndex."""
     combined = np.zeros(len(frame), dtype="int64")
     for c in columns:
-        codes, distinct = pd.factorize(frame[c].to_numpy(dtype=object))
+        codes, distinct = pd.factorize(frame[c])  # by the column's own type: dates and numbers without objects
         combined, _ = pd.factorize(combined * (len(distinct) + 1) + codes + 1)  # re-coded: never overflows
     first = np.empty(combined.max(initial=-1) + 1, dtype="int64")
     first[combined[::-1]] = np.arange(len(combined))[::-1]
@@ -183,9 +187,9 @@ def say(keys: str | pd.Series, lang: str, index: pd.Index, **values: object) -> 
             if field is not None:
                 value = arrays[field]
                 columns.append(value[at] if isinstance(value, np.ndarray) else itertools.repeat(str(value)))
-        if not any(isinstance(c, np.ndarray) for c in columns):
-            columns.append(np.empty(len(at), dtype=object))  # bounds the zip below to the rows of this key
-            columns[-1][:] = ""
+        if not any(isinstance(c, np.ndarray) for c in columns):  # the same sentence for every row of this key
+            out[at] = "".join(next(c) for c in columns)
+            continue
         try:
             out[at] = ["".join(row) for row in zip(*columns, strict=False)]
         except TypeError:  # a missing value in some row: that row's sentence is missing
