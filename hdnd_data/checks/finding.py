@@ -110,10 +110,9 @@ def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, *
         return pd.Series(f"{table}[{tail[1:]}]", index=frame.index, dtype=object)
     # the same few key values repeat over every unit and year: each distinct combination is written once
     codes, first = distinct_rows(frame, columns)
-    rows = frame.iloc[first]
     texts = np.array(
         [f"{table}[" + ",".join(f"{c}={_key_text(v)}" for c, v in zip(columns, values)) + tail + "]"
-         for values in zip(*(rows[c].to_numpy(dtype=object) for c in columns))],
+         for values in zip(*(frame[c].to_numpy(dtype=object)[first] for c in columns))],
         dtype=object,
     )
     return pd.Series(texts[codes], index=frame.index, dtype=object)

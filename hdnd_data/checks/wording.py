@@ -155,7 +155,7 @@ def per_distinct(frame: pd.DataFrame, columns: Sequence[str], build) -> pd.Serie
     if len(frame) < FEW_ROWS:
         return build(frame)
     codes, first = distinct_rows(frame, columns)
-    texts = build(frame.iloc[first]).to_numpy(dtype=object)
+    texts = build(frame[list(columns)].iloc[first]).to_numpy(dtype=object)  # only the columns it reads
     return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
