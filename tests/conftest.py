@@ -25,7 +25,7 @@ ARTIFACTS = REPO / "test-artifacts"
 @pytest.fixture(scope="session")
 def reports(tmp_path_factory) -> Path:
     """Both seed years audited once per test session (the expensive part), two at a time."""
-    from hdnd_data.audit import plan, run_audit
+    from hdnd_data.runs.audit import plan, run_audit
 
     out = tmp_path_factory.mktemp("reports")
     results = run_audit(plan("lang-son-city"), out, jobs=2, progress=False)

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 import yaml
 
-from hdnd_data.audit import audit_year, notebook_path, plan, records, run_audit
+from hdnd_data.runs.audit import audit_year, notebook_path, plan, records, run_audit
 
 from .conftest import REPO
 

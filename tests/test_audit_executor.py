@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
-from hdnd_data import audit
 from hdnd_data import synthetic as syn
+from hdnd_data.runs import audit
 
 
 @pytest.fixture(scope="module")

@@ -53,7 +53,7 @@ def test_audit_page_shows_summary_charts_and_vietnamese(reports: Path, tmp_path:
 @pytest.fixture(scope="module")
 def partial_english(reports: Path, tmp_path_factory) -> Path:
     """The seed years' reports, then a partial run into the same folder: 2020 again, in English."""
-    from hdnd_data.audit import plan, run_audit
+    from hdnd_data.runs.audit import plan, run_audit
 
     out = tmp_path_factory.mktemp("partial") / "reports"
     shutil.copytree(reports, out)

@@ -112,7 +112,7 @@ def test_modules_stay_small():
     [
         ("hdnd_data.checks.kinds", "hdnd_data.checks.engine"),
         ("hdnd_data.checks.catalogue", "hdnd_data.checks.engine"),
-        ("hdnd_data.report.sections", "hdnd_data.audit"),
+        ("hdnd_data.report.sections", "hdnd_data.runs.audit"),
         ("hdnd_data.labels", "hdnd_data.checks.finding"),
     ],
 )

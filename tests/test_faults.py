@@ -130,7 +130,7 @@ CSV_CASES = [
     Case("unknown-header", edit("petitions", "status,count", "status,count,extra"), summary(), 2, (f"{PETS}, dòng 1, cột 'extra'",)),
     Case("missing-header", edit("petitions", "status,count", "status"), summary(), 2, (f"{PETS}, dòng 1, cột 'count'", "thiếu")),
     Case("too-many-fields", edit("petitions", PET, PET + ",7"), summary(), 2, (f"{PETS}, dòng 2", "trường")),
-    Case("not-utf8", write(f"{UNIT}/2020/petitions.csv", b"unit,year\n\xff\xfe\x00"), summary(), 2, (PETS, "UTF-8")),
+    Case("not-utf8", write(f"{UNIT}/2020/petitions.csv", b"unit,year\n\xff\xfe\x00"), summary(), 2, (PETS, "UTF-8 (byte thứ 11 ")),
     Case("csv-is-xlsx", lambda root: shutil.copy(root.parent / "book.xlsx", root / UNIT / "2020" / "petitions.csv"), summary(), 2,
          (PETS, "Excel .xlsx")),
     Case("csv-is-pdf", write(f"{UNIT}/2020/petitions.csv", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n"), summary(), 2, (PETS, "PDF")),

@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from hdnd_data import audit
 from hdnd_data.cli import main
+from hdnd_data.runs import audit
 
 REPO = Path(__file__).resolve().parent.parent
 UNIT = "lang-son-city"

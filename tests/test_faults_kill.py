@@ -182,3 +182,26 @@ def test_an_unwritable_unit_folder_ends_in_one_line_and_changes_nothing(new_book
     assert len(err) == 1 and "Permission denied" in err[0] and "lang-son-city" in err[0]
     monkeypatch.setattr(os, "mkdir", real_mkdir)
     assert year_files(data) == before and leftovers(data) == []
+
+
+def test_two_imports_at_once_leave_one_whole_year(new_book: Path, data: Path, tmp_path: Path):
+    old = year_files(data)
+    old_book = export_workbook(tmp_path / "old.xlsx", year=2020)  # the year as it is, from the same data
+    books = {"new": validate_workbook(new_book, year=2020, unit=UNIT), "old": validate_workbook(old_book, year=2020, unit=UNIT)}
+    children = []
+    for name in ("new", "old", "new", "old"):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                excel.validate_workbook = lambda *args, _v=books[name], **kwargs: _v
+                import_workbook(new_book, year=2020, unit=UNIT, data_dir=data, force=True)
+                code = 0
+            finally:
+                os._exit(code)
+        children.append(pid)
+    assert all(os.WEXITSTATUS(os.waitpid(pid, 0)[1]) == 0 for pid in children)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(data, fresh)
+    import_workbook(new_book, year=2020, unit=UNIT, data_dir=fresh, force=True)
+    assert year_files(data) in (old, year_files(fresh)) and leftovers(data) == []

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import hdnd_data as hd
-from hdnd_data.findings.fingerprint import FINGERPRINT_LENGTH, fingerprint, fingerprints
+from hdnd_data.checks.fingerprint import FINGERPRINT_LENGTH, fingerprint, fingerprints
 
 BASES_WARN = "budget.implied_base_agree"
 
@@ -88,7 +88,7 @@ def test_distinct_identities_give_distinct_fingerprints():
 def test_fingerprint_does_not_depend_on_the_python_hash_seed(real):
     # built on blake2b, not hash(): a different interpreter run gives the same names (hash() is salted per process)
     row = _warn_on_bases(real)
-    code = ("from hdnd_data.findings.fingerprint import fingerprint as f;"
+    code = ("from hdnd_data.checks.fingerprint import fingerprint as f;"
             f"print(f({row.rule_id!r}, {row.unit!r}, {int(row.year)}, {row['keys']!r}, {row.locator!r}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONHASHSEED": "123"})

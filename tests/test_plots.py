@@ -184,3 +184,14 @@ def test_charts_from_the_top_level_are_shown_once():
         hd.plot("growth", unit="lang-son-city", year=2020)
     with pytest.raises(ValueError, match="one unit-year"):
         hd.plot("budget", hd.load_all())
+
+
+def test_a_chart_shows_once_in_a_notebook(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        'import hdnd_data as hd\nhd.plot("budget", unit="lang-son-city", year=2020)')])
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = nb.cells[0].outputs
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 1, outputs

@@ -16,9 +16,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from hdnd_data import index
-from hdnd_data.audit import audit_year, records
-from hdnd_data.review_runner import notebook_path, run_review
+from hdnd_data.runs import index
+from hdnd_data.runs.audit import audit_year, records
+from hdnd_data.runs.review import notebook_path, run_review
 from hdnd_data.text.claims import check_claims, read_report
 
 from .conftest import REPO
@@ -211,6 +211,7 @@ def test_cli_exit_codes(tmp_path: Path):
     findings = subprocess.run([*hdnd, "--lang", "en", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert findings.returncode == 0, findings.stderr
     assert "fail.txt: done (pass 0, fail 1, warn 0, unchecked 0)" in findings.stdout
+    assert "Kernel is running" not in findings.stderr and "IPKernelApp" not in findings.stderr  # no kernel noise
     strict = subprocess.run([*hdnd, "--strict", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert strict.returncode == 1
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")  # three runs, one index: all rows kept
@@ -249,7 +250,7 @@ def test_an_audit_and_a_review_into_one_folder_at_once_are_both_listed(tmp_path:
 @pytest.mark.parametrize(("cell", "said"), [("raise RuntimeError('hỏng ô')", "RuntimeError: hỏng ô"),
                                             ("import os\nos._exit(3)", "DeadKernelError")])
 def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Path, cell: str, said: str):
-    from hdnd_data.review_runner import review_document
+    from hdnd_data.runs.review import review_document
 
     broken = tmp_path / "broken.ipynb"
     nb = nbformat.read(notebook_path(), as_version=4)
@@ -283,3 +284,13 @@ def test_cli_refuses_a_bad_output_or_nothing_to_review_in_one_line(tmp_path: Pat
                           text=True, env=env, cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.strip() == said.format(tmp=tmp_path) and done.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty-folder", "x.txt"]  # nothing written
+
+
+def test_a_blocked_output_is_the_documents_error_row_not_a_crash(tmp_path: Path):
+    from hdnd_data.runs.review import review_document
+
+    (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "out" / "documents").mkdir(parents=True)
+    (tmp_path / "out" / "documents" / "xa").write_text("a file where the document's folder should be", encoding="utf-8")
+    result = review_document(tmp_path / "xa.txt", tmp_path / "out")
+    assert result.status == "error" and result.message["vi"].startswith("FileExistsError")

@@ -11,7 +11,7 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 
-from hdnd_data.review_runner import run_review
+from hdnd_data.runs.review import run_review
 
 from .conftest import ARTIFACTS
 from .test_browser import _chromium, pytestmark  # noqa: F401 - skipped like the other browser tests
@@ -77,3 +77,9 @@ def test_the_index_after_a_partial_run_keeps_the_audits(reports: Path, pages: Pa
     _chromium(tmp_path, f"--screenshot={ARTIFACTS / 'index-after-partial-run.png'}", "--window-size=1280,700",
               (out / "index.html").as_uri())
     assert mpimg.imread(ARTIFACTS / "index-after-partial-run.png")[..., :3].std() > 0.05
+    run_review([out / "index.html"], out, lang="en", progress=False)  # another partial run, in English
+    dom = _chromium(tmp_path, "--dump-dom", (out / "index.html").as_uri())
+    assert "Lạng Sơn city" in dom and "Thành phố" not in dom and dom.count("unreadable: ") == 2 and "review.ipynb" in dom
+    _chromium(tmp_path, f"--screenshot={ARTIFACTS / 'index-after-partial-run-en.png'}", "--window-size=1280,700",
+              (out / "index.html").as_uri())
+    assert mpimg.imread(ARTIFACTS / "index-after-partial-run-en.png")[..., :3].std() > 0.05

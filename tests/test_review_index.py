@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hdnd_data import index
-from hdnd_data.audit import YearResult, write_index
+from hdnd_data.runs import index
+from hdnd_data.runs.audit import YearResult, write_index
 
 
 def _row_keys(page: str) -> list[str]:
@@ -32,7 +32,11 @@ def test_a_partial_run_keeps_the_rows_of_earlier_runs(tmp_path: Path):
     assert page.count("<td>Thành phố Lạng Sơn</td>") == 2 and "<td>lang-son-city</td>" not in page
     assert "OK" not in page and page.count("hoàn tất") == 3
     assert "Báo cáo theo đơn vị và năm" in page and "Văn bản được rà soát" in page
+    assert "<td class='n'>30</td>" in page
+    index.add_rows(tmp_path, [_document("dai", {"pass": 3206, "fail": 12})])  # counts the reader's way
+    assert "<td class='n'>3.206</td>" in (tmp_path / "index.html").read_text(encoding="utf-8")
     english = index.render(index.read_rows(tmp_path), tmp_path, "en")
+    assert "<td class='n'>3,206</td>" in english
     assert "<td>Lạng Sơn city</td>" in english and "done" in english and "hoàn tất" not in english
 
 
@@ -58,6 +62,10 @@ def test_rows_whose_output_is_gone_or_whose_input_changed_are_stale(tmp_path: Pa
     assert index.stale_reason(tmp_path, row) is None and "cũ" not in (tmp_path / "index.html").read_text(encoding="utf-8")
     os.utime(source, (row.finished + 5, row.finished + 5))  # the document was edited after its review
     assert index.stale_reason(tmp_path, row) == "inputs"
+    os.utime(source, (row.finished - 5, row.finished - 5))
+    row.started = row.finished - 2
+    os.utime(page, (row.finished - 60, row.finished - 60))  # a page left by an earlier run: this one could not write it
+    assert index.stale_reason(tmp_path, row) == "older"
     page.unlink()
     assert index.stale_reason(tmp_path, row) == "missing"
     text = index.render(index.read_rows(tmp_path), tmp_path, "vi")
@@ -108,7 +116,7 @@ def test_an_unknown_kind_or_status_is_refused(kind, status, named):
 
 
 def test_an_interrupted_review_keeps_the_rows_of_the_documents_it_finished(tmp_path: Path, monkeypatch):
-    from hdnd_data import review_runner
+    from hdnd_data.runs import review as review_runner
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Đạt 3/4 chỉ tiêu.", encoding="utf-8")
@@ -123,3 +131,17 @@ def test_an_interrupted_review_keeps_the_rows_of_the_documents_it_finished(tmp_p
     with pytest.raises(KeyboardInterrupt):
         review_runner.run_review([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", progress=False)
     assert _row_keys((tmp_path / "out" / "index.html").read_text(encoding="utf-8")) == ["documents/a"]
+
+
+def test_an_audit_row_is_stale_when_its_data_changed_after_the_run(data_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    page = out / "lang-son-city" / "2020" / "audit.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>trang</p>", encoding="utf-8")
+    write_index([YearResult("lang-son-city", 2020, "ok", {"pass": 3, "fail": 0, "warn": 0})], out, data_dir=str(data_copy))
+    (row,) = index.read_rows(out)
+    assert row.inputs == [str(data_copy.resolve() / "lang-son-city" / "2020")] and index.stale_reason(out, row) is None
+    edited = data_copy / "lang-son-city" / "2020" / "petitions.csv"
+    os.utime(edited, (row.finished + 5, row.finished + 5))  # a clerk corrected a figure after the audit
+    assert index.stale_reason(out, row) == "inputs"
+    assert "cũ: nguồn đã thay đổi sau lần chạy" in index.render(index.read_rows(out), out, "vi")

@@ -118,3 +118,36 @@ def test_a_kind_without_a_label_reads_as_another_claim_not_as_its_code(claims):
     renamed = claims.assign(kind=["future_kind"] * len(claims))
     page = render_page(TEXT, renamed, "vi")
     assert "future_kind" not in page and "khẳng định khác" in page
+
+
+def test_every_mark_is_described_by_its_claims_rows(claims):
+    page = render_page(TEXT, claims, "vi")
+    described = re.findall(r"aria-describedby='([^']+)'", page)
+    rows = set(re.findall(r"<tr class='row-\w+' id='([^']+)'>", page))
+    assert described and all(set(ids.split()) <= rows for ids in described)
+    assert len(rows) == len(claims)
+
+
+def test_a_100_page_document_is_cut_into_blocks_and_its_long_table_folded():
+    import sys
+
+    from .conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench_review import CHARS_PER_PAGE, paragraph
+
+    rng = __import__("random").Random(3)
+    lines, i = [], 1
+    while sum(map(len, lines)) < 100 * CHARS_PER_PAGE:
+        lines.append(paragraph(rng, i))
+        i += 1
+    text = "\n".join(lines)
+    claims = check_claims(text, include_unchecked=True)
+    page = render_page(text, claims, "vi")
+    assert len(claims) > 200 and page.count("<div class='part'>") == -(-len(lines) // 40)
+    assert "<details><summary>" in page and "<details open>" not in page  # the table starts folded
+    assert f"Bảng các khẳng định về số liệu ({len(claims) // 1000}.{len(claims) % 1000:03d})" in page  # 3.438, read the Vietnamese way
+    assert f"({len(claims) // 1000},{len(claims) % 1000:03d})" in render_page(text, claims, "en")
+    assert ".hdnd-review .part{content-visibility:auto" in page
+    small = render_page(TEXT, check_claims(TEXT, include_unchecked=True), "vi")
+    assert "<details open><summary>" in small

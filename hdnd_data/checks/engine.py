@@ -15,10 +15,10 @@ import pandas as pd
 
 from hdnd_data.checks.catalogue import RULES
 from hdnd_data.checks.finding import Rule, Run
+from hdnd_data.checks.fingerprint import fingerprints
 from hdnd_data.data.loader import TABLES, load_all, validate_frames
-from hdnd_data.findings.fingerprint import fingerprints
 from hdnd_data.labels import LANGS
-from hdnd_data.records import STATUSES
+from hdnd_data.runs.records import STATUSES
 
 __all__ = ["RESULT_COLUMNS", "Rule", "catalogue", "run_checks", "summarise"]
 

@@ -142,7 +142,7 @@ def _read_csv(path: Path, root: Path, table: Table, problems: list[Problem]) -> 
     except UnicodeDecodeError as exc:
         what = _what_it_is(exc.object[:8])
         problems.append(_file_problem(shown, "csv_is_other", what=msg(what)) if what else
-                        _file_problem(shown, "not_utf8", reason=exc.reason))
+                        _file_problem(shown, "not_utf8", byte=exc.start + 1))
         return None
     except OSError as exc:  # no permission, an I/O error: named, never a traceback
         problems.append(_file_problem(shown, "file_unreadable", reason=exc.strerror or exc))
@@ -264,7 +264,7 @@ def _unit_problems(root: Path, unit: str, problems: list[Problem]) -> None:
     try:
         info = yaml.safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        problems.append(_file_problem(shown, "not_utf8", reason=exc.reason))
+        problems.append(_file_problem(shown, "not_utf8", byte=exc.start + 1))
         return
     except yaml.YAMLError as exc:  # named at its line, in the user's words, not PyYAML's
         mark = getattr(exc, "problem_mark", None)

@@ -1,6 +1,6 @@
 """Every sentence the ``hdnd`` command says about its arguments, interruptions and files it cannot touch (vi, en).
 
-The argument checks (``hdnd_data.cli_args``), the command's guard against Ctrl-C and unwritable outputs, the data
+The argument checks (``hdnd_data.cli.args``), the command's guard against Ctrl-C and unwritable outputs, the data
 folder's refusals of links and special files and the Excel import's swap of a year folder word their lines here.
 """
 

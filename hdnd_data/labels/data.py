@@ -64,7 +64,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "column_unknown": ("cột lạ (bảng {table} có các cột: {columns})", "unknown column (table {table} has: {columns})"),
     "column_repeated": ("tên cột lặp lại ở dòng tiêu đề (lần {count})", "column name repeated in the header ({count} times)"),
     "too_many_fields": ("{fields} trường nhưng dòng tiêu đề có {header}", "{fields} fields but the header has {header}"),
-    "not_utf8": ("không phải văn bản UTF-8 ({reason})", "not UTF-8 text ({reason})"),
+    "not_utf8": (
+        "không phải văn bản UTF-8 (byte thứ {byte} không đọc được); hãy lưu lại dạng UTF-8",
+        "not UTF-8 text (byte {byte} cannot be read); save it as UTF-8",
+    ),
     "empty_csv": ("tệp CSV trống: cần một dòng tiêu đề", "not a readable CSV file: it is empty (a header row is needed)"),
     "unreadable_csv": ("không đọc được tệp CSV: {error}", "not a readable CSV file: {error}"),
     "unknown_table_file": ("tệp bảng lạ; các bảng: {tables}", "unknown table file; known tables: {tables}"),

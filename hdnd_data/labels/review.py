@@ -53,6 +53,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "index_table": ("bảng CSV", "CSV table"),
     "index_stale": ("cũ", "stale"),
     "index_stale_missing": ("tệp kết quả không còn", "the output is missing"),
+    "index_stale_older": ("trang là của một lần chạy trước", "the page is from an earlier run"),
     "index_stale_inputs": ("nguồn đã thay đổi sau lần chạy", "the input changed after the run"),
     "row_done": ("hoàn tất", "done"),
     "row_invalid": ("số liệu không hợp lệ", "invalid data"),

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from hdnd_data.data.files import write_atomic
+from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import TERMS, msg, term
-from hdnd_data.records import RECORD_MIME
+from hdnd_data.runs.records import RECORD_MIME
 
 __all__ = ["DocumentReview", "read_problem", "render_page", "review", "with_spans"]
 
@@ -194,7 +195,8 @@ def render_page(text: str, claims: pd.DataFrame, lang: str = "vi", title: str = 
     explanations = [_explain(row, lang) for row in claims.itertuples(index=False)]
     body, first_mark = _marked_text(text, claims, explanations)
     counts = _counts(claims)
-    legend = " ".join(f"<span class='{s}'>{html.escape(_status_label(s, lang))}: {counts[s]}</span>" for s in STATUS_ORDER)
+    legend = " ".join(f"<span class='{s}'>{html.escape(_status_label(s, lang))}: {format_number(counts[s], 0, lang)}</span>"
+                      for s in STATUS_ORDER)
     flagged = [(i, row) for i, row in enumerate(claims.itertuples(index=False)) if row.status in ("fail", "warn")]
     items = "".join(
         f"<li><a href='#{first_mark.get(i, 'x-' + row.claim_id)}'>{html.escape(_status_label(row.status, lang))} · "
@@ -210,8 +212,9 @@ def render_page(text: str, claims: pd.DataFrame, lang: str = "vi", title: str = 
         f"<td>{html.escape(_text(row.excerpt))}</td><td>{html.escape(explanations[i].partition(chr(10))[2]).replace(chr(10), '<br>')}</td></tr>"
         for i, row in enumerate(claims.itertuples(index=False)))
     if len(claims):
+        headers = "".join(f"<th>{html.escape(term(k, lang))}</th>" for k in head)
         table = (f"<details{' open' if len(claims) <= OPEN_TABLE_ROWS else ''}><summary>{html.escape(term('review_claims', lang))} "
-                 f"({len(claims)})</summary><table><thead><tr>{''.join(f'<th>{html.escape(term(k, lang))}</th>' for k in head)}</tr>"
+                 f"({format_number(len(claims), 0, lang)})</summary><table><thead><tr>{headers}</tr>"
                  f"</thead><tbody>{rows}</tbody></table></details>")
     else:
         table = f"<p>{html.escape(term('review_no_claims', lang))}</p>"

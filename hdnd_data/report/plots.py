@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -35,9 +36,11 @@ def _wrap(text: str) -> str:
 
 
 def _new(width: float, height: float) -> Figure:
-    """A figure pyplot does not track: a notebook shows the returned figure once, not again at the cell's end."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    FigureCanvasAgg(fig)
+    """A figure made by pyplot (so a notebook's backend can show it) that pyplot then forgets: a notebook shows the
+    returned figure once, not again at the cell's end."""
+    fig = plt.figure(figsize=(width, height), dpi=100, layout="constrained")
+    plt.close(fig)
+    FigureCanvasAgg(fig)  # closing leaves a bare canvas; the figure still draws and saves itself
     return fig
 
 

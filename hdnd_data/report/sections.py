@@ -15,11 +15,11 @@ from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
 from hdnd_data.labels import msg, term
-from hdnd_data.records import RECORD_MIME, STATUSES
 from hdnd_data.report import check_sections as findings
 from hdnd_data.report import plots
 from hdnd_data.report import tables as report
 from hdnd_data.report.words import claim_kind
+from hdnd_data.runs.records import RECORD_MIME, STATUSES
 
 
 def record(name: str, value: object) -> None:
@@ -51,13 +51,17 @@ def _figure(fig) -> None:
 
 
 def _fast_inline_figures() -> None:
-    """Figures use constrained layout, so the inline backend's second, 'tight' drawing pass is wasted time."""
+    """Charts as PNG in the notebook; they use constrained layout, so the inline backend's second, 'tight' drawing
+    pass is wasted time."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with the kernel
         return
     shell = get_ipython()
-    if shell is not None and "InlineBackend" in shell.config:
+    if shell is not None and hasattr(shell, "kernel"):
+        # The charts are Figure objects on an Agg canvas, never pyplot's: without %matplotlib inline no PNG formatter
+        # is registered for them and a chart shows as "<Figure size 900x460 with 1 Axes>".
+        shell.run_line_magic("matplotlib", "inline")
         shell.run_line_magic("config", "InlineBackend.print_figure_kwargs = {'bbox_inches': None}")
 
 
@@ -189,7 +193,9 @@ class YearAudit:
         self._heading("checks")
         counts = {s: int((results["status"] == s).sum()) for s in STATUSES}
         _show(findings.counts_table(results, self.lang))
-        flagged = results[results["status"] != "pass"]
+        # a finding a reviewer has decided is folded in the review section below (findings/page.py), not listed twice
+        decided = self.frames["reviews"]["fingerprint"] if "reviews" in self.frames else pd.Series([], dtype=object)
+        flagged = results[(results["status"] != "pass") & ~results["fingerprint"].isin(decided)]
         _show(findings.checks_table(flagged, self.lang, term("page.flagged_checks", self.lang), term("page.no_flagged", self.lang)))
         rest = results[~results["section"].isin(self.shown)]
         if not rest.empty:
@@ -228,7 +234,7 @@ def document_link(report_path: str, lang: str) -> str:
     """
     from pathlib import Path
 
-    from hdnd_data.records import slug
+    from hdnd_data.runs.records import slug
 
     page = Path("..", "..", "documents", slug(report_path), "review.html")
     if not page.is_file():

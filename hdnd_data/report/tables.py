@@ -379,7 +379,8 @@ def targets(frames: Frames, lang: str = "vi") -> ReportTable:
         rows.append({term("measure", lang): ("Nhóm nhiệm vụ trọng tâm" if lang == "vi" else "Key task groups"),
                      term("status", lang): _label(r.rating, lang), term("count", lang): f"{r.count}/{r.total}"})
     for r in d.itertuples(index=False):
-        rows.append({term("measure", lang): r.target, term("status", lang): _label(r.status, lang), term("count", lang): ""})
+        target = r.target if lang == "vi" else f"«{r.target}»"  # the source's own words: quoted on an English page
+        rows.append({term("measure", lang): target, term("status", lang): _label(r.status, lang), term("count", lang): ""})
     source = pd.concat([x for x in (t, g, d) if not x.empty]) if any(not x.empty for x in (t, g, d)) else t
     return _build("targets", frames, lang, source, rows, source)
 

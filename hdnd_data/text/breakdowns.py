@@ -30,14 +30,19 @@ def _block_end(line: _Line, hi: int) -> int:
     """The end of a list that continues a sentence on dash or bullet lines."""
     text, spans = line.text, line.sentences()
     end = hi
-    for lo2, hi2 in spans:
-        if lo2 < hi:
-            continue
+    for lo2, hi2 in spans[line.sentence_index(max(0, hi - 1)) + 1:]:
         if lo2 < len(text) and text[lo2] in "-+•*–":
             end = hi2
         else:
             break
     return end
+
+
+def _depth_at(line: _Line, lo: int, pos: int) -> int:
+    """Brackets open at ``pos``, counted from the last figure before it (bounded work, not from the sentence start)."""
+    previous = line.within(lo, pos, limit=1, last=True)
+    start, depth = (previous[0].start, previous[0].depth) if previous else (lo, 0)
+    return max(0, depth + line.text.count("(", start, pos) - line.text.count(")", start, pos))
 
 
 def _groups(text: str, parts: list[_Quantity]) -> list[list[_Quantity]]:
@@ -107,16 +112,26 @@ def _breakdowns(line: _Line) -> None:
     """Every total with a breakdown cue after it; each partition of the total is one claim."""
     text, quantities = line.text, line.quantities()
     counts = [q for q in quantities if q.role == "count" and not q.approximate]
+
+    def counted(found: list[_Quantity]) -> list[_Quantity]:
+        return [q for q in found if q.role == "count" and not q.approximate]
+
     for cue in CUE_RE.finditer(text):
         lo, hi = line.sentence_of(cue.start())
-        after = [q for q in counts if cue.end() <= q.start < _block_end(line, hi) and q.depth >= 0]
-        before = [q for q in counts if lo <= q.start < cue.start()]
+        after = counted(line.within(cue.end(), _block_end(line, hi)))
+        before = counted(line.within(lo, cue.start(), limit=16, last=True))
         if cue.group(0).lower().startswith("trong số") and after and OF_TOTAL_RE.match(text, cue.end()):
             before, after = after[:1], after[1:]  # "Trong số 376 đơn, có 277 …; 71 …; 28 …"
-        elif not before and line.sentences().index((lo, hi)) > 0:
-            plo, phi = line.sentences()[line.sentences().index((lo, hi)) - 1]
-            before = [q for q in counts if plo <= q.start < phi]
-        before = [q for q in before if q.depth == (before[-1].depth if before else 0)]
+        elif not before and line.sentence_index(cue.start()) > 0:
+            plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
+            before = counted(line.within(plo, phi, limit=16, last=True))
+        # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
+        depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
+        if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
+            outer = [q for q in before if q.depth == depth - 1]
+            before = outer if outer and not [q for q in before if q.depth == depth] else []
+        else:
+            before = [q for q in before if q.depth == (depth if depth is not None else before[-1].depth if before else 0)]
         parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
         bracket = cue.group(0) == "("
         if bracket:
@@ -129,11 +144,21 @@ def _breakdowns(line: _Line) -> None:
             continue
         parts = [p for p in parts if p.start not in line.used]
         totals = [t for t in before if t.compatible(parts[0]) if parts] if parts else []
+        if not totals and len(parts) >= 2 and before:
+            categories = _groups(text, parts)[0]
+            if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
+                _row(line, before[-1], categories, "pass")  # items named by category (see below)
+            continue
         if not totals or len(parts) < 2:
             continue
         total = totals[-1]
+        categories = _groups(text, parts)[0]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
+            # "318 đơn, chia ra 271 khiếu nại và 47 tố cáo": items named by category, not by the total's counter;
+            # read only when they add up, as their nouns do not prove they are parts of this total
+            if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
+                _row(line, before[-1], categories, "pass")
             continue
         if bracket:  # a bracket may hold some of the parts only: a shortfall is a warning
             if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:
@@ -142,7 +167,7 @@ def _breakdowns(line: _Line) -> None:
         parts = _nested(line, parts)
         if len(parts) < 2:
             continue
-        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)])
+        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
 
@@ -198,10 +223,9 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
 
 def _subtotals(line: _Line, parts: list[_Quantity]) -> None:
     """A part followed by its own bracketed breakdown ("60 kiến nghị … (gồm 35 …, 25 …)")."""
-    quantities = line.quantities()
     for part in parts:
-        inner = [q for q in quantities if q.role == "count" and q.depth == part.depth + 1 and q.start > part.end
-                 and q.start not in line.used and q.compatible(part)]
+        inner = [q for q in line.within(part.end, part.end + 400, limit=12) if q.role == "count"
+                 and q.depth == part.depth + 1 and q.start not in line.used and q.compatible(part)]
         opened = line.text.find("(", part.end, inner[0].start) if inner else -1
         # the bracket must open right after the part and its noun, not at a later figure of the paragraph
         inner = inner if opened >= 0 and BRACKET_HEAD_RE.match(line.text[part.end:opened]) else []
@@ -216,9 +240,9 @@ def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
     reported only when it adds up exactly, as arithmetic hardly holds by chance for a total of some size."""
     if total.value < MIN_TOTAL_ELSEWHERE:
         return
-    spans = [s for s in line.sentences() if s[0] >= hi][:3]
-    for lo2, hi2 in spans:
-        group = [q for q in line.quantities() if lo2 <= q.start < hi2 and q.role == "count" and q.depth == 0
+    index = line.sentence_index(max(0, hi - 1))
+    for lo2, hi2 in line.sentences()[index + 1:index + 4]:
+        group = [q for q in line.within(lo2, hi2, limit=12) if q.role == "count" and q.depth == 0
                  and q.start not in line.used and q.compatible(total) and not q.approximate]
         if len(group) >= 2 and _equal(sum(q.value for q in group), total.value):
             _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
@@ -231,7 +255,7 @@ def _totals_after(line: _Line, counts: list[_Quantity]) -> None:
         if total.start in line.used or not TOTAL_AFTER_RE.search(text[max(0, total.start - 24):total.start]):
             continue
         lo, _ = line.sentence_of(total.start)
-        parts = [q for q in counts[:index] if q.start >= lo and q.depth == total.depth and q.compatible(total)
-                 and q.start not in line.used]
+        parts = [q for q in counts[max(0, index - 12):index] if q.start >= lo and q.depth == total.depth
+                 and q.compatible(total) and q.start not in line.used]
         if len(parts) >= 2:
             _judge(line, total, parts, closed="cộng" in text[max(0, total.start - 24):total.start].lower())

@@ -233,9 +233,7 @@ def _stated_earlier(line: _Line, quantities: list[_Quantity], now: _Quantity, ch
     """A figure stated earlier in the paragraph that differs from ``now`` by exactly the change (counts only)."""
     if change.role != "count":
         return None
-    for q in quantities:
-        if q.start >= now.start:
-            break
+    for q in line.within(max(0, now.start - 600), now.start, limit=24, last=True):
         if q.role == "count" and q.compatible(now) and q is not now and _close(abs(now.value - q.value), change.value) \
                 and (now.value > q.value) == rising:
             return q
@@ -253,12 +251,13 @@ def _change_row(line: _Line, change: _Quantity, before: _Quantity, now: _Quantit
         return
     word = "tăng" if rising else "giảm"
     spans = [(now.start, now.end), (before.start, before.end), (change.start, change.end)]
-    line.used.update({change.start, now.start})
+    line.used.add(change.start)  # the changed figure stays free: it may be the total or a part of a breakdown
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     diff = now.value - before.value
     places = max(decimals_of(now.raw), decimals_of(before.raw))
     relative = change.role == "percent" and not (now.role == "percent" and before.role == "percent")
-    factor = now.value / (_value(now.raw) or 1.0)
+    printed_now = _value(now.raw)
+    factor = now.value / printed_now if printed_now else 1.0  # millions per printed unit of an amount; 1 for a count
     extra = {"spans": spans, "main": (change.start, change.end), "assumption": assumption}
     values = {"now": now.raw, "before": before.raw, "printed": change.raw + ("%" if change.role == "percent" else ""),
               "word": word}

@@ -14,6 +14,7 @@ from hdnd_data.labels import msg
 # Slips in the order they are believed: a changed digit explains almost anything, so it is tried last.
 SLIPS = ("swapped", "comma", "dropped", "added", "changed")
 MAX_HYPOTHESES = 3
+MAX_NUMBERS = 8
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ def explain(numbers: list[tuple[str, str]], holds: Callable[[str, str, Slip], bo
 
     Roles are ``percent``, ``base``, ``count``, ``part`` and ``total`` (each has its sentence in labels/text.py).
     """
+    if len(numbers) > MAX_NUMBERS:
+        return ""  # one slip among a dozen figures explains too much to be told as likely (and costs the most)
     found = first_explanations(numbers, holds)
     said = [msg(f"hyp_{role}", lang, right=slip.raw, printed=raw, slip=msg(f"slip_{slip.slip}", lang))
             for role, raw, slip in found]

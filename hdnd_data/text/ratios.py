@@ -39,7 +39,7 @@ def _malformed(line: _Line) -> None:
         line.add(match.start(), match.end(), "number", raw, "–", "–", "warn", line.msg("number_malformed", raw=raw))
 
 
-RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được)\b|\(\s*$", re.IGNORECASE)
+RATIO_CUE_RE = re.compile(r"\b(?:đạt|chiếm|bằng|tỷ lệ|tỉ lệ|là|được|tương đương)\b|\(\s*$", re.IGNORECASE)
 CHANGE_CUE_RE = re.compile(r"\b(?:tăng|giảm|vượt|cao hơn|thấp hơn|so với)\b[^\d]*$", re.IGNORECASE)
 STRONG_BASE_RE = re.compile(r"\b(?:tổng số|trong số|trên tổng số|trong tổng số|tổng cộng)\s*$|\(\s*$|\bgiao\s*$", re.IGNORECASE)
 # A percentage that opens a bracket, maybe after a word or two: "(84,3%)", "(đạt tỷ lệ 96,6%)".
@@ -48,7 +48,7 @@ CHANGE_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 # A percentage followed by the name of its base: "90,57% tổng số đại biểu", "35,2% số phiếu hợp lệ".
 NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
 # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
-HAVING_RE = re.compile(r"\bcó\b", re.IGNORECASE)
+HAVING_RE = re.compile(r"(?<!đã )\bcó\b", re.IGNORECASE)  # "đã có văn bản trả lời" is done, not a property
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
@@ -92,7 +92,7 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
     hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
-    if not strong and not hypothesis and not 0.5 <= computed / stated.value <= 2:
+    if not strong and not hypothesis and not (stated.value and 0.5 <= computed / stated.value <= 2):
         return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
              "fail" if strong else "warn", line.msg("ratio_off", **values), hypothesis=hypothesis,
@@ -141,7 +141,7 @@ def _ratios(line: _Line) -> None:
             if second.value == 0:
                 continue
             line.used.update({percent.start, first.start})
-            others = [q for q in quantities if q.role in ("count", "denominator") and q.value > 0 and q is not second
+            others = [q for q in _neighbourhood(line, percent) if q.role in ("count", "denominator") and q.value > 0 and q is not second
                       and q is not first and (q.compatible(first) or stated.decimals > 0)]
             _rate_row(line, lo, hi, first.value, second.value, stated, spans, (percent.start, percent.end),
                       (first.raw, second.raw), others)
@@ -179,6 +179,16 @@ def _bound_row(line: _Line, percent: _Quantity, stated: Stated, first: _Quantity
     line.add(lo, hi, "ratio", f"{word} {_pct(stated)}", _fmt(computed, 2) + "%", "–", "pass" if holds else "warn",
              line.msg("bound_holds" if holds else "bound_off", **values), spans=spans,
              main=(percent.start, percent.end), convention="bound")
+
+
+# How far a percentage looks for its base: the paragraph around it, as far as a report states a base before its parts.
+NEIGHBOURHOOD = (600, 240, 40)
+
+
+def _neighbourhood(line: _Line, percent: _Quantity) -> list[_Quantity]:
+    """The figures of the paragraph near a percentage (a bounded window keeps a long paragraph linear)."""
+    before, after, limit = NEIGHBOURHOOD
+    return line.within(max(0, percent.start - before), percent.end + after, limit=limit)
 
 
 def _unstated_bases(line: _Line, quantities: list[_Quantity]) -> list[float]:
@@ -235,12 +245,12 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                  spans: list[tuple[int, int]], lo: int, hi: int) -> None:
     """"a X, chiếm p%": the base is a figure of the paragraph; pass on one that holds, flag only a base the wording ties."""
     text = line.text
-    bases = [q for q in quantities if q.role in ("count", "denominator") and q is not count and q.value > 0
+    bases = [q for q in _neighbourhood(line, percent) if q.role in ("count", "denominator") and q is not count and q.value > 0
              and (q.value >= count.value or stated.value > 100)]
     if count.currency:
         # "bằng p% dự toán (2.150 tỷ đồng)": an amount's base is the one in the bracket after its name; other amounts
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
-        bases = [q for q in quantities if q.role == "count" and q.currency and q.value > 0 and q.start > percent.end
+        bases = [q for q in line.within(percent.end, percent.end + 60, limit=4) if q.role == "count" and q.currency and q.value > 0
                  and q.depth > percent.depth and q.start - percent.end < 60]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
@@ -254,7 +264,9 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
-    tied = [q for q in alike if STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency]
+    # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
+    tied = [q for q in alike if (STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency)
+            and _clause_between(text, *sorted((percent.end, q.start))) is not None]
     # A lone figure of the same kind stated before the count is its base ("Tổng số đơn là 137 đơn. Đã giải quyết
     # 124 đơn, đạt …"); an amount of money is only tied by wording, as a budget percentage names its own base.
     lone = len(alike) == 1 and alike[0].start < count.start and not count.currency

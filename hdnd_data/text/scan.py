@@ -199,6 +199,7 @@ class _Line:
 
     _sentences: list[tuple[int, int]] | None = None
     _quantities: list[_Quantity] | None = None
+    _starts: list[int] = field(default_factory=list)
 
     def sentences(self) -> list[tuple[int, int]]:
         # A sentence ends at ". " or at a new line — a dot inside a number ("390.463") is never followed by a space.
@@ -220,7 +221,21 @@ class _Line:
         """Every number of the line that can be a count, an amount or a percentage, in order (see :func:`_quantities`)."""
         if self._quantities is None:
             self._quantities = _quantities(self.text)
+            self._starts = [q.start for q in self._quantities]
         return self._quantities
+
+    def within(self, lo: int, hi: int, limit: int = 60, last: bool = False) -> list[_Quantity]:
+        """The quantities starting in [lo, hi), at most ``limit`` of them (the last ones when ``last``): every rule
+        looks at a bounded neighbourhood, so that a paragraph of thousands of figures costs linear time."""
+        quantities = self.quantities()
+        first, end = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        if end - first > limit:
+            first, end = (end - limit, end) if last else (first, first + limit)
+        return quantities[first:end]
+
+    def sentence_index(self, pos: int) -> int:
+        spans = self.sentences()
+        return max(0, bisect.bisect_right(spans, (pos, len(self.text) + 1)) - 1)
 
     def add(self, start: int, end: int, kind: str, stated: str, computed: str, tolerance: str, status: str,
             note: str = "", excerpt: str | None = None, **extra) -> None:
@@ -275,6 +290,8 @@ BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
+# "đúng một phần 21 đơn" (partly founded) is a count, unlike "phần 2" of a document
+PARTLY_RE = re.compile(r"\bmột phần\s*$", re.IGNORECASE)
 TOTAL_WORDS_RE = re.compile(r"\b(?:tổng|trong|trên tổng|trong tổng)\s+số\s*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
@@ -331,7 +348,8 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if _word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start]):
+        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start])
+                and not PARTLY_RE.search(text[max(0, start - 12):start])):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023

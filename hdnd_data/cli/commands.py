@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hdnd_data.cli_args import guarded, loose_int, refusals
+from hdnd_data.cli.args import guarded, loose_int, refusals
 from hdnd_data.data.layout import DEFAULT_UNIT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -142,7 +142,7 @@ def _cmd_letter(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    from hdnd_data.audit import make_executor, plan, run_audit, summary_lines
+    from hdnd_data.runs.audit import make_executor, plan, run_audit, summary_lines
 
     if not args.all and not args.year:
         print("hdnd audit: give --year Y (repeatable) or --all", file=sys.stderr)
@@ -201,7 +201,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     from hdnd_data.labels import term
-    from hdnd_data.review_runner import run_review, summary_lines
+    from hdnd_data.runs.review import run_review, summary_lines
 
     results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
     if not results:
@@ -362,6 +362,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{prefix}: {line}", file=sys.stderr)
     return EXIT_INVALID if problems else guarded(args.func, args, prefix)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

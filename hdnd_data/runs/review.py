@@ -1,7 +1,7 @@
 """The batch runner behind ``hdnd review``: papermill per document, HTML by nbconvert, a row per document in the index.
 
 Writes ``<out>/documents/<slug>/{review.ipynb,review.html,claims.csv}`` and merges the documents into
-``<out>/index.html`` beside the unit-year audits (:mod:`hdnd_data.index`). Like the audit runner it imports
+``<out>/index.html`` beside the unit-year audits (:mod:`hdnd_data.runs.index`). Like the audit runner it imports
 neither pandas nor the claims engine: the notebook's kernel reads and checks the document.
 """
 
@@ -15,10 +15,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hdnd_data.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
-from hdnd_data.records import DOCUMENT_SUFFIXES, slug
+from hdnd_data.runs.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
+from hdnd_data.runs.records import DOCUMENT_SUFFIXES, slug
 
 __all__ = ["DocumentResult", "find_documents", "notebook_path", "review_document", "run_review", "slugs", "summary_lines",
            "write_index"]
@@ -43,7 +43,7 @@ class DocumentResult:
 
 def notebook_path() -> Path:
     """The review notebook of the checkout (``notebooks/document_review.ipynb``)."""
-    return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
+    return Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK
 
 
 def find_documents(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -94,34 +94,48 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     path = Path(path).resolve()
     name = name or slug(path)
     folder = Path(output).resolve() / "documents" / name
-    folder.mkdir(parents=True, exist_ok=True)
     title = f"{term('review_title', lang)}: {path.name}"
-    tmp = folder / ".review.tmp.ipynb"
+
+    def failed(said: str) -> DocumentResult:
+        try:
+            write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [said], lang))
+            (folder / "claims.csv").unlink(missing_ok=True)
+        except OSError:
+            pass  # the output itself is blocked: the result (and the index) still say why
+        return DocumentResult(str(path), name, "error", {}, {lang: said}, "", time.perf_counter() - start, time.time())
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return failed(f"{type(exc).__name__}: {exc}")
+    tmp = folder / f".review.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=_exporter, args=(False,), daemon=True)  # templates load while the kernel runs
     warm.start()
     status, message, reason = "done", {}, ""
     try:
-        pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
-                            parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
-                            kernel_name="python3", cwd=str(folder), **kernel)
-    except pm.PapermillExecutionError as exc:
-        status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
-    except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
-        message = {lang: f"{type(exc).__name__}: {exc}"}
-        if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
-            os.replace(tmp, folder / "review.ipynb")
-        write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [message[lang]], lang))
-        (folder / "claims.csv").unlink(missing_ok=True)
-        return DocumentResult(str(path), name, "error", {}, message, "", time.perf_counter() - start, time.time())
-    os.replace(tmp, folder / "review.ipynb")
-    export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
-    found = records(folder / "review.ipynb").get("document") or {}
-    if found.get("problem"):
-        problem = found["problem"]
-        status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
-    if status != "done":
-        (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
+        try:
+            pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
+                                parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
+                                kernel_name="python3", cwd=str(folder), **kernel)
+        except pm.PapermillExecutionError as exc:
+            status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
+        except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
+            if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
+                os.replace(tmp, folder / "review.ipynb")
+            return failed(f"{type(exc).__name__}: {exc}")
+        os.replace(tmp, folder / "review.ipynb")
+        export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
+        found = records(folder / "review.ipynb").get("document") or {}
+        if found.get("problem"):
+            problem = found["problem"]
+            status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
+        if status != "done":
+            (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
+    except OSError as exc:  # an output blocked by a file in a folder's place, a full disk, no permission
+        return failed(f"{type(exc).__name__}: {exc}")
+    finally:
+        tmp.unlink(missing_ok=True)
     counts = {k: int(v) for k, v in (found.get("counts") or {}).items()}
     return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time())
 
@@ -169,7 +183,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
 
 def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: str = "vi") -> Path:
     """Record each document in the output folder's index (unit-year rows stay) and rebuild ``index.html``."""
-    from hdnd_data.index import Row, add_rows
+    from hdnd_data.runs.index import Row, add_rows
 
     rows = []
     for r in results:
@@ -182,7 +196,7 @@ def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: 
             files["table"] = f"{base}/claims.csv"
         name = Path(r.path).name
         rows.append(Row("document", base, {"vi": name, "en": name}, r.status, dict(r.counts), dict(r.message), files,
-                        [r.path] if Path(r.path).exists() else [], None, r.finished))
+                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.finished - r.seconds))
     return add_rows(output, rows, lang)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from hdnd_data.labels import term
-from hdnd_data.records import RECORD_MIME, STATUSES
+from hdnd_data.runs.records import RECORD_MIME, STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
 PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
@@ -55,7 +55,7 @@ class YearResult:
 
 def notebook_path() -> Path:
     """The audit notebook of the checkout (``notebooks/annual_audit.ipynb``)."""
-    return Path(__file__).resolve().parent.parent / "notebooks" / NOTEBOOK
+    return Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK
 
 
 def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
@@ -199,6 +199,9 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     status, message = "ok", ""
     tmp = folder / f".audit.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()
+    # The kernel manager (this thread, through IPython) and the exporter (the warm-up thread) both resolve pygments'
+    # lazily loaded lexers; two first lookups at once can fail ("cannot import name 'PythonLexer'"), so resolve it here.
+    from pygments.lexers import PythonLexer  # noqa: F401
     warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
@@ -318,9 +321,9 @@ def make_executor(kind: str, jobs: int, scheduler: str | None = None) -> Executo
 def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi", data_dir: str | None = None) -> Path:
     """Record each unit-year in the output folder's index and rebuild ``index.html`` from every record there.
 
-    Rows of other runs (other years, units, reviewed documents) stay; see :mod:`hdnd_data.index`.
+    Rows of other runs (other years, units, reviewed documents) stay; see :mod:`hdnd_data.runs.index`.
     """
-    from hdnd_data.index import Row, add_rows
+    from hdnd_data.runs.index import Row, add_rows
 
     status = {"ok": "done", "invalid": "invalid", "error": "error"}
     now = time.time()

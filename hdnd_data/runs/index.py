@@ -45,6 +45,7 @@ class Row:
     inputs: list[str] = field(default_factory=list)  # files whose later change makes the row stale
     year: int | None = None
     finished: float = field(default_factory=time.time)
+    started: float | None = None  # when known exactly: a page older than this is from an earlier run
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -98,10 +99,13 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
 
 
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
-    """``missing`` when the row's page is gone, ``inputs`` when an input changed after the run, else None."""
+    """``missing`` when the row's page is gone, ``older`` when the page predates the run (the run could not write
+    it), ``inputs`` when an input changed after the run, else None."""
     page = row.files.get("page")
     if page and not (Path(output) / page).is_file():
         return "missing"
+    if page and row.started is not None and (Path(output) / page).stat().st_mtime < row.started - 1:
+        return "older"
     for name in row.inputs:
         path = Path(name)
         try:
@@ -121,6 +125,12 @@ STYLE = (
     "tr.invalid,tr.error,tr.unreadable{background:#fde2e2}tr.stale{color:#666;font-style:italic}"
     ".stale-note{font-weight:bold;font-style:normal;color:#8a4b00}"
 )
+
+
+def _count(n: int, lang: str) -> str:
+    """A count the reader's way (1.234 in Vietnamese, 1,234 in English), without loading the number formatting of
+    :mod:`hdnd_data.data.numbers` (pandas) into the runners."""
+    return f"{int(n):,}".replace(",", "." if lang == "vi" else ",")
 
 
 def _when(seconds: float, lang: str) -> str:
@@ -165,7 +175,7 @@ def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
         if kind == "audit":
             cells.append(f"<td>{row.year}</td>")
         cells.append(f"<td>{_result(output, row, lang)}</td>")
-        cells += [f"<td class='n'>{row.counts[s] if s in row.counts else '–'}</td>" for s in counted]
+        cells += [f"<td class='n'>{_count(row.counts[s], lang) if s in row.counts else '–'}</td>" for s in counted]
         if kind == "audit":
             cells.append(f"<td>{html.escape(_changes(row, lang))}</td>")
         cells += [f"<td>{_when(row.finished, lang)}</td>", f"<td>{_links(row, lang)}</td>"]
