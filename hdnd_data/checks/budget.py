@@ -80,31 +80,40 @@ def implied_bases(frames: Frames) -> pd.DataFrame:
     return m
 
 
-def _described_bases(frames: Frames) -> pd.DataFrame:
-    """:func:`implied_bases` with the texts the budget rules print (``desc_vi``, ``desc_en``) and their keys."""
+def _described_bases(frames: Frames, lang: str) -> pd.DataFrame:
+    """:func:`implied_bases` with the texts the budget rules print in ``lang`` (``desc_<lang>``, ``basis_<lang>``)
+    and their keys."""
     m = implied_bases(frames)
     if m.empty:
         return m
     dec = printed_decimals(m["percent_raw"])
     m["rid"] = np.arange(len(m))
-    for lang in ("vi", "en"):
-        m[f"desc_{lang}"] = say(
-            "check.text.implied_base", lang, m.index,
-            percent=fmt_pct(m["percent"], dec, lang), amount=fmt(m["amount_mvnd"], lang=lang),
-            measure=label(m["measure"], phrases("MEASURE", lang)),
-            base=fmt(m["base_mid"], lang=lang), lo=fmt(m["base_lo"], lang=lang), hi=fmt(m["base_hi"], lang=lang),
-        )
-    m["basis_vi"] = m["basis_text"].astype(object)
-    m["basis_en"] = cat(label(m["basis"], phrases("BASIS", "en")), label(m["qualifier"], phrases("QUALIFIER", "en")))
+    m[f"desc_{lang}"] = say(
+        "check.text.implied_base", lang, m.index,
+        percent=fmt_pct(m["percent"], dec, lang), amount=fmt(m["amount_mvnd"], lang=lang),
+        measure=label(m["measure"], phrases("MEASURE", lang)),
+        base=fmt(m["base_mid"], lang=lang), lo=fmt(m["base_lo"], lang=lang), hi=fmt(m["base_hi"], lang=lang),
+    )
+    if lang == "vi":
+        m["basis_vi"] = m["basis_text"].astype(object)
+    else:
+        m[f"basis_{lang}"] = cat(label(m["basis"], phrases("BASIS", lang)), label(m["qualifier"], phrases("QUALIFIER", lang)))
     m["keys"] = keys_of(m, "budget_percentages")
     return m
 
 
+def _paired_columns(lang: str) -> list[str]:
+    """The columns of :func:`_described_bases` that the rules comparing two bases read."""
+    return ["unit", "year", "source_id", "locator", "direction", "line", "basis", "qualifier", "period", "rid",
+            "base_lo", "base_mid", "base_hi", f"desc_{lang}", f"basis_{lang}", "keys"]
+
+
 def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """Two percentages of the same base (same estimate, same period) imply overlapping intervals for it."""
-    m = run.shared(_described_bases)
+    m = run.shared(_described_bases, run.lang)
     if m.empty:
         return no_findings()
+    m = m[_paired_columns(run.lang)]  # only what a pair prints: the self-merge copies every column it carries
     p = m.merge(m, on=["unit", "year", "direction", "line", "basis", "period"], suffixes=("", "_b"))
     p = p[p["rid"] < p["rid_b"]].reset_index(drop=True)
     if p.empty:
@@ -142,9 +151,10 @@ def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
 
 def line_base_within_total(run: Run, *, messages: Mapping[str, str]) -> Findings:
     """The base a sub-line's percentage implies cannot exceed the base the total line's percentage implies."""
-    m = run.shared(_described_bases)
+    m = run.shared(_described_bases, run.lang)
     if m.empty:
         return no_findings()
+    m = m[_paired_columns(run.lang)]
     sub = m[m["line"] != "total"]
     tot = m[m["line"] == "total"]
     p = sub.merge(tot, on=["unit", "year", "direction", "basis", "period"], suffixes=("", "_b")).reset_index(drop=True)

@@ -142,9 +142,19 @@ def run_checks(
     data = {c: np.concatenate(v) for c, v in columns.items()}
     data["year"] = data["year"].astype("int64")
     data["assumption"] = np.where(pd.isna(data["assumption"]), "", data["assumption"]).astype(object)
-    result = pd.DataFrame({c: pd.Series(v, dtype=v.dtype if c in NUMERIC or c == "year" else object) for c, v in data.items()})
+    # sorted by unit, year and rule id (stable) on the arrays, before the one frame is built
+    order = np.lexsort((_ranks(data["rule_id"]), data["year"], _ranks(data["unit"])))
+    result = pd.DataFrame({c: pd.Series(v[order], dtype=v.dtype if c in NUMERIC or c == "year" else object) for c, v in data.items()})
     result["fingerprint"] = fingerprints(result)
-    return result.sort_values(["unit", "year", "rule_id"], kind="stable").reset_index(drop=True)
+    return result
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's place in the sorted order of the distinct values (missing last): sorting texts without
+    comparing every row."""
+    codes, distinct = pd.factorize(values)
+    ranks = np.append(np.argsort(np.argsort(distinct, kind="stable"), kind="stable"), len(distinct))
+    return ranks[codes]
 
 
 def summarise(results: pd.DataFrame) -> pd.DataFrame:

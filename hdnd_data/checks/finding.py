@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from hdnd_data.checks.wording import distinct_rows
 from hdnd_data.data.loader import TABLES
 from hdnd_data.labels import term
 
@@ -77,16 +78,17 @@ class Run:
     def __init__(self, frames: Mapping[str, pd.DataFrame], lang: str):
         self.frames = frames
         self.lang = lang
-        self._memo: dict[Callable, object] = {}
+        self._memo: dict[tuple, object] = {}
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         return self.frames[table]
 
-    def shared(self, derive: Callable[[Mapping[str, pd.DataFrame]], object]) -> object:
-        """``derive(frames)``, computed once per run (e.g. the wide petition table); callers must not modify it."""
-        if derive not in self._memo:
-            self._memo[derive] = derive(self.frames)
-        return self._memo[derive]
+    def shared(self, derive: Callable[..., object], *args: object) -> object:
+        """``derive(frames, *args)``, computed once per run (e.g. the wide petition table, or texts in the run's
+        language with ``run.lang`` as an argument); callers must not modify it."""
+        if (derive, args) not in self._memo:
+            self._memo[derive, args] = derive(self.frames, *args)
+        return self._memo[derive, args]
 
 
 def _key_text(value: object) -> str:
@@ -107,10 +109,10 @@ def keys_of(frame: pd.DataFrame, table: str, columns: list[str] | None = None, *
     if not columns:
         return pd.Series(f"{table}[{tail[1:]}]", index=frame.index, dtype=object)
     # the same few key values repeat over every unit and year: each distinct combination is written once
-    codes, combos = pd.MultiIndex.from_arrays([frame[c].to_numpy(dtype=object) for c in columns]).factorize()
+    codes, first = distinct_rows(frame, columns)
     texts = np.array(
-        [f"{table}[" + ",".join(f"{c}={_key_text(v)}" for c, v in zip(columns, combo)) + tail + "]" for combo in combos]
-        + [f"{table}[?]"],
+        [f"{table}[" + ",".join(f"{c}={_key_text(v)}" for c, v in zip(columns, values)) + tail + "]"
+         for values in zip(*(frame[c].to_numpy(dtype=object)[first] for c in columns))],
         dtype=object,
     )
     return pd.Series(texts[codes], index=frame.index, dtype=object)

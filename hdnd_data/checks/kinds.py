@@ -14,7 +14,7 @@ import pandas as pd
 
 from hdnd_data import labels
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
-from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, round_text, say
+from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, per_distinct, round_text, say
 from hdnd_data.data.loader import TABLES
 
 __all__ = ["INSTANCES", "KINDS", "dates_in_order", "dates_within_period", "group_sum", "row_sum", "row_within", "totals_agree"]
@@ -27,22 +27,31 @@ def words(messages: Mapping[str, str], lang: str) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------- naming an instance
 def _session(frame: pd.DataFrame, lang: str) -> pd.Series:
-    number = frame["session_no"].astype("int64").astype(str)
-    return say("check.name.session", lang, frame.index, number=number, term=frame["term"].astype(object).astype(str))
+    def name(rows: pd.DataFrame) -> pd.Series:
+        number = rows["session_no"].astype("int64").astype(str)
+        return say("check.name.session", lang, rows.index, number=number, term=rows["term"].astype(object).astype(str))
+
+    return per_distinct(frame, ["session_no", "term"], name)
 
 
 def _round(frame: pd.DataFrame, lang: str) -> pd.Series:
-    return say("check.name.round", lang, frame.index, round=round_text(frame["round_id"], lang))
+    return per_distinct(frame, ["round_id"], lambda rows: say("check.name.round", lang, rows.index, round=round_text(rows["round_id"], lang)))
 
 
 def _reception(frame: pd.DataFrame, lang: str) -> pd.Series:
-    body = label(frame["body"].astype(object).astype(str), labels.phrases("BODY", lang))
-    return say("check.name.reception", lang, frame.index, body=body)
+    def name(rows: pd.DataFrame) -> pd.Series:
+        body = label(rows["body"].astype(object).astype(str), labels.phrases("BODY", lang))
+        return say("check.name.reception", lang, rows.index, body=body)
+
+    return per_distinct(frame, ["body"], name)
 
 
 def _activity(frame: pd.DataFrame, lang: str) -> pd.Series:
-    name = cat(label(frame["body"], labels.phrases("BODY", lang)), " – ", label(frame["activity"], labels.phrases("ACTIVITY", lang)))
-    return name if lang == "vi" else capitalised(name)
+    def name(rows: pd.DataFrame) -> pd.Series:
+        text = cat(label(rows["body"], labels.phrases("BODY", lang)), " – ", label(rows["activity"], labels.phrases("ACTIVITY", lang)))
+        return text if lang == "vi" else capitalised(text)
+
+    return per_distinct(frame, ["body", "activity"], name)
 
 
 # How a message names the row it speaks of ("Kỳ họp thứ 13 (khóa XX)", "Voter-contact round before-13", ...).
@@ -201,6 +210,11 @@ def row_key(table: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------------- dates
+def _dates(frame: pd.DataFrame, start: str, end: str) -> pd.Series:
+    """``dd/mm/yyyy – dd/mm/yyyy`` of each row's period (each distinct period written once)."""
+    return per_distinct(frame, [start, end], lambda rows: cat(date_text(rows[start]), " – ", date_text(rows[end])))
+
+
 def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str, messages: Mapping[str, str]) -> Findings:
     """A period's last day is not before its first day."""
     frame = run[table]
@@ -209,7 +223,7 @@ def dates_in_order(run: Run, *, table: str, start: str, end: str, instance: str,
         return no_findings()
     ok = frame[end] >= frame[start]
     span = (frame[end] - frame[start]).dt.days
-    text = cat(date_text(frame[start]), " – ", date_text(frame[end]))
+    text = _dates(frame, start, end)
     return finding(
         run,
         frame,
@@ -241,8 +255,8 @@ def dates_within_period(
     if frame.empty:
         return no_findings()
     ok = (frame[start] >= frame["period_start"]) & (frame[end] <= frame["period_end"])
-    text = cat(date_text(frame[start]), " – ", date_text(frame[end]))
-    period = cat(date_text(frame["period_start"]), " – ", date_text(frame["period_end"]))
+    text = _dates(frame, start, end)
+    period = _dates(frame, "period_start", "period_end")
     return finding(
         run,
         frame,
@@ -251,7 +265,7 @@ def dates_within_period(
         computed=np.nan,
         stated_text=text,
         computed_text=period,
-        keys=cat(keys_of(frame, table), "; ", keys_of(frame, "sources")),
+        keys=per_distinct(frame, [*row_key(table), "source_id"], lambda rows: cat(keys_of(rows, table), "; ", keys_of(rows, "sources"))),
         message=lambda: say(
             choose([ok], ["check.dates_within_period.pass"], "check.dates_within_period.fail", frame.index),
             run.lang,

@@ -11,7 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, no_findings
 from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals, rate_admitted
-from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, label, say
+from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, label, per_distinct, say
 from hdnd_data.labels import phrases
 
 __all__ = ["KINDS", "OUTCOME_STATUSES"]
@@ -56,19 +56,28 @@ def _recipient(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def _by_type(frame: pd.DataFrame, lang: str) -> pd.Series:
-    kind = label(frame["petition_type"], phrases("PETITION_TYPE", lang))
-    return say("check.name.petitions_type", lang, frame.index, recipient=_recipient(frame, lang), type=kind)
+    def name(rows: pd.DataFrame) -> pd.Series:
+        kind = label(rows["petition_type"], phrases("PETITION_TYPE", lang))
+        return say("check.name.petitions_type", lang, rows.index, recipient=_recipient(rows, lang), type=kind)
+
+    return per_distinct(frame, ["recipient", "petition_type"], name)
 
 
 def _figure(frame: pd.DataFrame, petition_type: str | None = None, status: str | None = None) -> pd.Series:
     """Keys of one petition count per row (``petition_type``/``status``: a fixed code, or None for the row's own)."""
-    kind = frame["petition_type"].astype(object) if petition_type is None else petition_type
-    state = frame["status"].astype(object) if status is None else status
-    return cat("petitions[recipient=", frame["recipient"].astype(object), ",petition_type=", kind, ",status=", state, "]")
+    def keys(rows: pd.DataFrame) -> pd.Series:
+        kind = rows["petition_type"].astype(object) if petition_type is None else petition_type
+        state = rows["status"].astype(object) if status is None else status
+        return cat("petitions[recipient=", rows["recipient"].astype(object), ",petition_type=", kind, ",status=", state, "]")
+
+    read = ["recipient"] + (["petition_type"] if petition_type is None else []) + (["status"] if status is None else [])
+    return per_distinct(frame, read, keys)
 
 
 def _indicator(frame: pd.DataFrame, indicator: str) -> pd.Series:
-    return cat("petition_indicators[recipient=", frame["recipient"].astype(object), f",indicator={indicator}]")
+    return per_distinct(
+        frame, ["recipient"], lambda rows: cat("petition_indicators[recipient=", rows["recipient"].astype(object), f",indicator={indicator}]")
+    )
 
 
 def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:

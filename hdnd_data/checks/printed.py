@@ -14,11 +14,14 @@ __all__ = ["half_unit", "intervals_overlap", "printed_decimals", "rate_admitted"
 
 def printed_decimals(raw: pd.Series) -> pd.Series:
     """Digits printed after the decimal comma (``"93,2"`` -> 1, ``"105"`` -> 0, ``"10,15%"`` -> 2)."""
-    codes, uniq = pd.factorize(raw.astype(object))  # a column repeats few printed forms: read each once
-    text = pd.Series(uniq, dtype=object).astype(str).str.strip().str.rstrip("%").str.strip()
-    comma = text.str.find(",").to_numpy("int64")
-    found = np.append(np.where(comma >= 0, text.str.len().to_numpy("int64") - comma - 1, 0), 0)  # missing: 0
+    codes, uniq = pd.factorize(raw.to_numpy(dtype=object))  # a column repeats few printed forms: read each once
+    found = np.array([_decimals(str(u).strip().rstrip("%").strip()) for u in uniq] + [0], dtype="int64")  # missing: 0
     return pd.Series(found[codes], index=raw.index, dtype="int64")
+
+
+def _decimals(text: str) -> int:
+    comma = text.find(",")
+    return len(text) - comma - 1 if comma >= 0 else 0
 
 
 def half_unit(decimals: pd.Series | int) -> pd.Series | float:

@@ -17,7 +17,10 @@ import pandas as pd
 from hdnd_data.data.numbers import format_number
 from hdnd_data.labels import term
 
-__all__ = ["capitalised", "cat", "choose", "date_text", "fmt", "fmt_pct", "join_locators", "label", "round_text", "say"]
+__all__ = [
+    "capitalised", "cat", "choose", "date_text", "distinct_rows", "fmt", "fmt_pct", "join_locators", "label", "per_distinct",
+    "round_text", "say",
+]
 
 
 def fmt(values: pd.Series, decimals: int | pd.Series = 0, suffix: str = "", lang: str = "vi") -> pd.Series:
@@ -59,8 +62,10 @@ def fmt_pct(values: pd.Series, decimals: int | pd.Series = 1, lang: str = "vi") 
 def round_text(values: pd.Series, lang: str) -> pd.Series:
     """Voter-contact rounds in words: ``after-11`` -> ``sau kỳ họp 11``; ``before-13;after-13`` -> two, by a comma."""
     words = {when: term(when, lang) for when in ("before", "after")}
-    text = values.astype(object).astype(str).str.replace(r"\b(before|after)-(\d+)", lambda m: f"{words[m[1]]} {m[2]}", regex=True)
-    return text.str.replace(";", ", ")
+    codes, distinct = pd.factorize(values.astype(object).astype(str).to_numpy(dtype=object))  # a few rounds repeat
+    text = pd.Series(distinct, dtype=object).str.replace(r"\b(before|after)-(\d+)", lambda m: f"{words[m[1]]} {m[2]}", regex=True)
+    texts = np.append(text.str.replace(";", ", ").to_numpy(dtype=object), np.nan)  # a missing round stays missing
+    return pd.Series(texts[codes], index=values.index, dtype=object)
 
 
 def cat(*parts: object) -> pd.Series:
@@ -96,7 +101,7 @@ def choose(conditions: Sequence[object], choices: Sequence[object], default: obj
     chosen = text(default).copy()
     for cond, choice in zip(reversed(conditions), reversed(choices)):  # the first true condition wins
         at = truth(cond)
-        chosen[at] = text(choice)[at]
+        chosen[at] = choice if isinstance(choice, str) else text(choice)[at]
     return pd.Series(chosen, index=index, dtype=object)
 
 
@@ -115,7 +120,11 @@ def capitalised(text: pd.Series) -> pd.Series:
 def join_locators(a: pd.Series, b: pd.Series) -> pd.Series:
     """One locator when both figures sit in the same place, else both (``I.4.1; I.1.3``)."""
     a, b = a.astype(object), b.astype(object)
-    return pd.Series(np.where(a.to_numpy() == b.to_numpy(), a, cat(a, "; ", b)), index=a.index, dtype=object)
+    out = a.to_numpy(dtype=object).copy()
+    differ = out != b.to_numpy(dtype=object)
+    if differ.any():  # both only where they differ
+        out[differ] = cat(a[differ], "; ", b[differ]).to_numpy(dtype=object)
+    return pd.Series(out, index=a.index, dtype=object)
 
 
 def date_text(values: pd.Series) -> pd.Series:
@@ -123,6 +132,31 @@ def date_text(values: pd.Series) -> pd.Series:
     codes, uniq = pd.factorize(pd.to_datetime(values))
     texts = np.append(pd.DatetimeIndex(uniq).strftime("%d/%m/%Y").to_numpy(dtype=object), "–")
     return pd.Series(texts[codes], index=values.index, dtype=object)
+
+
+FEW_ROWS = 16  # below this, finding the distinct rows costs more than it saves
+
+
+def distinct_rows(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Code of each row's combination of values in ``columns`` (missing counts as a value) and the position of the
+    first row of each combination: one factorize per column, never a MultiIndex."""
+    combined = np.zeros(len(frame), dtype="int64")
+    for c in columns:
+        codes, distinct = pd.factorize(frame[c])  # by the column's own type: dates and numbers without objects
+        combined, _ = pd.factorize(combined * (len(distinct) + 1) + codes + 1)  # re-coded: never overflows
+    first = np.empty(combined.max(initial=-1) + 1, dtype="int64")
+    first[combined[::-1]] = np.arange(len(combined))[::-1]
+    return combined, first
+
+
+def per_distinct(frame: pd.DataFrame, columns: Sequence[str], build) -> pd.Series:
+    """``build(rows)`` (a text per row that reads only ``columns``) computed on one row of each distinct combination
+    of them and spread back to every row: an instance's name repeats over every unit and year."""
+    if len(frame) < FEW_ROWS:
+        return build(frame)
+    codes, first = distinct_rows(frame, columns)
+    texts = build(frame[list(columns)].iloc[first]).to_numpy(dtype=object)  # only the columns it reads
+    return pd.Series(texts[codes], index=frame.index, dtype=object)
 
 
 @cache
@@ -138,11 +172,14 @@ def say(keys: str | pd.Series, lang: str, index: pd.Index, **values: object) -> 
     a missing sentence.
     """
     n = len(index)
-    keys_arr = np.full(n, keys, dtype=object) if isinstance(keys, str) else np.asarray(keys, dtype=object)
     arrays = {k: (v.to_numpy(dtype=object) if isinstance(v, pd.Series) else v) for k, v in values.items()}
     out = np.full(n, None, dtype=object)
-    for key in pd.unique(keys_arr):
-        at = np.flatnonzero(keys_arr == key)
+    if isinstance(keys, str):
+        codes, distinct = np.zeros(n, dtype="int64"), [keys]
+    else:  # rows grouped by key once (no comparison of every row per key)
+        codes, distinct = pd.factorize(np.asarray(keys, dtype=object))
+    for i, key in enumerate(distinct):
+        at = np.arange(n) if len(distinct) == 1 and codes.min(initial=0) >= 0 else np.flatnonzero(codes == i)
         columns = []
         for literal, field in _pieces(term(key, lang)):
             if literal:
@@ -150,9 +187,9 @@ def say(keys: str | pd.Series, lang: str, index: pd.Index, **values: object) -> 
             if field is not None:
                 value = arrays[field]
                 columns.append(value[at] if isinstance(value, np.ndarray) else itertools.repeat(str(value)))
-        if not any(isinstance(c, np.ndarray) for c in columns):
-            columns.append(np.empty(len(at), dtype=object))  # bounds the zip below to the rows of this key
-            columns[-1][:] = ""
+        if not any(isinstance(c, np.ndarray) for c in columns):  # the same sentence for every row of this key
+            out[at] = "".join(next(c) for c in columns)
+            continue
         try:
             out[at] = ["".join(row) for row in zip(*columns, strict=False)]
         except TypeError:  # a missing value in some row: that row's sentence is missing
