@@ -164,3 +164,12 @@ def test_the_english_claims_print_their_own_figures_the_english_way():
     assert bases["computed"].str.contains("250,").any() and not bases["computed"].str.contains(r"\d\.\d{3}").any()
     page = render_page(TEXT, claims, "en", "Commune report")
     assert "recomputed 75.00%" in page
+
+
+def test_a_focused_numbers_explanation_is_not_clipped_by_its_lazily_drawn_block():
+    from hdnd_data.report.document import STYLE
+
+    # blocks are drawn lazily (content-visibility:auto), which clips what overflows them, the explanation included;
+    # the block being read is drawn as usual
+    assert "content-visibility:auto" in STYLE
+    assert re.search(r"\.part:hover,\.hdnd-review \.part:focus-within\{content-visibility:visible\}", STYLE)

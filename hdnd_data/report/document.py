@@ -31,6 +31,7 @@ STYLE = """
 .hdnd-review{font-family:system-ui,sans-serif;line-height:1.55}
 .hdnd-review .doc{white-space:pre-wrap;border:1px solid #ddd;padding:1em;background:#fcfcfc;max-width:60em}
 .hdnd-review .part{content-visibility:auto;contain-intrinsic-size:auto 30em}
+.hdnd-review .part:hover,.hdnd-review .part:focus-within{content-visibility:visible}
 .hdnd-review summary{cursor:pointer;font-weight:600}
 .hdnd-review mark{color:inherit;background:none;padding:0 2px;border-radius:2px;position:relative;cursor:help}
 .hdnd-review mark::before{font-weight:700;margin-right:1px;font-size:.85em}
