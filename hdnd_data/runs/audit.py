@@ -6,11 +6,7 @@ neither pandas nor pandera: the notebook's kernel does the data work (see :mod:`
 
 from __future__ import annotations
 
-import html
-import json
-import logging
 import os
-import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -21,23 +17,10 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from hdnd_data.labels import term
-from hdnd_data.runs.records import RECORD_MIME, STATUSES
+from hdnd_data.runs.notebooks import error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.records import STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
-PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
-
-
-def records(notebook_path: str | os.PathLike) -> dict[str, object]:
-    """Values recorded with :func:`record` in an executed notebook."""
-    nb = json.loads(Path(notebook_path).read_text(encoding="utf-8"))
-    out = {}
-    for cell in nb.get("cells", []):
-        for output in cell.get("outputs", []):
-            data = output.get("data", {}).get(RECORD_MIME)
-            if data:
-                out[data["name"]] = data["value"]
-    return out
-
 
 
 # ------------------------------------------------------------------------------------------- runner
@@ -58,105 +41,6 @@ def notebook_path() -> Path:
     return Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK
 
 
-def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
-                lang: str = "en") -> Path:
-    """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page
-    declares ``lang`` (the shared exporter's own setting stays untouched, so threads can render at once)."""
-    import nbformat
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    exporter = _exporter(show_code)
-    for cell in nb.cells:  # recorded values are for machines; keep them out of the reviewers' page
-        if cell.get("outputs"):
-            cell.outputs = [o for o in cell.outputs if RECORD_MIME not in o.get("data", {})]
-    if title:
-        nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb)
-    body = body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{lang}">', 1)
-    return write_atomic(target, body)
-
-
-def _skip_slow_optional_imports() -> None:
-    """Keep jsonschema from importing ``rfc3987_syntax``, which builds a grammar at import (≈1.7 s here).
-
-    nbformat imports jsonschema, and jsonschema imports that optional package only to check IRI formats,
-    which notebook validation never uses; without it jsonschema simply skips that format. This runs in the
-    runner's own processes only, before papermill is imported.
-    """
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # None makes `import rfc3987_syntax` raise ImportError
-    # pygments loads its lexers lazily and not thread-safely: two threads asking for PythonLexer at once (the
-    # exporter's warm-up for IPython's lexers, papermill for IPython's inspector, or two workers of a thread pool)
-    # failed with "cannot import name 'PythonLexer'" on a busy host. The runners call this before any thread starts.
-    from pygments.lexers import PythonLexer  # noqa: F401
-
-
-# JupyterLab's page without the two scripts it fetches from a CDN (require.js for widgets, MathJax for formulas):
-# the pages hold neither, and must open offline without waiting on the network.
-OFFLINE_TEMPLATE = "hdnd_offline.html.j2"
-_OFFLINE = ("{%- extends 'index.html.j2' -%}\n{% block html_head_js_requirejs %}{% endblock %}\n"
-            "{% block html_head_js_mathjax %}{% endblock %}\n")
-_EXPORTERS: dict[bool, object] = {}
-_EXPORTER_LOCK = threading.Lock()
-
-
-def _exporter(show_code: bool):
-    """One HTML exporter per process, its templates loaded by a first rendering.
-
-    Importing nbconvert and compiling its templates costs more than rendering a notebook; :func:`audit_year`
-    does it in a thread while the kernel runs on the other core, so a reviewer's page costs no extra wait.
-    """
-    with _EXPORTER_LOCK:
-        if show_code not in _EXPORTERS:
-            import nbformat
-            from jinja2 import DictLoader
-            from nbconvert import HTMLExporter
-
-            exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
-                                    exclude_output_prompt=True, template_file=OFFLINE_TEMPLATE,
-                                    extra_loaders=[DictLoader({OFFLINE_TEMPLATE: _OFFLINE})])
-            exporter.from_notebook_node(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("warm-up")]))
-            _EXPORTERS[show_code] = exporter
-        return _EXPORTERS[show_code]
-
-
-def _error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str:
-    """A page of problems styled like the index: the message's first line as a sentence, each problem an item."""
-    lines = [line.strip() for line in lines if line.strip()]
-    lead = f"<p>{html.escape(lines[0])}</p>" if lines else ""
-    items = "".join(f"<li>{html.escape(line.removeprefix('- '))}</li>" for line in lines[1:])
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<style>{PAGE_STYLE}h2{{color:#9c2b2b}}li{{margin:0.3em 0}}</style></head><body><h1>{html.escape(title)}</h1>"
-            f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
-
-
-def kernel_setup() -> dict[str, object]:
-    """Call before starting the exporter's warm-up thread; pass what it returns to ``papermill.execute_notebook``.
-
-    The kernel gets a manager that sends its own stdout and stderr to /dev/null, so that ipykernel's log lines
-    ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel") never reach the terminal
-    (the notebook's outputs travel over the kernel's messages, not these streams, and are all kept); papermill's log
-    ("Kernel died while waiting ...") is silenced, the result says it once. And pygments, which swaps its lexers module
-    in ``sys.modules`` at the end of its import, is imported here first, so that the warm-up thread (nbconvert) and the
-    kernel's start (IPython) never race on it ("cannot import name 'PythonLexer'", about 1 unit-year in 10 before).
-    """
-    import subprocess
-
-    import pygments.lexers.python  # noqa: F401
-    from jupyter_client.manager import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        async def start_kernel(self, **kw):
-            kw.setdefault("stdout", subprocess.DEVNULL)
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            return await super().start_kernel(**kw)
-
-    papermill_log = logging.getLogger("papermill")
-    if not any(isinstance(h, logging.NullHandler) for h in papermill_log.handlers):
-        papermill_log.addHandler(logging.NullHandler())
-    return {"kernel_manager_class": QuietKernelManager}
-
-
 def _clean_stale_notebooks(folder: Path) -> None:
     """Remove the temporary notebooks of runs killed before they could (their process is gone)."""
     for path in folder.glob(".audit.*.tmp.ipynb"):
@@ -173,7 +57,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
                show_code: bool = False, report_path: str | None = None, notebook: str | None = None) -> YearResult:
     """Execute the audit notebook for one unit-year and render it; never raises for bad data, a failing cell, a kernel
     that dies or an output that cannot be written (the result says what happened), and leaves no temporary notebook."""
-    _skip_slow_optional_imports()
+    skip_slow_optional_imports()
     import papermill as pm
 
     start = time.perf_counter()
@@ -182,7 +66,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
 
     def failed(status: str, message: str, lines: Iterable[str]) -> YearResult:
         try:
-            page = _error_page(title, term("invalid_data" if status == "invalid" else "notebook_error", lang), lines, lang)
+            page = error_page(title, term("invalid_data" if status == "invalid" else "notebook_error", lang), lines, lang)
             write_atomic(folder / "audit.html", page)
         except OSError:
             pass  # the output itself is blocked: the result (and the index) still say why
@@ -202,7 +86,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     # The kernel manager (this thread, through IPython) and the exporter (the warm-up thread) both resolve pygments'
     # lazily loaded lexers; two first lookups at once can fail ("cannot import name 'PythonLexer'"), so resolve it here.
     from pygments.lexers import PythonLexer  # noqa: F401
-    warm = threading.Thread(target=_exporter, args=(show_code,), daemon=True)
+    warm = threading.Thread(target=exporter, args=(show_code,), daemon=True)
     warm.start()
     try:
         try:
@@ -251,7 +135,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     """
     from tqdm.auto import tqdm
 
-    _skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
+    skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
-from hdnd_data.runs.audit import _error_page, _exporter, _skip_slow_optional_imports, export_html, kernel_setup, records
+from hdnd_data.runs.notebooks import error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
 from hdnd_data.runs.records import DOCUMENT_SUFFIXES, slug
 
 __all__ = ["DocumentResult", "find_documents", "notebook_path", "review_document", "run_review", "slugs", "summary_lines",
@@ -87,7 +87,7 @@ def _problem(path: Path, reason: str) -> dict[str, str]:
 def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name: str | None = None, lang: str = "vi",
                     notebook: str | None = None) -> DocumentResult:
     """Execute the review notebook for one document and render it; never raises for a bad document or a failing cell."""
-    _skip_slow_optional_imports()
+    skip_slow_optional_imports()
     import papermill as pm
 
     start = time.perf_counter()
@@ -98,7 +98,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
 
     def failed(said: str) -> DocumentResult:
         try:
-            write_atomic(folder / "review.html", _error_page(title, term("notebook_error", lang), [said], lang))
+            write_atomic(folder / "review.html", error_page(title, term("notebook_error", lang), [said], lang))
             (folder / "claims.csv").unlink(missing_ok=True)
         except OSError:
             pass  # the output itself is blocked: the result (and the index) still say why
@@ -110,7 +110,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
         return failed(f"{type(exc).__name__}: {exc}")
     tmp = folder / f".review.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
-    warm = threading.Thread(target=_exporter, args=(False,), daemon=True)  # templates load while the kernel runs
+    warm = threading.Thread(target=exporter, args=(False,), daemon=True)  # templates load while the kernel runs
     warm.start()
     status, message, reason = "done", {}, ""
     try:
@@ -149,7 +149,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     """
     from tqdm.auto import tqdm
 
-    _skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
+    skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
     output = Path(output)
     documents, refused = find_documents(paths)
     names = slugs(documents)
