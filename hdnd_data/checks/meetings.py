@@ -244,23 +244,29 @@ def round_around_session(run: Run, *, messages: Mapping[str, str]) -> Findings:
     )
 
 
+def _referred(frames: Frames) -> pd.DataFrame:
+    """Each settlement row with what the rounds it covers sent to the city (``referred``) and how many of those
+    rounds state no such figure (``unknown``)."""
+    rs = frames["recommendation_settlement"].reset_index(drop=True)
+    rs["row"] = np.arange(len(rs))
+    rounds = rs[["row", "unit", "year", "rounds"]].assign(round_id=rs["rounds"].astype(object).str.split(";")).explode("round_id")
+    rounds["round_id"] = rounds["round_id"].str.strip()
+    vc = frames["voter_contact"][["unit", "year", "round_id", "to_city"]].astype({"round_id": object})
+    j = merge(rounds, vc, ["unit", "year", "round_id"], how="left")
+    j["unknown"] = j["to_city"].isna()
+    per = aggregate(j, ["row"], referred=("to_city", "sum"), unknown=("unknown", "sum"))
+    return merge(rs, per, ["row"], how="left")
+
+
 def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, messages: Mapping[str, str]) -> Findings:
     """Recommendations settled (or addressed) against those the rounds it covers sent to the city.
 
     ``relation`` is ``equal`` (the outcomes account for every recommendation) or ``within`` (a subset).
     """
-    rs = run["recommendation_settlement"]
+    rs = run.shared(_referred)
     rs = rs[rs[list(columns)].notna().any(axis=1)].reset_index(drop=True)
     if rs.empty:
         return no_findings()
-    rs["row"] = np.arange(len(rs))
-    rounds = rs[["row", "unit", "year", "rounds"]].assign(round_id=rs["rounds"].astype(object).str.split(";")).explode("round_id")
-    rounds["round_id"] = rounds["round_id"].str.strip()
-    vc = run["voter_contact"][["unit", "year", "round_id", "to_city"]].astype({"round_id": object})
-    j = merge(rounds, vc, ["unit", "year", "round_id"], how="left")
-    j["unknown"] = j["to_city"].isna()
-    per = aggregate(j, ["row"], referred=("to_city", "sum"), unknown=("unknown", "sum"))
-    rs = merge(rs, per, ["row"], how="left")
     lang = run.lang
     rounds_text = round_text(rs["rounds"], lang)
     total = rs[list(columns)].fillna(0).astype("int64").sum(axis=1)

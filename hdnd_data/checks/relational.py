@@ -72,7 +72,7 @@ def aggregate(frame: pd.DataFrame, by: Sequence[str], **named: tuple) -> pd.Data
         if how not in HOWS:
             raise ValueError(f"aggregate: unknown how {how!r} (one of {HOWS})")
         values = frame[column]
-        present = values.notna().to_numpy()[order]
+        present = ~pd.isna(values.array)[order]
         if how == "size":
             out[name] = sizes.astype("int64")
         elif how == "count":
