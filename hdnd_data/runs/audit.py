@@ -18,7 +18,7 @@ from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from hdnd_data.labels import term
 from hdnd_data.runs.digests import snapshot
-from hdnd_data.runs.notebooks import clean_leftovers, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
 from hdnd_data.runs.records import STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
@@ -110,7 +110,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     except OSError as exc:  # an output blocked by a folder in a file's place, a full disk, no permission
         return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
     finally:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
     return result(status, {k: int(v) for k, v in found.items()}, message)
 
 

@@ -55,6 +55,15 @@ def clean_leftovers(folder: Path, prefix: str) -> None:
             pass
 
 
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; on a read-only disk even a missing file cannot be unlinked (EROFS),
+    and that must not hide the problem the run already reports."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",
                 lang: str = "en") -> Path:
     """Render an executed notebook to self-contained HTML (images embedded), code hidden unless asked; the page

@@ -22,7 +22,7 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import msg, term
 from hdnd_data.runs.digests import changed, snapshot
-from hdnd_data.runs.notebooks import clean_leftovers, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
 from hdnd_data.runs.records import DOCUMENT_SUFFIXES, document_folder
 
 __all__ = ["DocumentResult", "engine_version", "find_documents", "notebook_path", "review_document", "run_review", "slugs",
@@ -115,6 +115,8 @@ def _said(key: str, **values: object) -> dict[str, str]:
 
 def _output_problem(exc: OSError, output: Path) -> dict[str, str]:
     where = Path(exc.filename) if getattr(exc, "filename", None) else output
+    if where.name.startswith("."):  # a temporary file of ours: the reader knows its folder
+        where = where.parent
     try:
         where = where.relative_to(output)
     except ValueError:
@@ -187,7 +189,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
     except OSError as exc:  # an output blocked by a file in a folder's place, a full disk, no permission
         return failed(_output_problem(exc, Path(output).resolve()))
     finally:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
     return result(status, {k: int(v) for k, v in (found.get("counts") or {}).items()}, message, reason)
 
 
