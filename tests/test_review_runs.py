@@ -175,7 +175,7 @@ def test_the_engine_version_follows_the_code_that_makes_a_page(tmp_path: Path, m
     from hdnd_data.runs import review
 
     version = engine_version()
-    assert version.startswith("0.1.0+") and version == engine_version()
+    assert re.fullmatch(r"sha256:[0-9a-f]{16}", version) and version == engine_version()
     notebook = tmp_path / "document_review.ipynb"
     notebook.write_bytes(review.notebook_path().read_bytes() + b"\n")
     monkeypatch.setattr(review, "notebook_path", lambda: notebook)

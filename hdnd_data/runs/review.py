@@ -75,14 +75,13 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
     return list(dict.fromkeys(p.resolve() for p in found)), refused
 
 
-# The code that reads and checks a document and draws its page: a page made by other code is made again.
-ENGINE_SOURCES = ("text", "report", "labels", "data", "runs/notebooks.py", "runs/records.py")
+# The code that reads and checks a document and draws its page (``__init__.py`` holds the version): a page made by
+# other code is made again.
+ENGINE_SOURCES = ("__init__.py", "text", "report", "labels", "data", "runs/notebooks.py", "runs/records.py")
 
 
 def engine_version() -> str:
-    """The package version and a digest of the review notebook and of the code that makes a review page."""
-    from hdnd_data import __version__
-
+    """A digest of the review notebook and of the code that makes a review page (the package's version included)."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(notebook_path().read_bytes())
     for name in ENGINE_SOURCES:
@@ -90,7 +89,7 @@ def engine_version() -> str:
             p for p in (package / name).rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
         for path in found:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    return f"sha256:{digest.hexdigest()[:16]}"
 
 
 def slugs(paths: list[Path], output: str | os.PathLike) -> dict[Path, str]:
