@@ -204,6 +204,7 @@ def test_bad_documents_each_get_a_row_in_the_readers_language_and_the_others_sti
     page = (out / "index.html").read_text(encoding="utf-8")
     for name, result in by_name.items():
         assert result.message["vi"] != result.message["en"] and name in result.message["vi"]
+        assert all("\n" not in said and len(said) <= 300 for said in result.message.values())  # one line each
         assert "không đọc được: " + html.escape(result.message["vi"].splitlines()[0]) in page, name
     unreadable = (_folder(out, docs / "latin1.txt") / "review.html").read_text(encoding="utf-8")
     assert "Không đọc được văn bản" in unreadable and not (_folder(out, docs / "latin1.txt") / "claims.csv").exists()

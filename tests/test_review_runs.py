@@ -182,14 +182,14 @@ def test_the_engine_version_follows_the_code_that_makes_a_page(tmp_path: Path, m
     assert engine_version() != version
 
 
-def _kill_when(process: subprocess.Popen, out: Path, recorded: int, timeout: float = 240) -> None:
+def _kill_when(process: subprocess.Popen, out: Path, recorded: int, sent: signal.Signals, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while len(_rows(out)) < recorded:
         assert process.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGKILL)  # the runner and its kernels, as a crash or a closed terminal would
-    process.wait(30)
+    os.killpg(process.pid, sent)  # the runner and its kernels: a crash, or Ctrl-C in the terminal (the whole group)
+    process.wait(60)
 
 
 def _whole(page: Path) -> bool:
@@ -197,14 +197,18 @@ def _whole(page: Path) -> bool:
     return text.lstrip().startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
 
 
-def test_a_killed_run_is_finished_by_the_next_without_redoing_what_it_finished(tmp_path: Path):
+@pytest.mark.parametrize(("sent", "code"), [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGINT, 130)], ids=["SIGKILL", "Ctrl-C"])
+def test_a_killed_run_is_finished_by_the_next_without_redoing_what_it_finished(tmp_path: Path, sent, code: int):
     docs = _documents(tmp_path / "docs", 6)
     out = tmp_path / "out"
     run = subprocess.Popen([*HDND, "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    _kill_when(run, out, 2)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _kill_when(run, out, 2, sent)
     finished = _rows(out)
-    assert 2 <= len(finished) < len(docs) and run.returncode == -signal.SIGKILL
+    assert 2 <= len(finished) < len(docs) and run.returncode == code
+    assert all(row.status == "done" for row in finished.values())  # the one in progress is not recorded at all
+    said = run.stderr.read()
+    assert "Traceback" not in said and (sent == signal.SIGKILL or len(said.strip().splitlines()) == 1), said
     pages = sorted((out / "documents").glob("*/review.html"))
     assert all(_whole(page) for page in pages)  # never half a page: each is written whole or not at all
     kept = {key: (out / row.files["page"]).stat().st_mtime_ns for key, row in finished.items()}
