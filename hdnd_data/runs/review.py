@@ -231,9 +231,9 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     if not force and documents:
         engine = engine_version()
         recorded = {row.key: row for row in read_rows(output) if row.kind == "document"}
-        kept = [p for p in documents if up_to_date(recorded.get(f"documents/{names[p]}"), p, output, engine, lang)]
-        results += [_kept(recorded[f"documents/{names[p]}"], p) for p in kept]
-        documents = [p for p in documents if p not in set(kept)]
+        kept = {p for p in documents if up_to_date(recorded.get(f"documents/{names[p]}"), p, output, engine, lang)}
+        results += [_kept(recorded[f"documents/{names[p]}"], p) for p in documents if p in kept]
+        documents = [p for p in documents if p not in kept]
     if results:
         write_index(results, output, lang)  # the refused rows, and the index in this run's language
     bar = tqdm(total=len(documents), desc="hdnd review", unit="văn bản" if lang == "vi" else "document", disable=not progress)
