@@ -121,3 +121,13 @@ def test_a_document_reviewed_under_an_older_folder_name_keeps_one_row(tmp_path: 
     new = index.Row("document", "documents/xa-1234abcd", {"vi": "xa.txt"}, "done", inputs=[str(source.resolve())])
     index.add_rows(tmp_path, [new])
     assert sorted(r.key for r in index.read_rows(tmp_path)) == ["documents/khac", "documents/xa-1234abcd"]
+
+
+def test_a_record_of_a_newer_version_with_more_fields_keeps_its_row(tmp_path: Path):
+    import json
+
+    index.add_rows(tmp_path, [index.Row("document", "documents/xa", {"vi": "xa.txt"}, "done", {"pass": 2})])
+    (record,) = (tmp_path / index.RECORDS).glob("*.json")
+    record.write_text(json.dumps({**json.loads(record.read_text(encoding="utf-8")), "reviewer": "Tổ 1"}), encoding="utf-8")
+    index.add_rows(tmp_path, [index.Row("document", "documents/khac", {"vi": "khac.txt"}, "done", {"pass": 1})])
+    assert {r.key: r.counts for r in index.read_rows(tmp_path)} == {"documents/xa": {"pass": 2}, "documents/khac": {"pass": 1}}

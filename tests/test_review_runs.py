@@ -271,3 +271,23 @@ def test_a_read_only_document_folder_fails_that_document_only_in_one_line(tmp_pa
     assert _marks(_page(out, free).read_text(encoding="utf-8"))["76,0"] == "fail"
     again = run_review([tmp_path / "docs"], out, progress=False)  # writable again: the failed one is redone, alone
     assert [(r.kept, r.status, r.counts.get("fail")) for r in again] == [(False, "done", 1), (True, "done", 1)]
+
+
+def test_what_killed_runs_left_is_cleaned_and_what_live_runs_write_is_not(tmp_path: Path):
+    from hdnd_data.runs.notebooks import clean_leftovers
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = {name: tmp_path / name for name in (
+        f".review.{dead.stdout.strip()}.1.tmp.ipynb",  # a killed run's notebook in progress
+        f".review.{os.getpid()}.1.tmp.ipynb",  # a live run's (this process)
+        ".review.html.k1ll3d.tmp",  # an atomic write cut short an hour ago
+        ".claims.csv.busy.tmp",  # an atomic write under way
+        "review.html",
+    )}
+    for path in left.values():
+        path.write_text("x", encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(left[".review.html.k1ll3d.tmp"], (hour_ago, hour_ago))
+    clean_leftovers(tmp_path, ".review")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".review.{os.getpid()}.1.tmp.ipynb", ".claims.csv.busy.tmp",
+                                                                  "review.html"])

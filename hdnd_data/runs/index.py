@@ -18,7 +18,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
@@ -60,6 +60,9 @@ class Row:
             raise ValueError(f"status must be one of {ROW_STATUSES}, not {self.status!r}")
 
 
+_FIELDS = {f.name for f in fields(Row)}
+
+
 def _record_path(output: Path, key: str) -> Path:
     readable = re.sub(r"[^\w.-]+", "~", key)[:80]
     return output / RECORDS / f"{readable}-{hashlib.sha1(key.encode()).hexdigest()[:8]}.json"
@@ -77,41 +80,43 @@ def _locked(output: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def read_rows(output: str | os.PathLike) -> list[Row]:
-    """Every record of the folder (a record that cannot be read is left out: the next run of its row rewrites it)."""
-    rows = []
-    for path in sorted((Path(output) / RECORDS).glob("*.json")):
+def _records(output: Path) -> dict[Path, Row]:
+    """Every readable record of the folder by its file (one that cannot be read is left out: the next run of its row
+    rewrites it)."""
+    found = {}
+    for path in sorted((output / RECORDS).glob("*.json")):
         try:
-            rows.append(Row(**json.loads(path.read_text(encoding="utf-8"))))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found[path] = Row(**{k: v for k, v in data.items() if k in _FIELDS})  # a newer version's extra fields wait
         except (OSError, ValueError, TypeError):
             continue
-    return rows
+    return found
+
+
+def read_rows(output: str | os.PathLike) -> list[Row]:
+    """Every record of the folder (a record that cannot be read is left out: the next run of its row rewrites it)."""
+    return list(_records(Path(output)).values())
 
 
 def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -> Path:
-    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records."""
+    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records; the
+    records are read once per call, under the lock."""
     output = Path(output)
     with _locked(output):
         rows = list(rows)
+        recorded = _records(output)
         documents = {tuple(r.inputs): r.key for r in rows if r.kind == "document" and r.inputs}
-        if documents:  # a document has one row: a record under another key (an older folder naming) gives way
-            for path in (output / RECORDS).glob("*.json"):
-                try:
-                    old = json.loads(path.read_text(encoding="utf-8"))
-                except (OSError, ValueError):
-                    continue
-                if old.get("kind") == "document" and documents.get(tuple(old.get("inputs") or ())) not in (None, old.get("key")):
-                    path.unlink(missing_ok=True)
+        for path, old in list(recorded.items()):  # a document has one row: a record under an older folder name gives way
+            if old.kind == "document" and documents.get(tuple(old.inputs)) not in (None, old.key):
+                path.unlink(missing_ok=True)
+                del recorded[path]
         for row in rows:
             path = _record_path(output, row.key)
-            if path.is_file():
-                try:
-                    if json.loads(path.read_text(encoding="utf-8")).get("finished", 0) > row.finished:
-                        continue  # a later run of this row already finished
-                except ValueError:
-                    pass
+            if path in recorded and recorded[path].finished > row.finished:
+                continue  # a later run of this row already finished
             write_atomic(path, json.dumps(asdict(row), ensure_ascii=False, indent=1))
-        return write_atomic(output / "index.html", render(read_rows(output), output, lang))
+            recorded[path] = row
+        return write_atomic(output / "index.html", render([recorded[p] for p in sorted(recorded)], output, lang))
 
 
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
