@@ -152,6 +152,13 @@ def _breakdowns(line: _Line) -> None:
         if not totals or len(parts) < 2:
             continue
         total = totals[-1]
+        # "845 lượt/1.120 người, trong đó 500 lượt/700 người, …": each side of a pair has its own column of parts
+        partner = next((t for t in before[-3:] if t.paired and total.paired and abs(t.start - total.start) < 40
+                        and not t.compatible(total)), None)
+        if partner is not None:
+            side = [p for p in parts if p.paired and p.compatible(total)]
+            _pair_column(line, partner, [p for p in parts if p.paired and p.compatible(partner)], cue, listed,
+                         closed=len(side) >= 2 and _equal(sum(p.value for p in side), total.value))
         categories = _groups(text, parts)[0]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
         if len(parts) < 2:
@@ -170,6 +177,17 @@ def _breakdowns(line: _Line) -> None:
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
+
+
+def _pair_column(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool, closed: bool) -> None:
+    """The other side of a pair ("1.120 người" of "845 lượt/1.120 người") against the same side of its parts; when
+    the first side's parts add up to their total (``closed``), the list is whole and this side must add up too."""
+    if len(parts) < 2 or total.start in line.totals:
+        return
+    if closed:
+        _judge(line, total, parts, closed=True)
+    else:
+        _partitions(line, total, parts, cue, listed)
 
 
 def _nested(line: _Line, parts: list[_Quantity]) -> list[_Quantity]:

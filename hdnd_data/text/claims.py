@@ -11,6 +11,7 @@ import pandas as pd
 
 from hdnd_data.data.files import csv_for_people
 from hdnd_data.data.numbers import english_numbers
+from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
@@ -27,7 +28,7 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 
 # In order: a figure an earlier extractor used is not read again by a later one.
 EXTRACTORS = (
-    _malformed, _ratios, _table_rows, _differences, _changes, _contributions,
+    _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
     _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked,
 )
 

@@ -282,6 +282,8 @@ APPROXIMATE_WORDS = ("gần", "khoảng", "hơn", "trên", "dưới", "quá", "�
 APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 # Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
 CLASSIFIERS = {"lượt", "số"}
+# First words of nouns naming people: "lượt" before one of them counts visits of people, not people.
+PERSON_NOUNS = frozenset({"người", "công", "cử", "khách", "đại"})
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
@@ -292,7 +294,8 @@ NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
 # "đúng một phần 21 đơn" (partly founded) is a count, unlike "phần 2" of a document
 PARTLY_RE = re.compile(r"\bmột phần\s*$", re.IGNORECASE)
-TOTAL_WORDS_RE = re.compile(r"\b(?:tổng|trong|trên tổng|trong tổng)\s+số\s*$", re.IGNORECASE)
+# After these, "số"/"tháng" does not make the number an ordinal: "tổng số 45", "dân số 750.000", "mỗi tháng 35 lượt"
+TOTAL_WORDS_RE = re.compile(r"\b(?:(?:tổng|trong|trên tổng|trong tổng|dân)\s+số|mỗi\s+[^\W\d_]+)\s*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
 
@@ -311,13 +314,26 @@ class _Quantity:
     role: str
     approximate: bool
     alias: str = ""  # the noun after a classifier ("lượt công dân": noun "lượt", alias "công")
+    paired: bool = False  # one side of "a lượt/b người": the two sides count different things, never a ratio
+
+    @property
+    def counts(self) -> str:
+        """What the figure counts, with visits of people ("lượt người", "lượt công dân") apart from people and from
+        bare "lượt" (receptions, where a delegation is one)."""
+        if self.noun == "lượt" and self.alias in PERSON_NOUNS:
+            return "lượt người"
+        return "người" if self.noun in PERSON_NOUNS else self.noun
 
     def compatible(self, other: _Quantity) -> bool:
-        """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn")."""
+        """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn"); visits of
+        people are never people, and the two sides of a "lượt/người" pair are never one another."""
         if self.currency or other.currency:
             return self.currency == other.currency
         if not self.noun or not other.noun:
             return True
+        kinds = {self.counts, other.counts}
+        if (self.paired or other.paired) or kinds == {"lượt người", "người"}:
+            return len(kinds) == 1
         return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
 
 
@@ -348,12 +364,13 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start])
+        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 20):start])
                 and not PARTLY_RE.search(text[max(0, start - 12):start])):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
         before, after = text[max(0, start - 1):start], text[end:end + 1]
+        owner = None
         if before == "/" and found and found[-1].end == start - 1 and found[-1].role == "numerator":
             role = "denominator"
         elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
@@ -376,4 +393,15 @@ def _quantities(text: str) -> list[_Quantity]:
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
+        if owner is not None and _pair(found[owner], found[-1]):
+            # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole
+            found[owner] = replace(found[owner], role="count", paired=True)
+            found[-1] = replace(found[-1], role="count", paired=True)
     return found
+
+
+def _pair(first: _Quantity, second: _Quantity) -> bool:
+    """Whether "a X/b Y" names two counts of different things (visits and people, cases and people)."""
+    if first.currency or second.currency or not first.noun or not second.noun:
+        return False
+    return first.counts != second.counts and ("lượt" in {first.noun, second.noun} or "người" in {first.counts, second.counts})
