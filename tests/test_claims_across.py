@@ -8,7 +8,15 @@ import pytest
 
 from hdnd_data.text import check_claims
 
-from .test_claims_constructions import claim_using, flagged
+from .test_claims_constructions import _at, claim_using, flagged
+
+
+def sum_of(text: str, total: str):
+    """The one sum whose total (its stated number) is ``total``."""
+    frame = check_claims(text)
+    rows = frame[(frame["kind"] == "sum") & (frame["start"] == _at(text, total)[0])]
+    assert len(rows) == 1, frame[["kind", "stated", "status"]]
+    return rows.iloc[0]
 
 # ---------------------------------------------------------------- averages
 
@@ -74,8 +82,8 @@ def test_pair_is_two_counts_not_a_ratio():
 def test_pair_breakdown_checked_column_by_column():
     # 731 = 486 + 245 receptions; 968 = 655 + 313 people
     text = "Năm 2025 các cơ quan tiếp 731 lượt/968 người, trong đó Ban Tiếp công dân tiếp 486 lượt/655 người, các xã tiếp 245 lượt/313 người."
-    assert claim_using(text, "731")["status"] == "pass"
-    assert claim_using(text, "968")["status"] == "pass"
+    assert sum_of(text, "731")["status"] == "pass"
+    assert sum_of(text, "968")["status"] == "pass"
 
 
 def test_pair_breakdown_one_column_off_fails():
@@ -98,3 +106,109 @@ def test_visits_of_people_are_not_people():
     # 140 + 87 = 227 people are not parts of 259 lượt công dân (visits): no sum is read between them
     frame = check_claims("Đã tiếp 259 lượt công dân, trong đó 140 người khiếu nại và 87 người tố cáo.")
     assert not (frame["kind"] == "sum").any()
+
+
+# ---------------------------------------------------------------- a table's total row and its percentage column
+
+PETITIONS_TABLE = """Bảng 2. Kết quả xử lý đơn
+STT | Loại đơn | Tiếp nhận | Đã giải quyết | Tỷ lệ (%)
+1 | Khiếu nại | 143 | 131 | 91,6
+2 | Tố cáo | 27 | 24 | 88,9
+3 | Kiến nghị, phản ánh | 365 | 352 | 96,4
+ | Tổng cộng | 535 | 507 | 94,8
+Hết bảng."""
+# 143 + 27 + 365 = 535; 131 + 24 + 352 = 507; 131/143 = 91,61 %, 24/27 = 88,89 %, 352/365 = 96,44 %, 507/535 = 94,77 %
+
+
+def test_table_total_row_and_percentage_column_pass():
+    assert sum_of(PETITIONS_TABLE, "535")["status"] == "pass"
+    assert sum_of(PETITIONS_TABLE, "507")["computed"] == "507"
+    for percent in ("91,6", "88,9", "96,4", "94,8"):
+        row = claim_using(PETITIONS_TABLE, percent)
+        assert (row["kind"], row["status"]) == ("ratio", "pass") and "«Đã giải quyết»/«Tiếp nhận»" in row["assumption"]
+    # the STT column has no total and the percentage column is not summed
+    frame = check_claims(PETITIONS_TABLE)
+    assert len(frame) == 6 and (frame["status"] == "pass").all()
+
+
+def test_table_total_row_off_fails_with_the_slip():
+    # 143 + 27 + 365 = 535, printed 553 (two digits swapped)
+    text = PETITIONS_TABLE.replace("| 535 |", "| 553 |").replace("94,8", "91,7")  # 507/553 = 91,68 %
+    row = sum_of(text, "553")
+    assert (row["kind"], row["status"], row["computed"]) == ("sum", "fail", "535")
+    assert "«Tổng cộng»" in row["assumption"] and "535" in row["hypothesis"] and "đảo hai chữ số" in row["hypothesis"]
+
+
+def test_table_percentage_off_in_one_row_fails():
+    # the other rows fix the column as «Đã giải quyết»/«Tiếp nhận»: 352/365 = 96,44 %, printed 69,4
+    row = claim_using(PETITIONS_TABLE.replace("96,4", "69,4"), "69,4")
+    assert (row["status"], row["computed"]) == ("fail", "96,44%") and "96,4% bị in thành 69,4%" in row["hypothesis"]
+
+
+def test_markdown_table_with_its_rule_and_borders():
+    # 11 + 8 + 13 = 32 meetings; 874 + 655 + 1.018 = 2.547 voters
+    text = ("| Tổ | Số buổi | Lượt cử tri |\n|---|---|---|\n| Tổ 1 | 11 | 874 |\n| Tổ 2 | 8 | 655 |\n| Tổ 3 | 13 | 1.018 |\n"
+            "| Cộng | 32 | 2.547 |")
+    assert sum_of(text, "32")["status"] == "pass" and sum_of(text, "2.547")["status"] == "pass"
+    assert sum_of(text.replace("| 32 |", "| 23 |"), "23")["status"] == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    # a row breaking down the row above it ("- Trong đó") is not a sibling: 143 + 27 = 170 (the sub-row 95 left out)
+    "Loại | Số đơn\nKhiếu nại | 143\n- Trong đó đất đai | 95\nTố cáo | 27\nTổng cộng | 170",
+    # rows of unequal width (merged cells) leave the columns unknown: nothing is summed
+    "Loại | Số đơn | Ghi chú\nKhiếu nại | 143\nTố cáo | 27 | mới\nTổng cộng | 180 | x",
+    # a percentage column that no pair of columns gives in most rows is left alone
+    "Loại | A | B | Tỷ lệ\nX | 40 | 50 | 12,5%\nY | 30 | 70 | 33,3%\nZ | 20 | 90 | 71,0%",
+])
+def test_table_pitfalls_raise_no_alarm(text):
+    assert flagged(text) == []
+
+
+def test_docx_row_with_two_equal_cells_keeps_its_columns(tmp_path):
+    import docx
+
+    from hdnd_data.text import read_report
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, [["Loại", "Nhận", "Xong"], ["Tố cáo", "12", "12"]]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    merged = document.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Gộp"
+    merged.rows[0].cells[2].text = "5"
+    document.save(tmp_path / "bang.docx")
+    assert read_report(tmp_path / "bang.docx").splitlines() == ["Loại | Nhận | Xong", "Tố cáo | 12 | 12", "Gộp | 5"]
+
+
+# ---------------------------------------------------------------- a base stated in the paragraph before
+
+
+def test_base_from_the_paragraph_before():
+    # 653/671 = 97,32 %
+    text = "Tổng số đơn nhận được trong năm là 671 đơn.\nQua phân loại, đã giải quyết 653 đơn, đạt 97,3%."
+    row = claim_using(text, "97,3")
+    assert (row["status"], row["computed"]) == ("pass", "97,32%") and "671" in row["assumption"]
+    assert text[slice(*row["spans"][1])] == "671"
+
+
+def test_base_from_the_paragraph_before_off_fails():
+    # 653/671 = 97,32 %, printed 79,3 (two digits swapped)
+    text = "Tổng số đơn nhận được trong năm là 671 đơn.\n\nQua phân loại, đã giải quyết 653 đơn, đạt 79,3%."
+    row = claim_using(text, "79,3")
+    assert row["status"] == "fail" and "97,3% bị in thành 79,3%" in row["hypothesis"]
+
+
+@pytest.mark.parametrize("text", [
+    # no "tổng số": the figure before is not named as the total
+    "Trong quý nhận 671 đơn.\nĐã giải quyết 653 đơn, đạt 79,3%.",
+    # two totals of one kind before: which one is the base is not said
+    "Tổng số đơn kỳ trước là 540 đơn; tổng số đơn kỳ này là 671 đơn.\nĐã giải quyết 653 đơn, đạt 79,3%.",
+    # a paragraph without figures in between breaks the tie
+    "Tổng số đơn nhận được là 671 đơn.\nCông tác tiếp dân được duy trì.\nĐã giải quyết 653 đơn, đạt 79,3%.",
+    # another kind of thing: cases are not letters
+    "Tổng số đơn nhận được là 671 đơn.\nĐã xử lý 58 vụ việc, đạt 79,3%.",
+])
+def test_base_before_pitfalls_raise_no_alarm(text):
+    assert flagged(text) == []

@@ -49,6 +49,10 @@ TERMS: dict[str, tuple[str, str]] = {
                             "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
+    "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),
+    "ratio_table_column": ("cột tỷ lệ của bảng là «{a}»/«{b}», như ở các hàng khác",
+                           "the table's percentage column is «{a}»/«{b}», as in its other rows"),
+    "table_total_row": ("hàng «{label}» của bảng so với các hàng trên nó", "the table's «{label}» row against the rows above it"),
     "bound_holds": ("«{word} {printed}» đọc là giới hạn: {a}/{b} = {value}%", "«{word} {printed}» read as a bound: {a}/{b} = {value}%"),
     "bound_off": ("«{word} {printed}» đọc là giới hạn, nhưng {a}/{b} = {value}%", "«{word} {printed}» read as a bound, but {a}/{b} = {value}%"),
     # averages

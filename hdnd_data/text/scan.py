@@ -195,6 +195,8 @@ class _Line:
     used: set[int] = field(default_factory=set)
     totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
+    offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
+    carried: list[_Quantity] = field(default_factory=list)  # totals the paragraph before states, shifted to this one
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
