@@ -212,3 +212,26 @@ def test_base_from_the_paragraph_before_off_fails():
 ])
 def test_base_before_pitfalls_raise_no_alarm(text):
     assert flagged(text) == []
+
+
+def test_pair_joined_by_words_and_a_comma_without_space():
+    # "213 lượt với 288 công dân": 213 = 198 + 15 receptions, 288 = 221 + 67 people ("198 lượt,221 người": no space)
+    text = ("Ban đã tiếp 213 lượt với 288 công dân, trong đó: tiếp thường xuyên 198 lượt,221 người; "
+            "tiếp định kỳ 15 lượt, 67 người.")
+    assert sum_of(text, "213")["status"] == "pass" and sum_of(text, "288")["status"] == "pass"
+    assert sum_of(text.replace("67 người", "76 người"), "288")["status"] == "fail"  # 221 + 76 = 297
+
+
+def test_listed_changes_against_the_sentence_before():
+    # now 742 lượt/815 lượt người; before 903/977: 903 − 742 = 161, 977 − 815 = 162
+    text = ("Quý III đã tiếp 742 lượt/815 lượt người. So với cùng kỳ giảm 161 lượt, 162 lượt người "
+            "(quý III năm trước tiếp 903 lượt/977 lượt người).")
+    assert claim_using(text, "161")["computed"] == "742 − 903 = 161"
+    assert claim_using(text, "162")["computed"] == "815 − 977 = 162"
+    assert claim_using(text.replace("162 lượt người", "126 lượt người"), "126")["status"] == "fail"
+
+
+def test_change_in_a_sentence_that_compares_nothing_is_not_tied_to_the_sentence_before():
+    # no "so với" and no bracket: 37 is not read against the 742 of the sentence before
+    frame = check_claims("Quý III đã tiếp 742 lượt/815 lượt người. Số đoàn đông người giảm 37 lượt.")
+    assert not frame["status"].isin(["fail", "warn"]).any()

@@ -291,7 +291,8 @@ FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "đư
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
 UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*/")
 BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
-QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
+# not inside a word or a number; a comma right after a word still separates ("177 lượt,194 người")
+QUANTITY_RE = re.compile(rf"(?<![\w.])(?<!\d,)({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
 # "đúng một phần 21 đơn" (partly founded) is a count, unlike "phần 2" of a document
@@ -395,11 +396,18 @@ def _quantities(text: str) -> list[_Quantity]:
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
+        if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" and found[-2].counts == "lượt" \
+                and found[-1].counts in ("người", "lượt người") and found[-2].depth == depth \
+                and PAIR_JOIN_RE.fullmatch(text, found[-2].end, start):
+            owner = len(found) - 2  # "191 lượt với 257 công dân", "177 lượt, 194 người"
         if owner is not None and _pair(found[owner], found[-1]):
             # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole
             found[owner] = replace(found[owner], role="count", paired=True)
             found[-1] = replace(found[-1], role="count", paired=True)
     return found
+
+
+PAIR_JOIN_RE = re.compile(r"\s*(?:lượt|lượt tiếp|lượt đoàn)\s*(?:,|với|/)\s*", re.IGNORECASE)
 
 
 def _pair(first: _Quantity, second: _Quantity) -> bool:
