@@ -235,3 +235,27 @@ def test_change_in_a_sentence_that_compares_nothing_is_not_tied_to_the_sentence_
     # no "so với" and no bracket: 37 is not read against the 742 of the sentence before
     frame = check_claims("Quý III đã tiếp 742 lượt/815 lượt người. Số đoàn đông người giảm 37 lượt.")
     assert not frame["status"].isin(["fail", "warn"]).any()
+
+
+# ---------------------------------------------------------------- a breakdown opening the next paragraph
+
+
+def test_breakdown_opening_the_next_paragraph():
+    # 58 = 12 + 5 + 9 + 14 + 18 delegations, listed in the next paragraph ("TP. Hòa Bình" is not a sentence end);
+    # 12 = 5 + ... does not fold: all the parts adding up to the total outweighs a sub-total by chance (5 + 3 + 4 = 12)
+    text = ("Năm qua toàn tỉnh tiếp 58 lượt đoàn đông người, giảm 21 lượt so với năm trước.\n\n"
+            "Theo đó, trụ sở tỉnh tiếp 12 lượt đoàn (203 người), TP. Hòa Bình 5 lượt đoàn (41 người), huyện A 3 lượt đoàn "
+            "(30 người), huyện B 4 lượt đoàn (28 người), huyện C 34 lượt đoàn (310 người).")
+    row = sum_of(text, "58")
+    assert (row["status"], row["computed"]) == ("pass", "58")
+    assert text[slice(*row["spans"][0])] == "58" and row["line"] == 3  # the claim sits on the breakdown's line
+    wrong = text.replace("4 lượt đoàn (28", "7 lượt đoàn (28")  # 12 + 5 + 3 + 7 + 34 = 61 ≠ 58
+    assert sum_of(wrong, "58")["status"] in {"fail", "warn"}
+
+
+def test_breakdown_of_the_paragraph_before_after_trong_do():
+    # 412 = 37 + 18 + 357
+    text = "Năm 2025, Ủy ban tiếp nhận 412 đơn các loại.\nTrong đó: khiếu nại 37 đơn; tố cáo 18 đơn; kiến nghị, phản ánh 357 đơn."
+    assert sum_of(text, "412")["status"] == "pass"
+    row = sum_of(text.replace("357", "375"), "412")  # 37 + 18 + 375 = 430: more than the total, whatever "trong đó" leaves out
+    assert row["status"] == "warn" and "430" in row["note"] and "357" in row["hypothesis"]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from hdnd_data.text.misprints import explain
-from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
+from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, _fmt, _Line, _Quantity, _value
 
 CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|trong số|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
-                    r"|:(?=\s*[^\W\d_])", re.IGNORECASE)
+                    r"|:(?=\s*[^\W\d_])|^\s*theo đó\b\s*,?", re.IGNORECASE)
+# Where a cue opens its paragraph, the total is the last figure of the paragraph before.
+OPENING_RE = re.compile(r"^\s*(?:[-+•–]\s*)?$")
 OF_TOTAL_RE = re.compile(r"\s*\d")
 # A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
 BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
@@ -20,7 +22,7 @@ BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
 CLOSED_CUES = ("gồm", "bao gồm", "gồm có", "cụ thể", "cụ thể là", "chia ra")
 TOTAL_AFTER_RE = re.compile(r"\b(?:trên|trong)?\s*tổng (?:số|cộng)(?:\s+là)?\s*$", re.IGNORECASE)
 BULLET_RE = re.compile(r"\s*[-+•*–]\s")
-GROUP_BREAK_RE = re.compile(r";|\.\s|\bkết quả\b", re.IGNORECASE)
+GROUP_BREAK_RE = re.compile(rf";|{NOT_AFTER_ABBREVIATION}\.\s|\bkết quả\b", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A sum that holds by chance: two or three small counts adding up to a small total in another sentence.
 MIN_TOTAL_ELSEWHERE = 10
@@ -125,6 +127,8 @@ def _breakdowns(line: _Line) -> None:
         elif not before and line.sentence_index(cue.start()) > 0:
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
+        elif not before and OPENING_RE.match(text[:cue.start()]):
+            before = counted(line.closing)  # a paragraph that opens with the breakdown of the one before
         # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
         depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
         if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
@@ -171,7 +175,8 @@ def _breakdowns(line: _Line) -> None:
             if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:
                 _judge(line, total, parts, closed=False)
             continue
-        parts = _nested(line, parts)
+        if not _equal(sum(p.value for p in parts), total.value):  # all the parts adding up outweighs a sub-total by chance
+            parts = _nested(line, parts)
         if len(parts) < 2:
             continue
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
@@ -231,7 +236,8 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
         return
     word = cue.group(0).lower().strip(" :")
     # "gồm: a X; b Y": items of a closed list may be separated by semicolons, one to a clause
-    claimed = parts if word.startswith(CLOSED_CUES) and all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
+    # (an open cue's label-first items, one to a clause, are one list too: parts beyond the total are flagged)
+    claimed = parts if all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
     if len(claimed) < 2:
         return
     closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))

@@ -98,6 +98,7 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
         adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
         line.carried = _carried(previous, line) if adjacent else []
+        line.closing = previous.closing_figures(line) if adjacent else []
         for extract in EXTRACTORS:
             extract(line)
         previous = line

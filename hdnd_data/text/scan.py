@@ -30,8 +30,13 @@ MONEY_AT_RE = re.compile(rf"({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu 
 COUNT_RE = re.compile(rf"{_START}({NUM})(?![\d/%]|\s?%|/)\s+([^\W\d_]+)")
 MALFORMED_RE = re.compile(rf"{_START}(\d+(?:[.,]\d+)+)")
 TRONG_DO_RE = re.compile(r"\btrong đó\b", re.IGNORECASE)
+CHANGED_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 CHANGE_WORD_RE = re.compile(r"\b(tăng|giảm|vượt)\b", re.IGNORECASE)
 
+# A sentence ends at ". " (not after an abbreviation: "TP. Đồng Hới", "TX. Ba Đồn") or at a line break.
+ABBREVIATIONS = ("TP", "Tp", "TX", "TT", "Q", "P")  # "TP. Đồng Hới", "Q. 3"
+NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS) + r"\s+|\s*\n\s*")
 # Money units, in millions of the currency, so that "3,5 tỷ đồng" and "3.500 triệu đồng" are one amount.
 MONEY_UNITS = {
     "nghìn tỷ đồng": ("VND", 1_000_000.0), "tỷ đồng": ("VND", 1000.0), "triệu đồng": ("VND", 1.0),
@@ -197,6 +202,7 @@ class _Line:
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
     carried: list[_Quantity] = field(default_factory=list)  # totals the paragraph before states, shifted to this one
+    closing: list[_Quantity] = field(default_factory=list)  # figures of the last sentence of the paragraph before
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -207,7 +213,7 @@ class _Line:
         # A sentence ends at ". " or at a new line — a dot inside a number ("390.463") is never followed by a space.
         if self._sentences is None:
             spans, start = [], 0
-            for match in re.finditer(r"(?<=[.!?…])\s+|\s*\n\s*", self.text):
+            for match in SENTENCE_END_RE.finditer(self.text):
                 spans.append((start, match.start()))
                 start = match.end()
             spans.append((start, len(self.text)))
@@ -246,6 +252,14 @@ class _Line:
 
     def msg(self, key: str, **values: object) -> str:
         return msg(key, self.lang, **values)
+
+    def closing_figures(self, line: _Line) -> list[_Quantity]:
+        """The figures of this paragraph's last sentence, with spans as offsets from the start of ``line`` (the next
+        paragraph, which may open with their breakdown: "Trong đó: …", "Theo đó, …")."""
+        lo, hi = self.sentences()[-1]
+        shift = self.offset - line.offset
+        return [replace(q, start=q.start + shift, end=q.end + shift) for q in self.within(lo, hi, limit=16, last=True)
+                if not CHANGED_AT_RE.search(self.text[max(0, q.start - 16):q.start])]  # "giảm 77 lượt" is no total
 
 
 
