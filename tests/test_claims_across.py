@@ -259,3 +259,20 @@ def test_breakdown_of_the_paragraph_before_after_trong_do():
     assert sum_of(text, "412")["status"] == "pass"
     row = sum_of(text.replace("357", "375"), "412")  # 37 + 18 + 375 = 430: more than the total, whatever "trong đó" leaves out
     assert row["status"] == "warn" and "430" in row["note"] and "357" in row["hypothesis"]
+
+
+# ---------------------------------------------------------------- "a/b … còn c": done and the rest
+
+
+def test_fraction_and_its_rest():
+    # 23 + 41 = 64; 23/64 = 35,94 %
+    text = "Có 23/64 kiến nghị đã giải quyết xong (đạt 35,94%), còn 41 kiến nghị đang được xem xét."
+    row = sum_of(text, "64")
+    assert (row["status"], row["stated"]) == ("pass", "64 = 23 + 41") and "«còn»" in row["assumption"]
+    off = sum_of(text.replace("41 kiến nghị", "14 kiến nghị"), "64")  # 23 + 14 = 37: "còn" may not be the rest: a warning
+    assert off["status"] == "warn" and "37" in off["note"]
+
+
+def test_rest_of_another_kind_is_not_read():
+    # "còn 3 đơn vị" counts units, not the requests of the fraction
+    assert flagged("Đã trả lời 58/60 kiến nghị, còn 3 đơn vị chưa gửi văn bản.") == []

@@ -62,6 +62,30 @@ def _sums(line: _Line) -> None:
                      assumed=True)
 
 
+# "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
+FRACTION_REST_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _fraction_rest(line: _Line) -> None:
+    """"a/b X …, còn c X": the done and the rest make the whole (a + c = b); passed when they do, a warning naming
+    the assumption when not, as "còn" may name something else."""
+    text = line.text
+    for match, num, den in _fractions(line):
+        noun = re.match(r"\s+([^\W\d_]+)", text[match.end():match.end() + 30])
+        rest = FRACTION_REST_RE.match(text, match.end())
+        if noun is None or rest is None or rest.group(2).lower() != noun.group(1).lower() or rest.start(1) in line.used:
+            continue
+        value = _value(rest.group(1))
+        if value is None or value >= den:
+            continue
+        line.used.add(rest.start(1))
+        spans = [(match.start(2), match.end(2)), (match.start(1), match.end(1)), rest.span(1)]
+        ok = abs(num + value - den) < 1e-9
+        line.add(match.start(), rest.end(1), "sum", f"{match.group(2)} = {match.group(1)} + {rest.group(1)}", _fmt(num + value),
+                 "0", "pass" if ok else "warn", "" if ok else line.msg("parts_open", computed=_fmt(num + value), total=match.group(2)),
+                 assumption=line.msg("parts_remainder"), spans=spans, main=spans[0], convention="exact")
+
+
 def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, raws: list[str], values: list[float],
              *, closed: bool, assumed: bool = False) -> None:
     computed = sum(values)
