@@ -276,3 +276,32 @@ def test_fraction_and_its_rest():
 def test_rest_of_another_kind_is_not_read():
     # "còn 3 đơn vị" counts units, not the requests of the fraction
     assert flagged("Đã trả lời 58/60 kiến nghị, còn 3 đơn vị chưa gửi văn bản.") == []
+
+
+# ---------------------------------------------------------------- fixes from the held5 set (measured once before them)
+
+
+def test_average_per_head_and_an_average_population():
+    # 31.500 tỷ / 525.000 người = 60 triệu per head; "dân số trung bình" is the population, not a bound
+    text = "GRDP năm 2025 đạt 31.500 tỷ đồng, dân số trung bình 525.000 người; GRDP bình quân đầu người đạt 60 triệu đồng."
+    assert claim_using(text, "60")["status"] == "pass"
+
+
+def test_average_of_people_over_households_counts_nhan_khau_as_people():
+    # 3.484 nhân khẩu / 871 hộ = 4,0
+    assert claim_using("Thôn có 871 hộ với 3.484 nhân khẩu, bình quân 4,0 người/hộ.", "4,0")["status"] == "pass"
+
+
+def test_markdown_rule_without_spaces_keeps_the_header():
+    # the header names the last column a percentage: it is not summed; 412 + 88 = 500, 380 + 95 = 475 = 95 % of 500
+    text = ("| Khoản | Dự toán | Thực hiện | Tỷ lệ (%) |\n|---|---|---|---|\n| A | 412 | 380 | 92,2 |\n| B | 88 | 95 | 108,0 |\n"
+            "| Tổng | 500 | 475 | 95,0 |")
+    frame = check_claims(text)
+    assert set(frame["stated"]) == {"500 = 412 + 88", "475 = 380 + 95", "92,2%", "108,0%", "95,0%"}
+    assert (frame["status"] == "pass").all()
+
+
+def test_a_percentage_naming_its_own_base_does_not_take_the_total_before():
+    # 96/412 = 23,3 %, but the percentage is of "số đơn về môi trường": no claim against 412
+    text = "Tổng số đơn nhận được trong năm là 412 đơn.\nRiêng lĩnh vực môi trường, đã xử lý 96 đơn, đạt 88,9% số đơn về môi trường."
+    assert flagged(text) == []

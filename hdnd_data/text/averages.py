@@ -23,7 +23,7 @@ from hdnd_data.text.scan import (
 
 AVERAGE_CUE_RE = re.compile(r"\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "mỗi buổi (tiếp xúc) có", "một người": the unit an average is per, named before the figure
-PER_BEFORE_RE = re.compile(r"^\s*(?:mỗi|một|1)\s+([^\W\d_]+)[^\d;.]*$", re.IGNORECASE)
+PER_BEFORE_RE = re.compile(r"^\s*(?:mỗi|một|1|(?=đầu\s+người))\s*(?:đầu\s+)?([^\W\d_]+)[^\d;.]*$", re.IGNORECASE)
 # "90 cử tri/buổi", "7 triệu đồng/người", "2,1 vụ/1.000 dân", "3 kiến nghị trên một buổi"
 PER_AFTER_RE = re.compile(rf"^\s*(?:[^\W\d_]+\s*){{1,3}}(?:/|\s+trên\s+(?:một|mỗi)\s+|\s+(?:mỗi|một)\s+)\s*(?:({NUM})\s+)?([^\W\d_]+)",
                           re.IGNORECASE)
@@ -48,8 +48,9 @@ def _averages(line: _Line) -> None:
         average, per, scale, tail = found
         line.used.add(average.start)
         low, high = max(0, average.start - WINDOW[0]), min(len(text), average.end + WINDOW[1])
-        near = [q for q in line.within(low, high, limit=40) if q is not average and q.value > 0 and not q.approximate
-                and q.role in ("count", "denominator", "numerator") and not average.start <= q.start < tail]
+        near = [q for q in line.within(low, high, limit=40) if q is not average and q.value > 0 and q.role in (
+                "count", "denominator", "numerator") and not average.start <= q.start < tail and (not q.approximate or (
+                    AVERAGE_CUE_RE.search(text, max(0, q.start - 14), q.start)))]  # "dân số trung bình 710.000 người"
         totals = [q for q in near if _same_thing(q, average)]
         units = [q for q in near if q.noun and not q.currency and (q.counts in _unit_of(per) or q.noun in _unit_of(per))
                  and q not in totals]

@@ -279,7 +279,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
             line.used.add(percent.start)
         return
     carried = [q for q in line.carried if q.compatible(count) and q.noun and q.value >= count.value]
-    if not alike and len(carried) == 1 and not count.currency:
+    # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
+    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end):
         # "Tổng số đơn nhận được là 812 đơn." then "… đã giải quyết 790 đơn, đạt 97,3%": the one total of its kind
         # the paragraph before names with "tổng số", and no figure of that kind in this paragraph
         base = carried[0]

@@ -299,7 +299,7 @@ APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=le
 # Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
 CLASSIFIERS = {"lượt", "số"}
 # First words of nouns naming people: "lượt" before one of them counts visits of people, not people.
-PERSON_NOUNS = frozenset({"người", "công", "cử", "khách", "đại"})
+PERSON_NOUNS = frozenset({"người", "công", "cử", "khách", "đại", "nhân"})  # "nhân khẩu", "nhân dân"
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count

@@ -70,17 +70,18 @@ def _cells(line: _Line) -> list[_Cell]:
     return cells
 
 
-MARKDOWN_RULE_RE = re.compile(r"^:?-{3,}:?$")
+MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
 
 
 def _blocks(lines: list[_Line]):
     """Runs of consecutive table lines (two cells or more)."""
     block = []
     for line in lines:
+        if block and MARKDOWN_RULE_RE.match(line.text):
+            continue  # a markdown table's rule under its header ("|---|---|")
         cells = _cells(line) if CELL_SPLIT_RE.search(line.text) else []
         if len(cells) >= 2:
-            if not all(MARKDOWN_RULE_RE.match(c.text) for c in cells):
-                block.append(_TableRow(line, cells))
+            block.append(_TableRow(line, cells))
             continue
         if block:
             yield block
