@@ -305,3 +305,40 @@ def test_a_percentage_naming_its_own_base_does_not_take_the_total_before():
     # 96/412 = 23,3 %, but the percentage is of "số đơn về môi trường": no claim against 412
     text = "Tổng số đơn nhận được trong năm là 412 đơn.\nRiêng lĩnh vực môi trường, đã xử lý 96 đơn, đạt 88,9% số đơn về môi trường."
     assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- from real pages read after held5 (own sentences)
+
+
+def test_visits_of_citizens_split_into_visit_and_people_pairs():
+    # "1.412 lượt công dân" are visits: 1.412 = 1.036 + 376 visits ("lượt" beside "người" counts visits too)
+    text = "Năm qua đã tiếp 1.412 lượt công dân; trong đó, tiếp thường xuyên 1.036 lượt/1.190 người; tiếp định kỳ 376 lượt/488 người."
+    assert sum_of(text, "1.412")["status"] == "pass"
+
+
+def test_visits_with_people_pair_joined_by_voi():
+    # 2.917 = 1.804 + 1.113 visits; 2.251 = 1.392 + 859 people
+    text = ("Các cơ quan tiếp 2.917 lượt công dân với 2.251 người; trong đó tiếp thường xuyên 1.804 lượt với 1.392 người; "
+            "tiếp định kỳ 1.113 lượt với 859 người.")
+    assert sum_of(text, "2.917")["status"] == "pass" and sum_of(text, "2.251")["status"] == "pass"
+
+
+def test_rest_named_after_its_figure():
+    # 27 + 11 = 38 ("11 vụ còn lại")
+    row = sum_of("Đã giải quyết được 27/38 vụ việc thuộc thẩm quyền, 11 vụ còn lại đang xác minh.", "38")
+    assert (row["status"], row["stated"]) == ("pass", "38 = 27 + 11")
+
+
+def test_bracket_of_labelled_items():
+    # "(cũ 7 vụ, mới phát sinh 05 vụ)": 12 = 7 + 05; "KN 58, TC 97 và kiến nghị 2.106 đơn" = 2.261, not 2.174
+    assert sum_of("Có 12 đoàn đông người (vụ việc cũ 7 vụ, mới phát sinh 05 vụ).", "12")["status"] == "pass"
+    row = sum_of("Đơn đủ điều kiện xử lý là 2.174 đơn (KN 58, TC 97 và kiến nghị, đề nghị 2.106 đơn).", "2.174")
+    assert row["stated"] == "2.174 = 58 + 97 + 2.106" and "2.261" in row["note"]
+    # an article number is not an item: nothing is summed
+    assert flagged("Thực hiện 3 nhiệm vụ (Điều 5, Điều 7 của quy chế).") == []
+
+
+def test_a_heading_with_a_colon_does_not_take_the_sentence_before_as_its_total():
+    # "Kết quả xử lý: …" opens a new topic: 1.108 (the last figure before) is not the total of 652 + 401 = 1.053
+    text = "Kiến nghị, phản ánh 1.108 vụ việc. Kết quả xử lý qua tiếp dân: đã hướng dẫn 652 vụ việc; tiếp nhận giải quyết 401 vụ việc."
+    assert flagged(text) == []

@@ -124,7 +124,7 @@ def _breakdowns(line: _Line) -> None:
         before = counted(line.within(lo, cue.start(), limit=16, last=True))
         if cue.group(0).lower().startswith("trong số") and after and OF_TOTAL_RE.match(text, cue.end()):
             before, after = after[:1], after[1:]  # "Trong số 376 đơn, có 277 …; 71 …; 28 …"
-        elif not before and line.sentence_index(cue.start()) > 0:
+        elif not before and line.sentence_index(cue.start()) > 0 and OPENING_RE.match(text[lo:cue.start()]):
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
         elif not before and OPENING_RE.match(text[:cue.start()]):
@@ -165,6 +165,8 @@ def _breakdowns(line: _Line) -> None:
                          closed=len(side) >= 2 and _equal(sum(p.value for p in side), total.value))
         categories = _groups(text, parts)[0]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
+        slots = [p.slot for p in parts if p.slot]  # an ambiguous total ("164 lượt") takes one side of its pairs only
+        parts = [p for p in parts if not p.slot or p.slot == slots[0]] if slots else parts
         if len(parts) < 2:
             # "318 đơn, chia ra 271 khiếu nại và 47 tố cáo": items named by category, not by the total's counter;
             # read only when they add up, as their nouns do not prove they are parts of this total

@@ -162,6 +162,7 @@ def _changes(line: _Line) -> None:
     (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
     text, quantities = line.text, line.quantities()
     listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 146 lượt, 127 lượt người" lists two
+    changes: set[int] = set()  # a change is never the figure that changed
     for index, change in enumerate(quantities):
         if change.start in line.used or change.role not in ("count", "percent"):
             continue
@@ -174,9 +175,11 @@ def _changes(line: _Line) -> None:
         else:
             continue
         listed = (index, rising)
+        changes.add(change.start)
         points = bool(POINTS_RE.match(text, change.end)) and change.role == "count"
         lo, hi = line.sentence_of(change.start)
-        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth]
+        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth
+                   and q.start not in changes]
         pair = _from_to(text, earlier) or _from_to_after(text, quantities[index + 1:index + 3], hi)
         assumption, strong = "", True
         if pair is None:
@@ -234,7 +237,12 @@ def _from_to_after(text: str, after: list[_Quantity], hi: int):
 
 
 def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
-    """The figure that changed: the last figure of the clause before the change word, of the change's kind."""
+    """The figure that changed: the last figure of the clause before the change word, of the change's kind (one
+    counted by the change's own words first: "giảm 146 lượt tiếp" is the "866 lượt" of "866 lượt/964 lượt người")."""
+    if change.role == "count" and not points and change.noun:
+        same = [q for q in earlier if q.role == "count" and q.counts == change.counts and q.compatible(change)]
+        if same:
+            return same[-1]
     for q in reversed(earlier):
         if change.role == "percent" and not points:
             if q.role == "count" and (q.noun or q.currency):

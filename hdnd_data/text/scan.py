@@ -300,10 +300,11 @@ APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=le
 CLASSIFIERS = {"lượt", "số"}
 # First words of nouns naming people: "lượt" before one of them counts visits of people, not people.
 PERSON_NOUNS = frozenset({"người", "công", "cử", "khách", "đại", "nhân"})  # "nhân khẩu", "nhân dân"
+CONJUNCTIONS = frozenset({"và", "hoặc", "với"})
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
-UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*/")
+UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/")
 BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 # not inside a word or a number; a comma right after a word still separates ("177 lượt,194 người")
 QUANTITY_RE = re.compile(rf"(?<![\w.])(?<!\d,)({NUM})(\s?%)?")
@@ -332,6 +333,7 @@ class _Quantity:
     approximate: bool
     alias: str = ""  # the noun after a classifier ("lượt công dân": noun "lượt", alias "công")
     paired: bool = False  # one side of "a lượt/b người": the two sides count different things, never a ratio
+    slot: str = ""  # in a pair, what the side counts: R receptions, V visits of people, P people
 
     @property
     def counts(self) -> str:
@@ -341,6 +343,13 @@ class _Quantity:
             return "lượt người"
         return "người" if self.noun in PERSON_NOUNS else self.noun
 
+    @property
+    def klass(self) -> str:
+        """Receptions (R), visits of people (V) or people (P); bare "lượt" outside a pair may be R or V."""
+        if self.slot:
+            return self.slot
+        return {"lượt người": "V", "người": "P", "lượt": "RV"}.get(self.counts, "")
+
     def compatible(self, other: _Quantity) -> bool:
         """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn"); visits of
         people are never people, and the two sides of a "lượt/người" pair are never one another."""
@@ -348,9 +357,8 @@ class _Quantity:
             return self.currency == other.currency
         if not self.noun or not other.noun:
             return True
-        kinds = {self.counts, other.counts}
-        if (self.paired or other.paired) or kinds == {"lượt người", "người"}:
-            return len(kinds) == 1
+        if self.klass and other.klass:
+            return bool(set(self.klass) & set(other.klass))
         return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
 
 
@@ -408,20 +416,25 @@ def _quantities(text: str) -> list[_Quantity]:
                 first, second = words.group(1).lower(), (words.group(2) or "").lower()
                 # "lượt công dân" counts what "lượt" and "công dân" count; "37 lượt so với" counts "lượt"
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
+                if noun in CONJUNCTIONS:  # "TC 143 và …": the figure's noun is not stated
+                    noun, alias = "", ""
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
-        if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" and found[-2].counts == "lượt" \
-                and found[-1].counts in ("người", "lượt người") and found[-2].depth == depth \
+        if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" \
+                and found[-2].counts in ("lượt", "lượt người") and found[-1].counts == "người" and found[-2].depth == depth \
                 and PAIR_JOIN_RE.fullmatch(text, found[-2].end, start):
             owner = len(found) - 2  # "191 lượt với 257 công dân", "177 lượt, 194 người"
         if owner is not None and _pair(found[owner], found[-1]):
-            # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole
-            found[owner] = replace(found[owner], role="count", paired=True)
-            found[-1] = replace(found[-1], role="count", paired=True)
+            # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole;
+            # "lượt" is a reception beside "lượt người", a visit beside "người"
+            first, second = found[owner], found[-1]
+            slots = ("R", "V") if second.counts == "lượt người" else ("V", "P") if second.counts == "người" else ("", "")
+            found[owner] = replace(first, role="count", paired=True, slot=slots[0] if first.klass else "")
+            found[-1] = replace(second, role="count", paired=True, slot=slots[1] if second.klass else "")
     return found
 
 
-PAIR_JOIN_RE = re.compile(r"\s*(?:lượt|lượt tiếp|lượt đoàn)\s*(?:,|với|/)\s*", re.IGNORECASE)
+PAIR_JOIN_RE = re.compile(r"\s*lượt(?:\s+[^\W\d_]+){0,2}\s*(?:,|với|/)\s*", re.IGNORECASE)
 
 
 def _pair(first: _Quantity, second: _Quantity) -> bool:
