@@ -11,6 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals
+from hdnd_data.checks.relational import merge
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, label, say
 from hdnd_data.labels import phrases
 
@@ -27,7 +28,7 @@ def amounts_within(run: Run, *, group: str, part: str, whole: str, messages: Map
     on = [k for k in BUDGET_KEY if k != group]
     a = b[b[group] == part]
     w = b[b[group] == whole][[*on, "amount_mvnd", "amount_raw"]]
-    m = a.merge(w, on=on, suffixes=("", "_whole"))
+    m = merge(a, w, on, suffixes=("", "_whole"))
     if m.empty:
         return no_findings()
     amount, whole_amount = m["amount_mvnd"].astype("int64"), m["amount_mvnd_whole"].astype("int64")
@@ -65,7 +66,7 @@ def implied_bases(frames: Frames) -> pd.DataFrame:
     if pct is None or amounts is None:
         return pd.DataFrame()
     amt = amounts[["unit", "year", "direction", "line", "measure", "amount_mvnd", "months"]]
-    m = pct.merge(amt, on=["unit", "year", "direction", "line", "measure"]).reset_index(drop=True)
+    m = merge(pct, amt, ["unit", "year", "direction", "line", "measure"])
     if m.empty:
         return m
     dec = printed_decimals(m["percent_raw"])
@@ -114,7 +115,7 @@ def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
     if m.empty:
         return no_findings()
     m = m[_paired_columns(run.lang)]  # only what a pair prints: the self-merge copies every column it carries
-    p = m.merge(m, on=["unit", "year", "direction", "line", "basis", "period"], suffixes=("", "_b"))
+    p = merge(m, m, ["unit", "year", "direction", "line", "basis", "period"], suffixes=("", "_b"))
     p = p[p["rid"] < p["rid_b"]].reset_index(drop=True)
     if p.empty:
         return no_findings()
@@ -157,7 +158,7 @@ def line_base_within_total(run: Run, *, messages: Mapping[str, str]) -> Findings
     m = m[_paired_columns(run.lang)]
     sub = m[m["line"] != "total"]
     tot = m[m["line"] == "total"]
-    p = sub.merge(tot, on=["unit", "year", "direction", "basis", "period"], suffixes=("", "_b")).reset_index(drop=True)
+    p = merge(sub, tot, ["unit", "year", "direction", "basis", "period"], suffixes=("", "_b"))
     if p.empty:
         return no_findings()
     ok = p["base_lo"] <= p["base_hi_b"]

@@ -9,6 +9,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, no_findings
 from hdnd_data.checks.printed import half_unit, printed_decimals
+from hdnd_data.checks.relational import aggregate, merge
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, say
 
 __all__ = ["KINDS"]
@@ -20,8 +21,8 @@ def named_match_count(run: Run, *, messages: dict) -> Findings:
     """The targets the source names are as many as it counts (fewer named: perhaps a partial list, a warning)."""
     td = run["target_details"]
     rt = run["resolution_targets"]
-    named = td.groupby(["unit", "year", "status"], as_index=False).agg(named=("item_no", "size"), named_locator=("locator", "first"))
-    m = rt.merge(named, on=["unit", "year", "status"])
+    named = aggregate(td, ["unit", "year", "status"], named=("item_no", "size"), named_locator=("locator", "first"))
+    m = merge(rt, named, ["unit", "year", "status"])
     if m.empty:
         return no_findings()
     stated, n = m["count"].astype("int64"), m["named"].astype("int64")
@@ -62,16 +63,16 @@ def shares_to_100(run: Run, *, messages: dict) -> Findings:
     e = _economy(run.frames, "structure_share")
     if e.empty:
         return no_findings()
-    pieces = cat(fmt(e["value"], printed_decimals(e["value_raw"]), lang=run.lang), " + ")
-    texts = e.assign(piece=pieces).groupby(["unit", "year"])["piece"].sum().str[:-3]
-    g = e.groupby(["unit", "year"], as_index=False).agg(
+    g = aggregate(
+        e.assign(piece=fmt(e["value"], printed_decimals(e["value_raw"]), lang=run.lang)),
+        ["unit", "year"],
         summed=("value", "sum"),
         tol=("half", "sum"),
         d=("decimals", "max"),
         source_id=("source_id", "first"),
         locator=("locator", "first"),
+        parts_text=("piece", "join", " + "),
     )
-    g = g.join(texts.rename("parts_text"), on=["unit", "year"])
     ok = (g["summed"] - 100.0).abs() <= g["tol"] + 1e-9
     computed = cat(g["parts_text"], " = ", fmt(g["summed"], g["d"], lang=run.lang))
     return finding(
@@ -104,12 +105,12 @@ def growth_within_sectors(run: Run, *, messages: dict) -> Findings:
     total, parts = _growth_parts(run.frames)
     if total.empty or parts.empty:
         return no_findings()
-    r = (
-        parts.assign(lo=parts["value"] - parts["half"], hi=parts["value"] + parts["half"])
-        .groupby(["unit", "year"], as_index=False)
-        .agg(lo=("lo", "min"), hi=("hi", "max"), low=("value", "min"), high=("value", "max"), d=("decimals", "max"))
+    r = aggregate(
+        parts.assign(lo=parts["value"] - parts["half"], hi=parts["value"] + parts["half"]),
+        ["unit", "year"],
+        lo=("lo", "min"), hi=("hi", "max"), low=("value", "min"), high=("value", "max"), d=("decimals", "max"),
     )
-    m = total.merge(r, on=["unit", "year"])
+    m = merge(total, r, ["unit", "year"])
     if m.empty:
         return no_findings()
     ok = (m["value"] + m["half"] >= m["lo"]) & (m["value"] - m["half"] <= m["hi"])
@@ -135,21 +136,16 @@ def growth_weighted(run: Run, *, messages: dict) -> Findings:
     """Overall growth against the sectors' growth weighted by the structure shares (an approximation: a warning)."""
     total, parts = _growth_parts(run.frames)
     shares = _economy(run.frames, "structure_share")[["unit", "year", "sector", "value", "half"]]
-    w = parts.merge(shares, on=["unit", "year", "sector"], suffixes=("", "_share"))
+    w = merge(parts, shares, ["unit", "year", "sector"], suffixes=("", "_share"))
     if total.empty or w.empty:
         return no_findings()
     w = w.assign(
         sg=w["value_share"] * w["value"],
         err=w["value_share"] * w["half"] + w["value"].abs() * w["half_share"],
-        piece=cat(fmt(w["value"], printed_decimals(w["value_raw"]), lang=run.lang), "×", fmt(w["value_share"], 1, lang=run.lang), "% + "),
+        piece=cat(fmt(w["value"], printed_decimals(w["value_raw"]), lang=run.lang), "×", fmt(w["value_share"], 1, lang=run.lang), "%"),
     )
-    texts = w.groupby(["unit", "year"])["piece"].sum().str[:-3].rename("parts_text")
-    g = (
-        w.groupby(["unit", "year"], as_index=False)
-        .agg(sg=("sg", "sum"), s=("value_share", "sum"), err=("err", "sum"))
-        .join(texts, on=["unit", "year"])
-    )
-    m = total.merge(g, on=["unit", "year"])
+    g = aggregate(w, ["unit", "year"], sg=("sg", "sum"), s=("value_share", "sum"), err=("err", "sum"), parts_text=("piece", "join", " + "))
+    m = merge(total, g, ["unit", "year"])
     if m.empty:
         return no_findings()
     weighted = m["sg"] / m["s"]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from hdnd_data import labels
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
+from hdnd_data.checks.relational import aggregate, merge
 from hdnd_data.checks.wording import capitalised, cat, choose, date_text, fmt, label, per_distinct, round_text, say
 from hdnd_data.data.loader import TABLES
 
@@ -138,7 +139,9 @@ def row_within(
 def totals_agree(run: Run, *, table: str, total: str, messages: Mapping[str, str]) -> Findings:
     """Every row of a unit-year repeats the same total (a figure printed as "part/total" on each line)."""
     t = run[table]
-    g = t.groupby(["unit", "year"], as_index=False).agg(
+    g = aggregate(
+        t,
+        ["unit", "year"],
         distinct=(total, "nunique"),
         low=(total, "min"),
         high=(total, "max"),
@@ -174,11 +177,11 @@ def group_sum(run: Run, *, table: str, part: str, total: str, messages: Mapping[
     t = run[table]
     if t.empty:
         return no_findings()
-    texts = t.assign(piece=cat(fmt(t[part], lang=run.lang), " + ")).groupby(["unit", "year"])["piece"].sum().str[:-3].rename("parts_text")
-    g = (
-        t.groupby(["unit", "year"], as_index=False)
-        .agg(summed=(part, "sum"), total=(total, "max"), source_id=("source_id", "first"), locator=("locator", "first"))
-        .join(texts, on=["unit", "year"])
+    g = aggregate(
+        t.assign(piece=fmt(t[part], lang=run.lang)),
+        ["unit", "year"],
+        summed=(part, "sum"), total=(total, "max"), source_id=("source_id", "first"), locator=("locator", "first"),
+        parts_text=("piece", "join", " + "),
     )
     ok = g["summed"] == g["total"]
     computed = cat(g["parts_text"], " = ", fmt(g["summed"], lang=run.lang))
@@ -251,7 +254,7 @@ def dates_within_period(
     frame = run[table] if frame is None else frame
     frame = frame[frame[start].notna() & frame[end].notna()]
     sources = run["sources"][["unit", "year", "source_id", "period_start", "period_end"]]
-    frame = frame.merge(sources, on=["unit", "year", "source_id"], how="inner")
+    frame = merge(frame, sources, ["unit", "year", "source_id"])
     if frame.empty:
         return no_findings()
     ok = (frame[start] >= frame["period_start"]) & (frame[end] <= frame["period_end"])

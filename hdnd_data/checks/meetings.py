@@ -11,6 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.kinds import INSTANCES, dates_within_period, words
+from hdnd_data.checks.relational import aggregate, merge
 from hdnd_data.checks.wording import cat, choose, date_text, fmt, join_locators, round_text, say
 from hdnd_data.labels import term
 
@@ -61,11 +62,11 @@ def sessions_within_year(
 ) -> Findings:
     """Per-session figures (their sum or largest) never exceed the year's figure stated for the council."""
     s = run["sessions"]
-    per = s.groupby(["unit", "year"], as_index=False).agg(part=(column, how), n=(column, "count"))
+    per = aggregate(s, ["unit", "year"], part=(column, how), n=(column, "count"))
     per = per[per["n"] > 0]
     ac = run["activity_counts"]
     ac = ac[(ac["body"] == "council") & (ac["activity"] == activity) & ac[year_column].notna()]
-    m = ac.merge(per, on=["unit", "year"])
+    m = merge(ac, per, ["unit", "year"])
     if m.empty:
         return no_findings()
     part, whole = m["part"].astype("int64"), m[year_column].astype("int64")
@@ -98,13 +99,12 @@ def session_held(run: Run, *, table: str, messages: Mapping[str, str]) -> Findin
     t = t[t["session_no"].notna()]
     if t.empty:
         return no_findings()
-    refs = t.groupby(["unit", "year", "session_no"], as_index=False).agg(
-        rows=("session_no", "size"), source_id=("source_id", "first"), locator=("locator", "first")
-    )
+    refs = aggregate(t, ["unit", "year", "session_no"], rows=("session_no", "size"), source_id=("source_id", "first"),
+                     locator=("locator", "first"))
     held = run["sessions"][["unit", "year", "session_no"]].assign(held=True)
     refs["session_no"] = refs["session_no"].astype("int64")
     held = held.assign(session_no=held["session_no"].astype("int64"))
-    m = refs.merge(held, on=["unit", "year", "session_no"], how="left")
+    m = merge(refs, held, ["unit", "year", "session_no"], how="left")
     ok = m["held"].fillna(False).astype(bool)
     number = fmt(m["session_no"], lang=run.lang)
     return finding(
@@ -136,21 +136,21 @@ def _listed_activities(frames: Frames) -> pd.DataFrame:
         return pd.DataFrame()
     members = pd.DataFrame(BODY_MEMBERS, columns=["body", "member"])
     members = pd.concat([members, pd.DataFrame({"body": ac["body"].unique(), "member": ac["body"].unique()})]).drop_duplicates()
-    listed = (
-        ms.assign(missing_units=ms["units_count"].isna())
-        .groupby(["unit", "year", "body", "activity"], as_index=False)
-        .agg(
-            listed=("item_no", "size"),
-            listed_units=("units_count", "sum"),
-            missing_units=("missing_units", "sum"),
-            list_locator=("locator", "first"),
-        )
+    listed = aggregate(
+        ms.assign(missing_units=ms["units_count"].isna()),
+        ["unit", "year", "body", "activity"],
+        listed=("item_no", "size"),
+        listed_units=("units_count", "sum"),
+        missing_units=("missing_units", "sum"),
+        list_locator=("locator", "first"),
     )
     listed = listed.rename(columns={"body": "member"})
-    m = ac.merge(members, on="body").merge(listed, on=["unit", "year", "member", "activity"])
+    m = merge(merge(ac, members, ["body"]), listed, ["unit", "year", "member", "activity"])
     if m.empty:
         return pd.DataFrame()
-    return m.groupby(["unit", "year", "body", "activity"], as_index=False).agg(
+    return aggregate(
+        m,
+        ["unit", "year", "body", "activity"],
         count=("count", "first"),
         units_covered=("units_covered", "first"),
         enumerated_in_full=("enumerated_in_full", "first"),
@@ -216,7 +216,7 @@ def round_around_session(run: Run, *, messages: Mapping[str, str]) -> Findings:
     vc = run["voter_contact"]
     s = run["sessions"][["unit", "year", "term", "session_no", "start_date", "end_date", "locator"]]
     s = s.rename(columns={"start_date": "s_start", "end_date": "s_end", "locator": "s_locator"})
-    m = vc.merge(s, on=["unit", "year", "term", "session_no"])
+    m = merge(vc, s, ["unit", "year", "term", "session_no"])
     before = m["timing"] == "before"
     m = m[(before & m["end_date"].notna()) | (~before & m["start_date"].notna())]
     if m.empty:
@@ -244,23 +244,29 @@ def round_around_session(run: Run, *, messages: Mapping[str, str]) -> Findings:
     )
 
 
+def _referred(frames: Frames) -> pd.DataFrame:
+    """Each settlement row with what the rounds it covers sent to the city (``referred``) and how many of those
+    rounds state no such figure (``unknown``)."""
+    rs = frames["recommendation_settlement"].reset_index(drop=True)
+    rs["row"] = np.arange(len(rs))
+    rounds = rs[["row", "unit", "year", "rounds"]].assign(round_id=rs["rounds"].astype(object).str.split(";")).explode("round_id")
+    rounds["round_id"] = rounds["round_id"].str.strip()
+    vc = frames["voter_contact"][["unit", "year", "round_id", "to_city"]].astype({"round_id": object})
+    j = merge(rounds, vc, ["unit", "year", "round_id"], how="left")
+    j["unknown"] = j["to_city"].isna()
+    per = aggregate(j, ["row"], referred=("to_city", "sum"), unknown=("unknown", "sum"))
+    return merge(rs, per, ["row"], how="left")
+
+
 def settlement_vs_referred(run: Run, *, columns: Sequence[str], relation: str, messages: Mapping[str, str]) -> Findings:
     """Recommendations settled (or addressed) against those the rounds it covers sent to the city.
 
     ``relation`` is ``equal`` (the outcomes account for every recommendation) or ``within`` (a subset).
     """
-    rs = run["recommendation_settlement"]
+    rs = run.shared(_referred)
     rs = rs[rs[list(columns)].notna().any(axis=1)].reset_index(drop=True)
     if rs.empty:
         return no_findings()
-    rs["row"] = np.arange(len(rs))
-    rounds = rs[["row", "unit", "year", "rounds"]].assign(round_id=rs["rounds"].astype(object).str.split(";")).explode("round_id")
-    rounds["round_id"] = rounds["round_id"].str.strip()
-    vc = run["voter_contact"][["unit", "year", "round_id", "to_city"]].astype({"round_id": object})
-    j = rounds.merge(vc, on=["unit", "year", "round_id"], how="left")
-    j["unknown"] = j["to_city"].isna()
-    per = j.groupby("row").agg(referred=("to_city", "sum"), unknown=("unknown", "sum"))
-    rs = rs.join(per, on="row")
     lang = run.lang
     rounds_text = round_text(rs["rounds"], lang)
     total = rs[list(columns)].fillna(0).astype("int64").sum(axis=1)
@@ -306,11 +312,11 @@ def _reception_dates(frames: Frames) -> pd.DataFrame:
     cr = cr[cr["dates"].notna()].reset_index(drop=True)
     if cr.empty:
         return pd.DataFrame()
-    d = cr[["dates"]].assign(date=cr["dates"].astype(object).str.split(";")).explode("date")
+    d = pd.DataFrame({"row": np.arange(len(cr)), "date": cr["dates"].astype(object).str.split(";")}).explode("date")
     d["date"] = pd.to_datetime(d["date"].str.strip(), format="%Y-%m-%d", errors="coerce")
     d["bad"] = d["date"].isna()
-    per = d.groupby(level=0).agg(n=("date", "size"), bad=("bad", "sum"), first=("date", "min"), last=("date", "max"))
-    return cr.join(per)
+    per = aggregate(d, ["row"], n=("date", "size"), bad=("bad", "sum"), first=("date", "min"), last=("date", "max"))
+    return cr.join(per.drop(columns="row"))
 
 
 def reception_dates_listed(run: Run, *, messages: Mapping[str, str]) -> Findings:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, no_findings
 from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals, rate_admitted
+from hdnd_data.checks.relational import aggregate, merge, spread
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, join_locators, label, per_distinct, say
 from hdnd_data.labels import phrases
 
@@ -28,14 +29,9 @@ OUTCOME_STATUSES = [
 
 def _petition_wide(frames: Frames) -> pd.DataFrame:
     """Petition counts with one column per status, one row per unit, year, recipient and type."""
-    p = frames["petitions"]
-    keys = ["unit", "year", "recipient", "petition_type"]
-    # the key (these and status) is unique, so an unstack does what a pivot table would, at a fraction of the cost
-    wide = p.set_index([*keys, "status"])["count"].unstack("status")
-    wide = wide.reindex(columns=["received", *OUTCOME_STATUSES]).astype("Float64")
-    wide.columns.name = None
-    where = p.drop_duplicates(subset=keys).set_index(keys)[["source_id", "locator"]]
-    return wide.join(where).reset_index()
+    wide = spread(frames["petitions"], ["unit", "year", "recipient", "petition_type"], "status", ["count"],
+                  codes=["received", *OUTCOME_STATUSES], name=lambda value, status: status, carry=["source_id", "locator"])
+    return wide.astype({status: "Float64" for status in ["received", *OUTCOME_STATUSES]})
 
 
 def _indicators(frames: Frames) -> pd.DataFrame:
@@ -43,12 +39,11 @@ def _indicators(frames: Frames) -> pd.DataFrame:
     ind = frames["petition_indicators"]
     if ind.empty:
         return pd.DataFrame()
-    keys = ["unit", "year", "recipient"]
-    ind = ind.assign(decimals=printed_decimals(ind["value_raw"]))
-    wide = ind.set_index([*keys, "indicator"])[["value", "decimals", "printed_unit"]].unstack("indicator")
-    wide.columns = [f"{b}__unit" if a == "printed_unit" else f"{a}__{b}" for a, b in wide.columns]
-    where = ind.drop_duplicates(subset=keys).set_index(keys)[["source_id", "locator"]]
-    return wide.join(where).reset_index()
+    return spread(
+        ind.assign(decimals=printed_decimals(ind["value_raw"])), ["unit", "year", "recipient"], "indicator",
+        ["value", "decimals", "printed_unit"], name=lambda value, code: f"{code}__unit" if value == "printed_unit" else f"{value}__{code}",
+        carry=["source_id", "locator"],
+    )
 
 
 def _recipient(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -87,11 +82,10 @@ def types_sum_to_all(run: Run, *, messages: Mapping[str, str]) -> Findings:
         return no_findings()
     keys = ["unit", "year", "recipient", "status"]
     typed = p[p["petition_type"] != "all"]
-    parts = typed.groupby(keys, as_index=False).agg(summed=("count", "sum"), types=("count", "size"))
-    piece = typed.assign(t=cat(fmt(typed["count"], lang=run.lang), " + "))
-    texts = piece.groupby(keys)["t"].sum().str[:-3].rename("parts_text")
+    parts = aggregate(typed.assign(t=fmt(typed["count"], lang=run.lang)), keys, summed=("count", "sum"), types=("count", "size"),
+                      parts_text=("t", "join", " + "))
     total = p[p["petition_type"] == "all"][[*keys, "count", "source_id", "locator"]]
-    m = total.merge(parts, on=keys).join(texts, on=keys)
+    m = merge(total, parts, keys)
     if m.empty:
         return no_findings()
     whole, summed = m["count"].astype("int64"), m["summed"].astype("int64")
@@ -194,9 +188,10 @@ def settlement_rate(run: Run, *, messages: Mapping[str, str]) -> Findings:
     rate = ind[(ind["indicator"] == "settlement_rate") & (ind["printed_unit"] == "percent")]
     w = run.shared(_petition_wide)
     w = w[(w["petition_type"] == "all") & w["received"].notna() & w["settled"].notna() & (w["received"] > 0)]
-    m = rate.merge(
+    m = merge(
+        rate,
         w[["unit", "year", "recipient", "received", "settled", "locator"]].rename(columns={"locator": "count_locator"}),
-        on=["unit", "year", "recipient"],
+        ["unit", "year", "recipient"],
     )
     if m.empty:
         return no_findings()
@@ -245,7 +240,7 @@ def received_change(run: Run, *, messages: Mapping[str, str]) -> Findings:
         return no_findings()
     w = run.shared(_petition_wide)
     w = w[(w["petition_type"] == "all") & w["received"].notna()][["unit", "year", "recipient", "received"]]
-    m = ind[ind[need].notna().all(axis=1)].merge(w, on=["unit", "year", "recipient"])
+    m = merge(ind[ind[need].notna().all(axis=1)], w, ["unit", "year", "recipient"])
     if m.empty:
         return no_findings()
     stated, prev, cur = m["value__received_change"], m["value__received_previous_year"], m["received"].astype("float64")
