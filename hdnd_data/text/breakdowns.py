@@ -128,7 +128,7 @@ def _breakdowns(line: _Line) -> None:
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
         elif not before and OPENING_RE.match(text[:cue.start()]):
-            before = counted(line.closing)  # a paragraph that opens with the breakdown of the one before
+            before = counted(line.closing())  # a paragraph that opens with the breakdown of the one before
         # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
         depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
         if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it

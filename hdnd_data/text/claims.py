@@ -16,7 +16,7 @@ from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
 from hdnd_data.text.parts import _fraction_counts, _fraction_rest, _sums
-from hdnd_data.text.ratios import _carried, _malformed, _ratios, _table_rows, _unchecked
+from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
 from hdnd_data.text.tables import _tables
@@ -97,8 +97,7 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     for line in (p for p in paragraphs if re.search(r"\d", p.text)):
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
         adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
-        line.carried = _carried(previous, line) if adjacent else []
-        line.closing = previous.closing_figures(line) if adjacent else []
+        line.previous = previous if adjacent else None
         for extract in EXTRACTORS:
             extract(line)
         previous = line

@@ -278,7 +278,7 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
             line.used.add(percent.start)
         return
-    carried = [q for q in line.carried if q.compatible(count) and q.noun and q.value >= count.value]
+    carried = [q for q in _carried(line.previous, line) if q.compatible(count) and q.noun and q.value >= count.value]
     # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
     if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end):
         # "Tổng số đơn nhận được là 812 đơn." then "… đã giải quyết 790 đơn, đạt 97,3%": the one total of its kind

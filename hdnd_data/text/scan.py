@@ -201,8 +201,7 @@ class _Line:
     totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
-    carried: list[_Quantity] = field(default_factory=list)  # totals the paragraph before states, shifted to this one
-    closing: list[_Quantity] = field(default_factory=list)  # figures of the last sentence of the paragraph before
+    previous: _Line | None = None  # the paragraph right before (only blank lines between), whose figures it may use
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -252,6 +251,10 @@ class _Line:
 
     def msg(self, key: str, **values: object) -> str:
         return msg(key, self.lang, **values)
+
+    def closing(self) -> list[_Quantity]:
+        """The figures of the last sentence of the paragraph before (none without one): see :meth:`closing_figures`."""
+        return self.previous.closing_figures(self) if self.previous is not None else []
 
     def closing_figures(self, line: _Line) -> list[_Quantity]:
         """The figures of this paragraph's last sentence, with spans as offsets from the start of ``line`` (the next
