@@ -326,24 +326,37 @@ def _read_printed(text: str) -> float | None:
 
 def _printed_problems(frame: pd.DataFrame, columns: Mapping[str, Column], places, bad: set) -> list[Problem]:
     """Rows whose figure as printed (``amount_raw``) does not read as the number stored beside it (``amount_mvnd``;
-    a signed change is printed without its sign): a transcription slip in one of the two."""
+    a signed change is printed without its sign): a transcription slip in one of the two. Each distinct text is read
+    once, so a thousand units cost no more than a few hundred distinct figures."""
     out = []
     for name in columns:
         partner = printed_partner(name, columns)
-        if partner is None or name not in frame or partner not in frame:
+        if partner is None or name not in frame or partner not in frame or frame.empty:
             continue
-        for i, (text, value) in enumerate(zip(frame[name], frame[partner])):
-            if (i, name) in bad or (i, partner) in bad or not isinstance(text, str) or value is None or pd.isna(value):
+        texts = frame[name].to_numpy(dtype=object)
+        values = pd.to_numeric(frame[partner], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        codes, distinct = pd.factorize(texts)
+        read, unreadable = np.full(len(distinct) + 1, np.nan), np.zeros(len(distinct) + 1, dtype=bool)
+        for k, text in enumerate(distinct):
+            if isinstance(text, str):
+                try:
+                    number = _read_printed(text.strip())
+                except NumberParseError:
+                    unreadable[k] = True
+                    continue
+                read[k] = np.nan if number is None else number
+        got, odd = read[codes], unreadable[codes]  # code -1 (missing text) picks the last: nothing to compare
+        known = ~np.isnan(values)
+        differs = known & ~np.isnan(got) & ~np.isclose(got, np.abs(values), rtol=1e-12, atol=1e-9)
+        for i in np.flatnonzero(differs | (odd & known)):
+            if (i, name) in bad or (i, partner) in bad:
                 continue
-            try:
-                read = _read_printed(text.strip())
-            except NumberParseError:
-                out.append(_problem(Why.of("printed_unreadable", text=text, partner=partner), places, i, name))
-                continue
-            if read is not None and not np.isclose(read, abs(float(value)), rtol=1e-12, atol=1e-9):
-                why = Why.of("printed_differs", text=text, read=format_significant(read), partner=partner,
-                             value=format_significant(abs(float(value))))
-                out.append(_problem(why, places, i, name))
+            if odd[i]:
+                why = Why.of("printed_unreadable", text=texts[i], partner=partner)
+            else:
+                why = Why.of("printed_differs", text=texts[i], read=format_significant(got[i]), partner=partner,
+                             value=format_significant(abs(values[i])))
+            out.append(_problem(why, places, int(i), name))
     return out
 
 
