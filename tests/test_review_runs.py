@@ -291,3 +291,22 @@ def test_what_killed_runs_left_is_cleaned_and_what_live_runs_write_is_not(tmp_pa
     clean_leftovers(tmp_path, ".review")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".review.{os.getpid()}.1.tmp.ipynb", ".claims.csv.busy.tmp",
                                                                   "review.html"])
+
+
+def test_ctrl_c_to_a_parallel_run_starts_no_further_document(tmp_path: Path):
+    docs = _documents(tmp_path / "docs", 8)
+    out = tmp_path / "out"
+    run = subprocess.Popen([*HDND, "--jobs", "2", "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while not _rows(out):
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)  # the runner only (`kill -INT`): its kernels are left to end their document
+    assert run.wait(120) == 130
+    recorded = len(_rows(out))
+    pages = len(list((out / "documents").glob("*/review.html")))
+    assert recorded < len(docs) and pages <= recorded + 3 < len(docs)  # at most the two under way, and one just begun
+    again = subprocess.run([*HDND, "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and f"giữ nguyên {recorded} văn bản" in again.stdout and len(_rows(out)) == len(docs)

@@ -250,10 +250,15 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
         else:
             # Threads: each document's work runs in its own kernel process; the runner only waits and renders,
             # and one process keeps papermill and the warmed-up HTML exporter for every document.
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
+            pool = ThreadPoolExecutor(max_workers=jobs)
+            try:
                 futures = [pool.submit(review_document, path, str(output), name=names[path], lang=lang) for path in documents]
                 for future in as_completed(futures):
                     done(future.result())
+            except BaseException:  # Ctrl-C: the documents not started never start (the pool's `with` would run them all)
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
     finally:
         bar.close()
     results.sort(key=lambda r: r.path)
