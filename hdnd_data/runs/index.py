@@ -122,7 +122,7 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
     """``missing`` when the row's page is gone, ``older`` when the page is an earlier run's (this run could not write
     it), ``inputs`` when an input's content changed since the run read it (exactly, by its recorded digest; by
-    modification time for a record without one), else None."""
+    modification time for a record without one), ``gone`` when a recorded input no longer exists, else None."""
     page = row.files.get("page")
     if page and not (Path(output) / page).is_file():
         return "missing"
@@ -132,6 +132,8 @@ def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
         return "older"
     for name in row.inputs:
         if name in row.digests:
+            if not os.path.lexists(name):
+                return "gone"  # the document was deleted or moved: the row speaks of a file no longer there
             if changed(name, row.digests[name]):
                 return "inputs"
             continue
