@@ -7,6 +7,7 @@ import contextlib
 import html
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from hdnd_data.runs import index
-from hdnd_data.runs.records import document_folder
+from hdnd_data.runs.records import document_folder, document_identity
 from hdnd_data.runs.review import engine_version, run_review, summary_lines, up_to_date
 
 from .conftest import REPO
@@ -147,9 +148,11 @@ def _recorded(tmp_path: Path, status: str = "done") -> tuple[index.Row, Path, Pa
         (out / name).write_text("{}", encoding="utf-8")
     from hdnd_data.runs.digests import snapshot
 
+    identity = document_identity(document, out)
+    assert identity == "../xa.txt"
     row = index.Row("document", f"documents/{folder}", {"vi": "xa.txt"}, status, {"pass": 1}, files=files,
-                    inputs=[str(document.resolve())], started=time.time() - 1, wrote_page=True,
-                    digests={str(document.resolve()): snapshot(document)}, engine=engine_version(), lang="vi")
+                    inputs=[identity], started=time.time() - 1, wrote_page=True,
+                    digests={identity: snapshot(document)}, engine=engine_version(), lang="vi")
     return row, document.resolve(), out
 
 
@@ -310,3 +313,18 @@ def test_ctrl_c_to_a_parallel_run_starts_no_further_document(tmp_path: Path):
     again = subprocess.run([*HDND, "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
                            capture_output=True, text=True, timeout=600)
     assert again.returncode == 0 and f"giữ nguyên {recorded} văn bản" in again.stdout and len(_rows(out)) == len(docs)
+
+
+def test_a_project_folder_moved_elsewhere_keeps_its_rows_and_pages(tmp_path: Path):
+    project = tmp_path / "du-an"
+    docs = _documents(project / "docs", 2)
+    first = run_review([project / "docs"], project / "reports", jobs=2, progress=False)
+    moved = Path(shutil.copytree(project, tmp_path / "du-an-chuyen"))  # another place: new inodes and change times
+    shutil.rmtree(project)
+    again = run_review([moved / "docs"], moved / "reports", progress=False)
+    assert [r.slug for r in again] == [r.slug for r in first] and all(r.kept for r in again)
+    rows = _rows(moved / "reports")
+    assert sorted(rows) == sorted(f"documents/{r.slug}" for r in first)
+    assert [row.inputs for row in rows.values()] == [["../docs/xa-0.txt"], ["../docs/xa-1.txt"]]
+    assert all(index.stale_reason(moved / "reports", row) is None for row in rows.values())
+    assert len(docs) == 2 and "../docs" in (moved / "reports" / "index.html").read_text(encoding="utf-8")
