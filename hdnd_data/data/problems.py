@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from hdnd_data.data.columns import Column, Kind, Why, columns_of
+from hdnd_data.data.columns import Column, Kind, Why, columns_of, printed_partner
+from hdnd_data.data.numbers import NumberParseError, format_significant, parse_fraction, parse_number
 from hdnd_data.data.schemas import SLUG
 from hdnd_data.labels import msg
 
@@ -288,7 +289,9 @@ def validate_rows(
     key = list(table.key if key is None else key)
     problems.extend(_duplicates(frame, key, places, duplicate_column, lang))
     try:
-        return _row_schema(table.schema).validate(frame, lazy=True)
+        validated = _row_schema(table.schema).validate(frame, lazy=True)
+        problems.extend(_printed_problems(frame, columns, places, bad))
+        return validated
     except pa.errors.SchemaErrors as exc:
         for case in exc.failure_cases.itertuples(index=False):
             if case.check == "multiple_fields_uniqueness":
@@ -300,7 +303,48 @@ def validate_rows(
             if str(case.check).startswith("coerce_dtype") and pd.isna(case.failure_case):
                 continue  # an empty cell of a whole-number column: named by its not_nullable check
             problems.append(_problem(_rule_why(str(case.check), case.failure_case, columns.get(column)), places, i, column))
+            bad.add((i, column))
+        problems.extend(_printed_problems(frame, columns, places, bad))  # a value already refused is not compared
         return frame
+
+
+def _read_printed(text: str) -> float | None:
+    """A figure as the documents print it (``390.463``, ``93,2``, ``1/2`` of a day); None for words (``hai``)."""
+    try:
+        return float(parse_number(text))
+    except NumberParseError:
+        pass
+    try:
+        numerator, denominator = parse_fraction(text)
+        return numerator / denominator
+    except NumberParseError:
+        pass
+    if any(c.isdigit() for c in text):
+        raise NumberParseError(text)
+    return None  # a figure printed in words: nothing to compare
+
+
+def _printed_problems(frame: pd.DataFrame, columns: Mapping[str, Column], places, bad: set) -> list[Problem]:
+    """Rows whose figure as printed (``amount_raw``) does not read as the number stored beside it (``amount_mvnd``;
+    a signed change is printed without its sign): a transcription slip in one of the two."""
+    out = []
+    for name in columns:
+        partner = printed_partner(name, columns)
+        if partner is None or name not in frame or partner not in frame:
+            continue
+        for i, (text, value) in enumerate(zip(frame[name], frame[partner])):
+            if (i, name) in bad or (i, partner) in bad or not isinstance(text, str) or value is None or pd.isna(value):
+                continue
+            try:
+                read = _read_printed(text.strip())
+            except NumberParseError:
+                out.append(_problem(Why.of("printed_unreadable", text=text, partner=partner), places, i, name))
+                continue
+            if read is not None and not np.isclose(read, abs(float(value)), rtol=1e-12, atol=1e-9):
+                why = Why.of("printed_differs", text=text, read=format_significant(read), partner=partner,
+                             value=format_significant(abs(float(value))))
+                out.append(_problem(why, places, i, name))
+    return out
 
 
 def source_problems(frame: pd.DataFrame, places, sources: pd.DataFrame, *, key: Sequence[str], message: str) -> list[Problem]:

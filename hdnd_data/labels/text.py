@@ -29,6 +29,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "kind_growth": ("tốc độ tăng", "growth"),
     "kind_shares": ("cơ cấu (tổng 100%)", "shares (to 100%)"),
     "kind_percent_of_base": ("tỷ lệ so với gốc", "percent of a base"),
+    "kind_average": ("số bình quân", "average"),
     "kind_number": ("số viết sai dạng", "malformed number"),
     # rounding conventions (the ``convention`` column)
     "convention_rounding": ("làm tròn", "rounding"),
@@ -48,8 +49,17 @@ TERMS: dict[str, tuple[str, str]] = {
                             "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
+    "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),
+    "ratio_table_column": ("cột tỷ lệ của bảng là «{a}»/«{b}», như ở các hàng khác",
+                           "the table's percentage column is «{a}»/«{b}», as in its other rows"),
+    "table_total_row": ("hàng «{label}» của bảng so với các hàng trên nó", "the table's «{label}» row against the rows above it"),
     "bound_holds": ("«{word} {printed}» đọc là giới hạn: {a}/{b} = {value}%", "«{word} {printed}» read as a bound: {a}/{b} = {value}%"),
     "bound_off": ("«{word} {printed}» đọc là giới hạn, nhưng {a}/{b} = {value}%", "«{word} {printed}» read as a bound, but {a}/{b} = {value}%"),
+    # averages
+    "average_figures": ("tổng {total} chia cho {units}", "the total {total} divided by {units}"),
+    "average_off": ("{total}/{units} = {value}, không làm tròn thành {printed}", "{total}/{units} = {value}, which does not round to {printed}"),
+    "average_truncated": ("{total}/{units} = {value}: {printed} chỉ khớp khi cắt bỏ chữ số thừa, không làm tròn",
+                          "{total}/{units} = {value}: {printed} holds only when the extra digits are dropped, not rounded"),
     # parts and totals
     "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),
     "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",

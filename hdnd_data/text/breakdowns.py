@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from hdnd_data.text.misprints import explain
-from hdnd_data.text.scan import _fmt, _Line, _Quantity, _value
+from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, _fmt, _Line, _Quantity, _value
 
 CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|trong số|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
-                    r"|:(?=\s*[^\W\d_])", re.IGNORECASE)
+                    r"|:(?=\s*[^\W\d_])|^\s*theo đó\b\s*,?", re.IGNORECASE)
+# Where a cue opens its paragraph, the total is the last figure of the paragraph before.
+OPENING_RE = re.compile(r"^\s*(?:[-+•–]\s*)?$")
 OF_TOTAL_RE = re.compile(r"\s*\d")
 # A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
 BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
@@ -20,7 +22,7 @@ BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
 CLOSED_CUES = ("gồm", "bao gồm", "gồm có", "cụ thể", "cụ thể là", "chia ra")
 TOTAL_AFTER_RE = re.compile(r"\b(?:trên|trong)?\s*tổng (?:số|cộng)(?:\s+là)?\s*$", re.IGNORECASE)
 BULLET_RE = re.compile(r"\s*[-+•*–]\s")
-GROUP_BREAK_RE = re.compile(r";|\.\s|\bkết quả\b", re.IGNORECASE)
+GROUP_BREAK_RE = re.compile(rf";|{NOT_AFTER_ABBREVIATION}\.\s|\bkết quả\b", re.IGNORECASE)
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A sum that holds by chance: two or three small counts adding up to a small total in another sentence.
 MIN_TOTAL_ELSEWHERE = 10
@@ -122,9 +124,11 @@ def _breakdowns(line: _Line) -> None:
         before = counted(line.within(lo, cue.start(), limit=16, last=True))
         if cue.group(0).lower().startswith("trong số") and after and OF_TOTAL_RE.match(text, cue.end()):
             before, after = after[:1], after[1:]  # "Trong số 376 đơn, có 277 …; 71 …; 28 …"
-        elif not before and line.sentence_index(cue.start()) > 0:
+        elif not before and line.sentence_index(cue.start()) > 0 and OPENING_RE.match(text[lo:cue.start()]):
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
+        elif not before and OPENING_RE.match(text[:cue.start()]):
+            before = counted(line.closing())  # a paragraph that opens with the breakdown of the one before
         # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
         depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
         if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
@@ -152,8 +156,17 @@ def _breakdowns(line: _Line) -> None:
         if not totals or len(parts) < 2:
             continue
         total = totals[-1]
+        # "845 lượt/1.120 người, trong đó 500 lượt/700 người, …": each side of a pair has its own column of parts
+        partner = next((t for t in before[-3:] if t.paired and total.paired and abs(t.start - total.start) < 40
+                        and not t.compatible(total)), None)
+        if partner is not None:
+            side = [p for p in parts if p.paired and p.compatible(total)]
+            _pair_column(line, partner, [p for p in parts if p.paired and p.compatible(partner)], cue, listed,
+                         closed=len(side) >= 2 and _equal(sum(p.value for p in side), total.value))
         categories = _groups(text, parts)[0]
         parts = [p for p in parts if p.compatible(total) and p.start != total.start]
+        slots = [p.slot for p in parts if p.slot]  # an ambiguous total ("164 lượt") takes one side of its pairs only
+        parts = [p for p in parts if not p.slot or p.slot == slots[0]] if slots else parts
         if len(parts) < 2:
             # "318 đơn, chia ra 271 khiếu nại và 47 tố cáo": items named by category, not by the total's counter;
             # read only when they add up, as their nouns do not prove they are parts of this total
@@ -164,12 +177,24 @@ def _breakdowns(line: _Line) -> None:
             if _equal(sum(p.value for p in parts), total.value) or sum(p.value for p in parts) > total.value:
                 _judge(line, total, parts, closed=False)
             continue
-        parts = _nested(line, parts)
+        if not _equal(sum(p.value for p in parts), total.value):  # all the parts adding up outweighs a sub-total by chance
+            parts = _nested(line, parts)
         if len(parts) < 2:
             continue
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
+
+
+def _pair_column(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool, closed: bool) -> None:
+    """The other side of a pair ("1.120 người" of "845 lượt/1.120 người") against the same side of its parts; when
+    the first side's parts add up to their total (``closed``), the list is whole and this side must add up too."""
+    if len(parts) < 2 or total.start in line.totals:
+        return
+    if closed:
+        _judge(line, total, parts, closed=True)
+    else:
+        _partitions(line, total, parts, cue, listed)
 
 
 def _nested(line: _Line, parts: list[_Quantity]) -> list[_Quantity]:
@@ -213,7 +238,8 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
         return
     word = cue.group(0).lower().strip(" :")
     # "gồm: a X; b Y": items of a closed list may be separated by semicolons, one to a clause
-    claimed = parts if word.startswith(CLOSED_CUES) and all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
+    # (an open cue's label-first items, one to a clause, are one list too: parts beyond the total are flagged)
+    claimed = parts if all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
     if len(claimed) < 2:
         return
     closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))

@@ -161,22 +161,35 @@ def _changes(line: _Line) -> None:
     Y in a bracket after it ("(cùng kỳ năm trước 1.169 đơn)", "(99,27%)"), or Y stated earlier in the paragraph
     (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
     text, quantities = line.text, line.quantities()
+    listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 146 lượt, 127 lượt người" lists two
+    changes: set[int] = set()  # a change is never the figure that changed
     for index, change in enumerate(quantities):
         if change.start in line.used or change.role not in ("count", "percent"):
             continue
         word = CHANGE_WORD_AT_RE.search(text[max(0, change.start - 24):change.start])
-        if word is None:
+        if word is not None:
+            rising = word.group(1).lower() == "tăng"
+        elif listed is not None and listed[0] == index - 1 and change.role == "count" \
+                and LISTED_CHANGE_RE.fullmatch(text, quantities[index - 1].end, change.start):
+            rising = listed[1]
+        else:
             continue
-        rising = word.group(1).lower() == "tăng"
+        listed = (index, rising)
+        changes.add(change.start)
         points = bool(POINTS_RE.match(text, change.end)) and change.role == "count"
         lo, hi = line.sentence_of(change.start)
-        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth]
+        earlier = [q for q in quantities[max(0, index - 12):index] if q.start >= lo and q.depth == change.depth
+                   and q.start not in changes]
         pair = _from_to(text, earlier) or _from_to_after(text, quantities[index + 1:index + 3], hi)
         assumption, strong = "", True
         if pair is None:
             now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
             if now is None:
-                continue
+                # "… tiếp 866 lượt/964 lượt người. So với cùng kỳ giảm 146 lượt, 127 lượt người (… 1.012 lượt/1.091
+                # lượt người)": the changed figure closes the sentence before, the earlier one is in the bracket
+                now = _previous_now(line, quantities, change, index, points, hi)
+                if now is None:
+                    continue
             before = _bracketed(quantities[index + 1:index + 8], now, change, hi)
             if before is None:
                 before, assumption, strong = _stated_earlier(line, quantities, now, change, rising), "", False
@@ -185,6 +198,26 @@ def _changes(line: _Line) -> None:
                 assumption = line.msg("change_before_found", before=before.raw)
             pair = (before, now)
         _change_row(line, change, pair[0], pair[1], rising, points, strong, assumption)
+
+
+LISTED_CHANGE_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:,|và)\s*")
+COMPARED_RE = re.compile(r"\bso với\b", re.IGNORECASE)
+
+
+def _previous_now(line: _Line, quantities: list[_Quantity], change: _Quantity, index: int, points: bool,
+                  hi: int) -> _Quantity | None:
+    """The changed figure in the sentence before, taken only when the change's sentence compares ("So với cùng kỳ …
+    giảm") and brackets the earlier figure: the last figure of that sentence of the change's kind."""
+    sentence = line.sentence_index(change.start)
+    lo = line.sentences()[sentence][0]
+    if not sentence or not COMPARED_RE.search(line.text, lo, change.start):
+        return None
+    plo, phi = line.sentences()[sentence - 1]
+    earlier = [q for q in line.within(plo, phi, limit=12, last=True) if q.depth == change.depth]
+    now = _now(change, earlier, points)
+    if now is None or _bracketed(quantities[index + 1:index + 8], now, change, hi) is None:
+        return None
+    return now
 
 
 def _from_to(text: str, earlier: list[_Quantity]):
@@ -204,7 +237,12 @@ def _from_to_after(text: str, after: list[_Quantity], hi: int):
 
 
 def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
-    """The figure that changed: the last figure of the clause before the change word, of the change's kind."""
+    """The figure that changed: the last figure of the clause before the change word, of the change's kind (one
+    counted by the change's own words first: "giảm 146 lượt tiếp" is the "866 lượt" of "866 lượt/964 lượt người")."""
+    if change.role == "count" and not points and change.noun:
+        same = [q for q in earlier if q.role == "count" and q.counts == change.counts and q.compatible(change)]
+        if same:
+            return same[-1]
     for q in reversed(earlier):
         if change.role == "percent" and not points:
             if q.role == "count" and (q.noun or q.currency):

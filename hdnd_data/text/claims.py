@@ -11,13 +11,15 @@ import pandas as pd
 
 from hdnd_data.data.files import csv_for_people
 from hdnd_data.data.numbers import english_numbers
+from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
-from hdnd_data.text.parts import _fraction_counts, _sums
+from hdnd_data.text.parts import _fraction_counts, _fraction_rest, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
+from hdnd_data.text.tables import _tables
 
 __all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_csv", "claims_summary", "read_report"]
 
@@ -27,8 +29,8 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 
 # In order: a figure an earlier extractor used is not read again by a later one.
 EXTRACTORS = (
-    _malformed, _ratios, _table_rows, _differences, _changes, _contributions,
-    _growth, _shares, _bases, _breakdowns, _sums, _fraction_counts, _unchecked,
+    _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
+    _growth, _shares, _bases, _breakdowns, _sums, _fraction_rest, _fraction_counts, _unchecked,
 )
 
 
@@ -89,12 +91,17 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
         raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
     normal, back = _nfc_map(text)
     records = []
-    for number, line_start, raw in _paragraphs(normal):
-        line = _Line(number, raw, lang)
-        if not re.search(r"\d", line.text):
-            continue
+    paragraphs = [_Line(number, raw, lang, offset=line_start) for number, line_start, raw in _paragraphs(normal)]
+    _tables(paragraphs)  # a table's columns are known only from all its rows (its header too)
+    previous = None
+    for line in (p for p in paragraphs if re.search(r"\d", p.text)):
+        # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
+        adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
+        line.previous = previous if adjacent else None
         for extract in EXTRACTORS:
             extract(line)
+        previous = line
+        number, line_start = line.number, line.offset
         for row in line.rows:
             spans = row.spans if row.spans is not None else _number_spans(line.text, row.start, row.end)
             main = row.main if row.main is not None else _main_span(line.text, spans)

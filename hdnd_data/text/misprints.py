@@ -5,6 +5,7 @@ wrong), and whether truncation rather than rounding explains a printed figure.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,9 +85,15 @@ def slips(raw: str, kinds: tuple[str, ...] = SLIPS) -> list[Slip]:
     >>> [s.raw for s in slips("1.104", ("swapped",))]
     ['1.014', '1.140']
     """
+    return list(_slips(raw, kinds))
+
+
+@functools.lru_cache(maxsize=8192)
+def _slips(raw: str, kinds: tuple[str, ...]) -> tuple[Slip, ...]:
+    """:func:`slips`, kept: a claim that fails tries each of its numbers once per kind of slip, and a report repeats them."""
     parts = _parts(raw)
     if parts is None:
-        return []
+        return ()
     digits, integer_digits = parts
     seen, found = {(digits.lstrip("0"), len(digits) - integer_digits)}, []
     for kind in kinds:
@@ -98,7 +105,7 @@ def slips(raw: str, kinds: tuple[str, ...] = SLIPS) -> list[Slip]:
             if key not in seen:
                 seen.add(key)
                 found.append(Slip(new_digits, new_integer, kind))
-    return found
+    return tuple(found)
 
 
 def first_explanations(numbers: list[tuple[str, str]],

@@ -7,12 +7,15 @@ import re
 from hdnd_data.text.misprints import explain
 from hdnd_data.text.scan import (
     _START,
+    NOT_A_QUANTITY,
     NUM,
+    YEAR_RE,
     _counts,
     _fmt,
     _fractions,
     _Line,
     _value,
+    _word_before,
 )
 
 REMAINDER_WINDOW = 300
@@ -23,8 +26,9 @@ def _sums(line: _Line) -> None:
     text = line.text
     # A breakdown in brackets right after a total (or after the numerator of x/y).
     for paren in re.finditer(r"\(([^()]*)\)", text):
-        items = [s.strip() for s in re.split(r"[,;]|\bvà\b", paren.group(1)) if s.strip()]
-        parts = [re.match(rf"({NUM})\s+[^\W\d_]", item) for item in items]
+        # items "12 đơn", or label first "KN 76", "kiến nghị, đề nghị 3.448 đơn" (a label's own comma kept apart)
+        items = [s.strip() for s in re.split(r"[,;]|\bvà\b", paren.group(1)) if re.search(r"\d", s)]
+        parts = [re.match(rf"({NUM})\s+[^\W\d_]", item) or _labelled(item) for item in items]
         if len(items) < 2 or not all(parts):
             continue
         values = [_value(p.group(1)) for p in parts]
@@ -60,6 +64,46 @@ def _sums(line: _Line) -> None:
             line.used.update(c[0] for c in parts + [total])
             _sum_row(line, total[0], hi, total[1], total[2], [c[2] for c in parts], [c[1] for c in parts], closed=False,
                      assumed=True)
+
+
+# "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
+FRACTION_REST_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+# "19/33 vụ việc …, 14 vụ còn lại đang giải quyết"
+REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<![\w.,])({NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+còn lại\b",
+                           re.IGNORECASE)
+
+
+def _fraction_rest(line: _Line) -> None:
+    """"a/b X …, còn c X": the done and the rest make the whole (a + c = b); passed when they do, a warning naming
+    the assumption when not, as "còn" may name something else."""
+    text = line.text
+    for match, num, den in _fractions(line):
+        noun = re.match(r"\s+([^\W\d_]+)", text[match.end():match.end() + 30])
+        rest = FRACTION_REST_RE.match(text, match.end()) or REST_AFTER_RE.match(text, match.end())
+        if noun is None or rest is None or rest.group(2).lower() != noun.group(1).lower() or rest.start(1) in line.used:
+            continue
+        value = _value(rest.group(1))
+        if value is None or value >= den:
+            continue
+        line.used.add(rest.start(1))
+        spans = [(match.start(2), match.end(2)), (match.start(1), match.end(1)), rest.span(1)]
+        ok = abs(num + value - den) < 1e-9
+        line.add(match.start(), rest.end(1), "sum", f"{match.group(2)} = {match.group(1)} + {rest.group(1)}", _fmt(num + value),
+                 "0", "pass" if ok else "warn", "" if ok else line.msg("parts_open", computed=_fmt(num + value), total=match.group(2)),
+                 assumption=line.msg("parts_remainder"), spans=spans, main=spans[0], convention="exact")
+
+
+LABELLED_ITEM_RE = re.compile(rf"(?:[^\W\d_]+\s+){{1,4}}({NUM})(?:\s+[^\W\d_]+)*")
+
+
+def _labelled(item: str) -> re.Match | None:
+    """"KN 76", "mới phát sinh 09 vụ": a label then the item's one figure (not "Điều 5", "năm 2024")."""
+    match = LABELLED_ITEM_RE.fullmatch(item)
+    if match is None or _word_before(item, match.start(1)) in NOT_A_QUANTITY or YEAR_RE.fullmatch(match.group(1)):
+        return None
+    return match
 
 
 def _sum_row(line: _Line, start: int, end: int, total: float, total_raw: str, raws: list[str], values: list[float],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from hdnd_data.data.numbers import Stated, printed_interval
 from hdnd_data.text.misprints import explain, truncates_to
@@ -276,6 +277,32 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
                   strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
             line.used.add(percent.start)
+        return
+    carried = [q for q in _carried(line.previous, line) if q.compatible(count) and q.noun and q.value >= count.value]
+    # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
+    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end):
+        # "Tổng số đơn nhận được là 812 đơn." then "… đã giải quyết 790 đơn, đạt 97,3%": the one total of its kind
+        # the paragraph before names with "tổng số", and no figure of that kind in this paragraph
+        base = carried[0]
+        line.used.add(percent.start)
+        _rate_row(line, lo, hi, count.value, base.value, stated, spans[:1] + [(base.start, base.end)] + spans[1:],
+                  (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
+
+
+# "Tổng số đơn nhận được trong năm là 812 đơn": a total named as such, which the next paragraph may take as its base.
+STATED_TOTAL_RE = re.compile(r"\btổng số\b[^\d;:()]{0,60}?(?:\blà|:)?\s*$", re.IGNORECASE)
+
+
+def _carried(previous: _Line | None, line: _Line) -> list[_Quantity]:
+    """The totals the paragraph before states with "tổng số", as figures of ``line`` (their spans shifted so that
+    they point back into the paragraph before): at most one of each kind, or none of that kind."""
+    if previous is None:
+        return []
+    found = [q for q in previous.quantities() if q.role == "count" and q.noun and not q.approximate and q.depth == 0
+             and STATED_TOTAL_RE.search(previous.text[max(0, q.start - 80):q.start])]
+    kinds = [q.counts for q in found]
+    shift = previous.offset - line.offset
+    return [replace(q, start=q.start + shift, end=q.end + shift) for q in found if kinds.count(q.counts) == 1]
 
 
 def _unchecked(line: _Line) -> None:

@@ -78,11 +78,13 @@ def _read_docx(path: Path) -> str:
             lines.append(docx.text.paragraph.Paragraph(block, document).text)
         elif block.tag == qn("w:tbl"):
             for row in docx.table.Table(block, document).rows:
-                cells = []
+                cells, previous = [], None
                 for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or cells[-1] != value:  # a merged cell repeats across the columns it spans
-                        cells.append(value)
+                    # a merged cell repeats across the columns it spans (the same cell element); two cells of equal
+                    # text ("12 | 12") are two columns and both kept, so a table's columns stay aligned
+                    if cell._tc is not previous:
+                        cells.append(" ".join(cell.text.split()))
+                    previous = cell._tc
                 lines.append(" | ".join(cells))
     return "\n".join(lines)
 

@@ -30,8 +30,13 @@ MONEY_AT_RE = re.compile(rf"({NUM})\s+(nghìn tỷ đồng|tỷ đồng|triệu 
 COUNT_RE = re.compile(rf"{_START}({NUM})(?![\d/%]|\s?%|/)\s+([^\W\d_]+)")
 MALFORMED_RE = re.compile(rf"{_START}(\d+(?:[.,]\d+)+)")
 TRONG_DO_RE = re.compile(r"\btrong đó\b", re.IGNORECASE)
+CHANGED_AT_RE = re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?$", re.IGNORECASE)
 CHANGE_WORD_RE = re.compile(r"\b(tăng|giảm|vượt)\b", re.IGNORECASE)
 
+# A sentence ends at ". " (not after an abbreviation: "TP. Đồng Hới", "TX. Ba Đồn") or at a line break.
+ABBREVIATIONS = ("TP", "Tp", "TX", "TT", "Q", "P")  # "TP. Đồng Hới", "Q. 3"
+NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])" + "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS) + r"\s+|\s*\n\s*")
 # Money units, in millions of the currency, so that "3,5 tỷ đồng" and "3.500 triệu đồng" are one amount.
 MONEY_UNITS = {
     "nghìn tỷ đồng": ("VND", 1_000_000.0), "tỷ đồng": ("VND", 1000.0), "triệu đồng": ("VND", 1.0),
@@ -195,6 +200,8 @@ class _Line:
     used: set[int] = field(default_factory=set)
     totals: set[int] = field(default_factory=set)  # starts of figures already checked as the total of a breakdown
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
+    offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
+    previous: _Line | None = None  # the paragraph right before (only blank lines between), whose figures it may use
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -205,7 +212,7 @@ class _Line:
         # A sentence ends at ". " or at a new line — a dot inside a number ("390.463") is never followed by a space.
         if self._sentences is None:
             spans, start = [], 0
-            for match in re.finditer(r"(?<=[.!?…])\s+|\s*\n\s*", self.text):
+            for match in SENTENCE_END_RE.finditer(self.text):
                 spans.append((start, match.start()))
                 start = match.end()
             spans.append((start, len(self.text)))
@@ -245,6 +252,18 @@ class _Line:
     def msg(self, key: str, **values: object) -> str:
         return msg(key, self.lang, **values)
 
+    def closing(self) -> list[_Quantity]:
+        """The figures of the last sentence of the paragraph before (none without one): see :meth:`closing_figures`."""
+        return self.previous.closing_figures(self) if self.previous is not None else []
+
+    def closing_figures(self, line: _Line) -> list[_Quantity]:
+        """The figures of this paragraph's last sentence, with spans as offsets from the start of ``line`` (the next
+        paragraph, which may open with their breakdown: "Trong đó: …", "Theo đó, …")."""
+        lo, hi = self.sentences()[-1]
+        shift = self.offset - line.offset
+        return [replace(q, start=q.start + shift, end=q.end + shift) for q in self.within(lo, hi, limit=16, last=True)
+                if not CHANGED_AT_RE.search(self.text[max(0, q.start - 16):q.start])]  # "giảm 77 lượt" is no total
+
 
 
 def _fractions(line: _Line):
@@ -282,17 +301,22 @@ APPROXIMATE_WORDS = ("gần", "khoảng", "hơn", "trên", "dưới", "quá", "�
 APPROXIMATE_RE = re.compile(r"\b(?:" + "|".join(sorted(APPROXIMATE_WORDS, key=len, reverse=True)) + r")\s*$", re.IGNORECASE)
 # Classifier words that change nothing: "lượt ý kiến" counts the same things as "ý kiến".
 CLASSIFIERS = {"lượt", "số"}
+# First words of nouns naming people: "lượt" before one of them counts visits of people, not people.
+PERSON_NOUNS = frozenset({"người", "công", "cử", "khách", "đại", "nhân"})  # "nhân khẩu", "nhân dân"
+CONJUNCTIONS = frozenset({"và", "hoặc", "với"})
 FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "được", "theo", "tại", "trên", "dưới", "từ", "đến", "thì"}
 # A date after these words is still a figure: "từ 412 hộ xuống 356 hộ" (dates are caught by their slashes).
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
-UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*/")
+UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/")
 BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
-QUANTITY_RE = re.compile(rf"(?<![\w.,])({NUM})(\s?%)?")
+# not inside a word or a number; a comma right after a word still separates ("177 lượt,194 người")
+QUANTITY_RE = re.compile(rf"(?<![\w.])(?<!\d,)({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
 # "đúng một phần 21 đơn" (partly founded) is a count, unlike "phần 2" of a document
 PARTLY_RE = re.compile(r"\bmột phần\s*$", re.IGNORECASE)
-TOTAL_WORDS_RE = re.compile(r"\b(?:tổng|trong|trên tổng|trong tổng)\s+số\s*$", re.IGNORECASE)
+# After these, "số"/"tháng" does not make the number an ordinal: "tổng số 45", "dân số 750.000", "mỗi tháng 35 lượt"
+TOTAL_WORDS_RE = re.compile(r"\b(?:(?:tổng|trong|trên tổng|trong tổng|dân)\s+số|mỗi\s+[^\W\d_]+)\s*$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(19|20)\d\d")
 
 
@@ -311,13 +335,33 @@ class _Quantity:
     role: str
     approximate: bool
     alias: str = ""  # the noun after a classifier ("lượt công dân": noun "lượt", alias "công")
+    paired: bool = False  # one side of "a lượt/b người": the two sides count different things, never a ratio
+    slot: str = ""  # in a pair, what the side counts: R receptions, V visits of people, P people
+
+    @property
+    def counts(self) -> str:
+        """What the figure counts, with visits of people ("lượt người", "lượt công dân") apart from people and from
+        bare "lượt" (receptions, where a delegation is one)."""
+        if self.noun == "lượt" and self.alias in PERSON_NOUNS:
+            return "lượt người"
+        return "người" if self.noun in PERSON_NOUNS else self.noun
+
+    @property
+    def klass(self) -> str:
+        """Receptions (R), visits of people (V) or people (P); bare "lượt" outside a pair may be R or V."""
+        if self.slot:
+            return self.slot
+        return {"lượt người": "V", "người": "P", "lượt": "RV"}.get(self.counts, "")
 
     def compatible(self, other: _Quantity) -> bool:
-        """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn")."""
+        """Whether two quantities count the same kind of thing (money with money, "đơn" with "đơn"); visits of
+        people are never people, and the two sides of a "lượt/người" pair are never one another."""
         if self.currency or other.currency:
             return self.currency == other.currency
         if not self.noun or not other.noun:
             return True
+        if self.klass and other.klass:
+            return bool(set(self.klass) & set(other.klass))
         return bool({self.noun, self.alias} - {""} & {other.noun, other.alias})
 
 
@@ -348,12 +392,13 @@ def _quantities(text: str) -> list[_Quantity]:
         value = _value(raw)
         if value is None or DOC_CODE_RE.match(text, end):
             continue
-        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 16):start])
+        if (_word_before(text, start) in NOT_A_QUANTITY - RANGE_WORDS and not TOTAL_WORDS_RE.search(text[max(0, start - 20):start])
                 and not PARTLY_RE.search(text[max(0, start - 12):start])):
             continue
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
         before, after = text[max(0, start - 1):start], text[end:end + 1]
+        owner = None
         if before == "/" and found and found[-1].end == start - 1 and found[-1].role == "numerator":
             role = "denominator"
         elif after == "/" and re.match(r"/\d", text[end:end + 2]) and not re.match(r"/\d+/", text[end:end + 8]):
@@ -374,6 +419,29 @@ def _quantities(text: str) -> list[_Quantity]:
                 first, second = words.group(1).lower(), (words.group(2) or "").lower()
                 # "lượt công dân" counts what "lượt" and "công dân" count; "37 lượt so với" counts "lượt"
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
+                if noun in CONJUNCTIONS:  # "TC 143 và …": the figure's noun is not stated
+                    noun, alias = "", ""
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
+        if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" \
+                and found[-2].counts in ("lượt", "lượt người") and found[-1].counts == "người" and found[-2].depth == depth \
+                and PAIR_JOIN_RE.fullmatch(text, found[-2].end, start):
+            owner = len(found) - 2  # "191 lượt với 257 công dân", "177 lượt, 194 người"
+        if owner is not None and _pair(found[owner], found[-1]):
+            # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole;
+            # "lượt" is a reception beside "lượt người", a visit beside "người"
+            first, second = found[owner], found[-1]
+            slots = ("R", "V") if second.counts == "lượt người" else ("V", "P") if second.counts == "người" else ("", "")
+            found[owner] = replace(first, role="count", paired=True, slot=slots[0] if first.klass else "")
+            found[-1] = replace(second, role="count", paired=True, slot=slots[1] if second.klass else "")
     return found
+
+
+PAIR_JOIN_RE = re.compile(r"\s*lượt(?:\s+[^\W\d_]+){0,2}\s*(?:,|với|/)\s*", re.IGNORECASE)
+
+
+def _pair(first: _Quantity, second: _Quantity) -> bool:
+    """Whether "a X/b Y" names two counts of different things (visits and people, cases and people)."""
+    if first.currency or second.currency or not first.noun or not second.noun:
+        return False
+    return first.counts != second.counts and ("lượt" in {first.noun, second.noun} or "người" in {first.counts, second.counts})

@@ -1,0 +1,218 @@
+"""Tables read as ``a | b | c`` lines (a .docx table, a markdown table): the total row against the rows above it, column
+by column, and a percentage column against the two columns whose ratio it is in every other row.
+
+A table is a run of consecutive lines of two cells or more. Its columns are known once every row is read, so a row
+whose percentage no pair of its cells gives is flagged here, where one row alone (ratios.py) can only be left unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hdnd_data.data.numbers import printed_interval
+from hdnd_data.text.misprints import explain
+from hdnd_data.text.ratios import _rate_row
+from hdnd_data.text.scan import NUM, _fmt, _Line, _stated, _value, _within
+
+CELL_SPLIT_RE = re.compile(r"\s\|(?=\s)|\t")
+CELL_NUMBER_RE = re.compile(rf"^({NUM})\s?(%)?$")
+EMPTY_CELL = {"", "-", "–", "—", "0"}
+TOTAL_LABEL_RE = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường))\b",
+                            re.IGNORECASE)
+# Rows that break down the row above them ("- Trong đó", "+ đất đai", "a) …"): not siblings of the rows around them.
+SUB_ROW_RE = re.compile(r"^(?:[-+•*]|trong đó\b|[a-zđ]\)|\d+\.\d+)", re.IGNORECASE)
+PERCENT_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE)
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int  # in the line's text
+    end: int
+
+
+@dataclass
+class _TableRow:
+    line: _Line
+    cells: list[_Cell]
+
+    @property
+    def label(self) -> str:
+        return next((c.text for c in self.cells if c.text and not CELL_NUMBER_RE.match(c.text)), "")
+
+    def number(self, column: int):
+        """(value, raw, start, end, percent) of a numeric cell; None for text; a blank cell reads as 0."""
+        cell = self.cells[column]
+        match = CELL_NUMBER_RE.match(cell.text)
+        if match is None:
+            return (0.0, cell.text, cell.start, cell.start, False) if cell.text in EMPTY_CELL else None
+        value = _value(match.group(1))
+        if value is None:
+            return None
+        return value, match.group(1), cell.start, cell.start + len(match.group(1)), bool(match.group(2))
+
+
+def _cells(line: _Line) -> list[_Cell]:
+    """The cells of a table line, empty ones kept (a .docx row "| Tổng cộng | 567" has an empty first cell); a
+    markdown row's border pipes ("| a | b |") are not cells."""
+    text = line.text.rstrip()
+    lo, hi = 0, len(text)
+    if text.startswith("|") and text.endswith("|") and len(text) > 1:
+        lo, hi = 1, len(text) - 1
+    cells, at = [], lo
+    for match in [*CELL_SPLIT_RE.finditer(text, lo, hi), None]:
+        end = match.start() if match else hi
+        piece = text[at:end]
+        strip = len(piece) - len(piece.lstrip())
+        cells.append(_Cell(piece.strip(), at + strip, at + strip + len(piece.strip())))
+        at = match.end() if match else hi
+    return cells
+
+
+MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?)?\s*$")
+
+
+def _blocks(lines: list[_Line]):
+    """Runs of consecutive table lines (two cells or more)."""
+    block = []
+    for line in lines:
+        if block and MARKDOWN_RULE_RE.match(line.text):
+            continue  # a markdown table's rule under its header ("|---|---|")
+        cells = _cells(line) if CELL_SPLIT_RE.search(line.text) else []
+        if len(cells) >= 2:
+            block.append(_TableRow(line, cells))
+            continue
+        if block:
+            yield block
+        block = []
+    if block:
+        yield block
+
+
+def _tables(lines: list[_Line]) -> None:
+    """Every table of the document: each total row's columns, then each percentage column."""
+    for block in _blocks(lines):
+        width = max(len(r.cells) for r in block)
+        rows = [r for r in block if len(r.cells) == width]
+        header = next((r for r in rows if not any(r.number(c) and r.number(c)[1] not in EMPTY_CELL
+                                                   for c in range(width))), None)
+        data_start = 0
+        for index, row in enumerate(rows):
+            if TOTAL_LABEL_RE.match(row.label) and row is not header:
+                above = [r for r in rows[data_start:index] if r is not header]
+                if len(above) >= 2:
+                    _total_row(row, above, width, header)
+                data_start = index + 1
+        _percent_columns(rows, header, width)
+
+
+def _span(line: _Line, other: _Line, start: int, end: int) -> tuple[int, int]:
+    """A span of ``other``'s text as offsets from the start of ``line`` (the claim's own paragraph)."""
+    shift = other.offset - line.offset
+    return start + shift, end + shift
+
+
+def _total_row(total_row: _TableRow, above: list[_TableRow], width: int, header: _TableRow | None) -> None:
+    line = total_row.line
+    for column in range(width):
+        total = total_row.number(column)
+        if total is None or total[1] in EMPTY_CELL or total[4] or _percent_head(header, column):
+            continue
+        cells = [r.number(column) for r in above]
+        if any(c is None or c[4] for c in cells):
+            continue  # a text or percentage column
+        top = [c for r, c in zip(above, cells) if not SUB_ROW_RE.match(r.label)]
+        listed = [(r, c) for r, c in zip(above, cells) if c[1] not in EMPTY_CELL]
+        if len(listed) < 2:
+            continue
+        decimals = max(_decimals(c[1]) for c in [*cells, total])
+        slack = 0.5 * 10.0 ** -decimals * (len(cells) + 1) if decimals else 0.0
+        sums = [sum(c[0] for c in cells), sum(c[0] for c in top)]
+        plain = len(top) == len(cells)
+        spans = [_span(line, r.line, c[2], c[3]) for r, c in listed] + [(total[2], total[3])]
+        raws = [c[1] for _, c in listed]
+        stated = f"{total[1]} = " + " + ".join(raws)
+        extra = {"spans": spans, "main": (total[2], total[3]), "excerpt": f"{total_row.label}: {stated}"}
+        exact = next((s for s in sums if abs(s - total[0]) < 1e-6), None)
+        near = next((s for s in sums if abs(s - total[0]) <= slack + 1e-9), None)
+        if exact is not None or near is not None:
+            line.used.add(total[2])
+            line.add(total[2], total[3], "sum", stated, _fmt(exact if exact is not None else near, decimals),
+                     "0" if exact is not None else "±" + _fmt(slack, decimals + 1), "pass",
+                     assumption=line.msg("table_total_row", label=total_row.label),
+                     convention="exact" if exact is not None else "rounding", **extra)
+            continue
+        computed = sums[0]
+
+        def holds(role: str, raw: str, slip, computed=computed, total=total, cells=cells, slack=slack) -> bool:
+            if role == "total":
+                return abs(slip.value - computed) <= slack + 1e-6
+            part = next(c for c in cells if c[1] == raw)
+            return abs(computed - part[0] + slip.value - total[0]) <= slack + 1e-6
+
+        hypothesis = explain([("total", total[1])] + [("part", raw) for raw in raws], holds, line.lang)
+        line.used.add(total[2])
+        line.add(total[2], total[3], "sum", stated, _fmt(computed, decimals), "0" if not slack else "±" + _fmt(slack, decimals + 1),
+                 "fail" if plain else "warn",
+                 line.msg("parts_off" if plain else "parts_open", computed=_fmt(computed, decimals), total=total[1]),
+                 hypothesis=hypothesis, assumption=line.msg("table_total_row", label=total_row.label),
+                 convention="exact" if not slack else "rounding", **extra)
+
+
+def _decimals(raw: str) -> int:
+    return len(raw.split(",", 1)[1]) if "," in raw else 0
+
+
+def _percent_columns(rows: list[_TableRow], header: _TableRow | None, width: int) -> None:
+    """A percentage column is the ratio of the pair of columns that gives it in every row but at most one; the rows
+    it does not fit are flagged (the columns are known from the others), the rest pass."""
+    body = [r for r in rows if r is not header]
+    for column in range(width):
+        named = _percent_head(header, column)
+        cells = [r.number(column) for r in body]
+        stated = [(r, c, _stated(c[1])) for r, c in zip(body, cells) if c is not None and c[1] not in EMPTY_CELL
+                  and (c[4] or named)]
+        if len(stated) < 3 or len(stated) < len([c for c in cells if c is not None and c[1] not in EMPTY_CELL]):
+            continue
+        scored = []
+        for a in range(width):
+            for b in range(width):
+                got = [_fits(r, a, b, s) for r, _, s in stated] if len({a, b, column}) == 3 else [None]
+                if None not in got and any(got):
+                    scored.append(((a, b), [item[0].line.number for item, ok in zip(stated, got) if ok]))
+        most = max((len(fits) for _, fits in scored), default=0)
+        best = [(pair, fits) for pair, fits in scored if len(fits) == most]
+        # two pairs that fit different rows equally well leave the columns unknown (equal columns fit the same rows)
+        if not best or most < max(2, len(stated) - 1) or len({tuple(fits) for _, fits in best}) > 1:
+            continue
+        a, b = best[0][0]
+        for row, cell, printed in stated:
+            line = row.line
+            num, den = row.number(a), row.number(b)
+            if not den[0]:
+                continue
+            line.used.add(cell[2])
+            spans = [(num[2], num[3]), (den[2], den[3]), (cell[2], cell[3])]
+            _rate_row(line, min(num[2], den[2]), cell[3], num[0], den[0], printed, spans, (cell[2], cell[3]),
+                      (num[1], den[1]), assumption=line.msg("ratio_table_column", a=_name(header, a), b=_name(header, b)))
+
+
+def _percent_head(header: _TableRow | None, column: int) -> bool:
+    """Whether a column's header says it holds percentages ("Tỷ lệ (%)"), its cells printed without the sign."""
+    return header is not None and bool(PERCENT_HEAD_RE.search(header.cells[column].text))
+
+
+def _name(header: _TableRow | None, column: int) -> str:
+    """A column as its header names it, or by its place ("3") in a table without a header."""
+    return header.cells[column].text if header is not None and header.cells[column].text else str(column + 1)
+
+
+def _fits(row: _TableRow, a: int, b: int, printed) -> bool | None:
+    num, den = row.number(a), row.number(b)
+    if num is None or den is None or num[4] or den[4]:
+        return None
+    if not den[0]:
+        return False
+    return _within(100.0 * num[0] / den[0], printed_interval(printed.value, printed.decimals))
+
