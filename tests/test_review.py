@@ -16,9 +16,9 @@ import nbformat
 import pandas as pd
 import pytest
 
+from hdnd_data.data.records import document_folder
 from hdnd_data.runs import index
 from hdnd_data.runs.audit import audit_year, records
-from hdnd_data.runs.records import document_folder
 from hdnd_data.runs.review import notebook_path, run_review
 from hdnd_data.text.claims import check_claims, read_report
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 
-from hdnd_data.runs.records import document_folder
+from hdnd_data.data.records import document_folder
 from hdnd_data.runs.review import run_review
 
 from .conftest import ARTIFACTS

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from hdnd_data.data.records import document_folder
 from hdnd_data.runs import index
 from hdnd_data.runs.audit import YearResult, write_index
-from hdnd_data.runs.records import document_folder
 
 
 def _row_keys(page: str) -> list[str]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from hdnd_data.data.records import document_folder, document_identity
 from hdnd_data.runs import index
-from hdnd_data.runs.records import document_folder, document_identity
 from hdnd_data.runs.review import engine_version, run_review, summary_lines, up_to_date
 
 from .conftest import REPO

@@ -17,8 +17,8 @@ from hdnd_data.checks.catalogue import RULES
 from hdnd_data.checks.finding import Rule, Run
 from hdnd_data.checks.fingerprint import fingerprints
 from hdnd_data.data.loader import TABLES, load_all, validate_frames
+from hdnd_data.data.records import STATUSES
 from hdnd_data.labels import LANGS
-from hdnd_data.runs.records import STATUSES
 
 __all__ = ["RESULT_COLUMNS", "Rule", "catalogue", "run_checks", "summarise"]
 

@@ -10,10 +10,10 @@ import pandas as pd
 
 from hdnd_data.checks.catalogue import RULES
 from hdnd_data.data.numbers import format_significant
+from hdnd_data.data.records import STATUSES
 from hdnd_data.labels import msg, term
 from hdnd_data.report.tables import ReportTable
 from hdnd_data.report.words import locator
-from hdnd_data.runs.records import STATUSES
 
 # The page's sections, in order, with the tables whose figures each shows.
 SECTIONS: dict[str, tuple[str, ...]] = {

@@ -16,8 +16,8 @@ import pandas as pd
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.numbers import format_number
+from hdnd_data.data.records import RECORD_MIME
 from hdnd_data.labels import TERMS, msg, term
-from hdnd_data.runs.records import RECORD_MIME
 
 __all__ = ["DocumentReview", "read_problem", "render_page", "review", "with_spans"]
 

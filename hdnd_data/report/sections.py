@@ -14,12 +14,12 @@ from hdnd_data.data.files import csv_for_people, write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
+from hdnd_data.data.records import RECORD_MIME, STATUSES
 from hdnd_data.labels import msg, term
 from hdnd_data.report import check_sections as findings
 from hdnd_data.report import plots
 from hdnd_data.report import tables as report
 from hdnd_data.report.words import claim_kind
-from hdnd_data.runs.records import RECORD_MIME, STATUSES
 
 
 def record(name: str, value: object) -> None:
@@ -231,11 +231,11 @@ def document_link(report_path: str, lang: str) -> str:
     """A link to the document's review page when ``hdnd review`` wrote one into the same output folder.
 
     The kernel runs in ``<out>/<unit>/<year>``, so the page would be at ``../../documents/<folder>/review.html``
-    (:func:`hdnd_data.runs.records.document_folder`).
+    (:func:`hdnd_data.data.records.document_folder`).
     """
     from pathlib import Path
 
-    from hdnd_data.runs.records import document_folder
+    from hdnd_data.data.records import document_folder
 
     page = Path("..", "..", "documents", document_folder(report_path, Path("..", "..")), "review.html")
     if not page.is_file():

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
+from hdnd_data.data.records import STATUSES
 from hdnd_data.labels import term
 from hdnd_data.runs.digests import snapshot
 from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
-from hdnd_data.runs.records import STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
 

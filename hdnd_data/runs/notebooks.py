@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
-from hdnd_data.runs.records import RECORD_MIME
+from hdnd_data.data.records import RECORD_MIME
 
 PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
 

@@ -1,7 +1,7 @@
 """The batch runner behind ``hdnd review``: papermill per document, HTML by nbconvert, a row per document in the index.
 
 Writes ``<out>/documents/<folder>/{review.ipynb,review.html,claims.csv}`` (the folder named by the document's
-identity, :func:`hdnd_data.runs.records.document_folder`) and merges the documents into ``<out>/index.html`` beside
+identity, :func:`hdnd_data.data.records.document_folder`) and merges the documents into ``<out>/index.html`` beside
 the unit-year audits (:mod:`hdnd_data.runs.index`). A re-run redoes only the documents whose content, the engine
 or the language changed since their page was made; the record of a document is written last, after its files, so
 a run killed mid-way leaves each document either recorded whole or redone by the next run. Like the audit runner
@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
+from hdnd_data.data.records import DOCUMENT_SUFFIXES, document_folder, document_identity
 from hdnd_data.labels import msg, term
 from hdnd_data.runs.digests import changed, snapshot
 from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
-from hdnd_data.runs.records import DOCUMENT_SUFFIXES, document_folder, document_identity
 
 __all__ = ["DocumentResult", "engine_version", "find_documents", "notebook_path", "review_document", "run_review", "slugs",
            "summary_lines", "up_to_date", "write_index"]
@@ -77,7 +77,7 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
 
 # The code that reads and checks a document and draws its page (``__init__.py`` holds the version): a page made by
 # other code is made again.
-ENGINE_SOURCES = ("__init__.py", "text", "report", "labels", "data", "runs/notebooks.py", "runs/records.py")
+ENGINE_SOURCES = ("__init__.py", "text", "report", "labels", "data", "runs/notebooks.py")
 
 
 def engine_version() -> str:
@@ -94,7 +94,7 @@ def engine_version() -> str:
 
 def slugs(paths: list[Path], output: str | os.PathLike) -> dict[Path, str]:
     """The folder of each document's review in ``output``: one per document, the same on every run
-    (:func:`hdnd_data.runs.records.document_folder`)."""
+    (:func:`hdnd_data.data.records.document_folder`)."""
     return {path: document_folder(path, output) for path in paths}
 
 

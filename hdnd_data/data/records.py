@@ -1,8 +1,8 @@
-"""Names the runners and the notebooks they run share: the MIME type of recorded values, the check statuses, the
-kinds of document a review reads, and a reviewed document's identity and folder name.
+"""Names the runners, the notebooks they run and the report share: the MIME type of recorded values, the check
+statuses, the kinds of document a review reads, and a reviewed document's identity and folder name.
 
-Kept at the bottom of the package (no imports from it), so that the report never imports the runners and the
-runners never import pandas.
+In the data wing and standard library only: the checks and the report read these names without importing the
+runners (which only the command imports), and the runners read them without importing pandas.
 """
 
 import hashlib
