@@ -54,9 +54,25 @@ LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 BULLET_LINE_RE = re.compile(r"\s*(?:[-+•–]|\*(?!\*)|[a-zđ]\)|\d+[.)])\s")
 
 
+# A line broken inside a sentence (a PDF's text layer, a hard-wrapped .txt): it does not end a sentence or a table
+# row, and the next line goes on in lower case or with a figure.
+OPEN_END_RE = re.compile(r"[^.!?:;|\s…\"”'’)]\s*$")
+GOES_ON_RE = re.compile(r"\s*(?:[a-zđà-ỹ(]|\d+(?![.)]\s))")
+TABLE_ROW_RE = re.compile(r"\s\|\s|\t")
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """``following`` continues the sentence ``line`` breaks off."""
+    bare = line.rstrip(LINE_ENDS)
+    heading = bare.upper() == bare and any(c.isalpha() for c in bare)  # "I. KẾT QUẢ TIẾP CÔNG DÂN"
+    return (not heading and bool(OPEN_END_RE.search(bare)) and not TABLE_ROW_RE.search(bare) and not TABLE_ROW_RE.search(following)
+            and bool(GOES_ON_RE.match(following)) and not BULLET_LINE_RE.match(following))
+
+
 def _paragraphs(text: str):
-    """(first line number, offset, cleaned text) of each paragraph: a line, or a line ending in ":" together with the
-    dash or bullet lines that continue it (their line breaks kept, so offsets into the text hold)."""
+    """(first line number, offset, cleaned text) of each paragraph: a line with the lines that continue a sentence it
+    breaks off (a PDF's lines), or a line ending in ":" together with the dash or bullet lines that continue it (their
+    line breaks kept, so offsets into the text hold)."""
     lines = text.splitlines(keepends=True)
     offset, index = 0, 0
     while index < len(lines):
@@ -64,12 +80,21 @@ def _paragraphs(text: str):
         block = [lines[index]]
         offset += len(lines[index])
         index += 1
-        if block[0].rstrip(LINE_ENDS).rstrip().endswith(":"):
+        wraps = set()  # lines whose break falls inside a sentence: read as a space of the same length
+        while index < len(lines) and _wrapped(block[-1], lines[index]):
+            wraps.add(len(block) - 1)
+            block.append(lines[index])
+            offset += len(lines[index])
+            index += 1
+        if block[-1].rstrip(LINE_ENDS).rstrip().endswith(":"):
             while index < len(lines) and BULLET_LINE_RE.match(lines[index]):
                 block.append(lines[index])
                 offset += len(lines[index])
                 index += 1
-        cleaned = "".join(_clean(line.rstrip(LINE_ENDS)) + line[len(line.rstrip(LINE_ENDS)):] for line in block)
+        cleaned = "".join(
+            _clean(line.rstrip(LINE_ENDS)) + (" " * (len(line) - len(line.rstrip(LINE_ENDS))) if i in wraps else line[len(line.rstrip(LINE_ENDS)):])
+            for i, line in enumerate(block)
+        )
         yield number, start, cleaned.rstrip(LINE_ENDS)
 
 
