@@ -22,6 +22,7 @@ TOTAL_LABEL_RE = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn 
                             re.IGNORECASE)
 # Rows that break down the row above them ("- Trong đó", "+ đất đai", "a) …"): not siblings of the rows around them.
 SUB_ROW_RE = re.compile(r"^(?:[-+•*]|trong đó\b|[a-zđ]\)|\d+\.\d+)", re.IGNORECASE)
+MAX_PAIRED_WIDTH = 16
 PERCENT_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE)
 
 
@@ -36,13 +37,19 @@ class _Cell:
 class _TableRow:
     line: _Line
     cells: list[_Cell]
+    _numbers: list | None = None
 
     @property
     def label(self) -> str:
         return next((c.text for c in self.cells if c.text and not CELL_NUMBER_RE.match(c.text)), "")
 
     def number(self, column: int):
-        """(value, raw, start, end, percent) of a numeric cell; None for text; a blank cell reads as 0."""
+        """(value, raw, start, end, percent) of a numeric cell; None for text; a blank cell reads as 0 (read once)."""
+        if self._numbers is None:
+            self._numbers = [self._read(c) for c in range(len(self.cells))]
+        return self._numbers[column]
+
+    def _read(self, column: int):
         cell = self.cells[column]
         match = CELL_NUMBER_RE.match(cell.text)
         if match is None:
@@ -168,6 +175,8 @@ def _percent_columns(rows: list[_TableRow], header: _TableRow | None, width: int
     """A percentage column is the ratio of the pair of columns that gives it in every row but at most one; the rows
     it does not fit are flagged (the columns are known from the others), the rest pass."""
     body = [r for r in rows if r is not header]
+    if width > MAX_PAIRED_WIDTH:
+        return  # every pair of columns is tried for each percentage column: a bounded width keeps that small
     for column in range(width):
         named = _percent_head(header, column)
         cells = [r.number(column) for r in body]
@@ -178,8 +187,8 @@ def _percent_columns(rows: list[_TableRow], header: _TableRow | None, width: int
         scored = []
         for a in range(width):
             for b in range(width):
-                got = [_fits(r, a, b, s) for r, _, s in stated] if len({a, b, column}) == 3 else [None]
-                if None not in got and any(got):
+                got = _fitting(stated, a, b) if len({a, b, column}) == 3 else None
+                if got is not None and any(got):
                     scored.append(((a, b), [item[0].line.number for item, ok in zip(stated, got) if ok]))
         most = max((len(fits) for _, fits in scored), default=0)
         best = [(pair, fits) for pair, fits in scored if len(fits) == most]
@@ -206,6 +215,19 @@ def _percent_head(header: _TableRow | None, column: int) -> bool:
 def _name(header: _TableRow | None, column: int) -> str:
     """A column as its header names it, or by its place ("3") in a table without a header."""
     return header.cells[column].text if header is not None and header.cells[column].text else str(column + 1)
+
+
+def _fitting(stated, a: int, b: int) -> list[bool] | None:
+    """Which rows columns a/b give the percentage of; None as soon as two rows do not (such a pair cannot be the
+    column's, and giving up early keeps a long table's search short) or a cell is not a count."""
+    got, misses = [], 0
+    for row, _, printed in stated:
+        fits = _fits(row, a, b, printed)
+        misses += fits is not True
+        if fits is None or misses > 1:
+            return None
+        got.append(fits)
+    return got
 
 
 def _fits(row: _TableRow, a: int, b: int, printed) -> bool | None:
