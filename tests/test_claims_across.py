@@ -342,3 +342,28 @@ def test_a_heading_with_a_colon_does_not_take_the_sentence_before_as_its_total()
     # "Kết quả xử lý: …" opens a new topic: 1.108 (the last figure before) is not the total of 652 + 401 = 1.053
     text = "Kiến nghị, phản ánh 1.108 vụ việc. Kết quả xử lý qua tiếp dân: đã hướng dẫn 652 vụ việc; tiếp nhận giải quyết 401 vụ việc."
     assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- third round of real pages (own sentences)
+
+
+def test_a_new_total_after_a_semicolon_is_no_part():
+    # "trong đó 1.214.530 cử tri nữ; Tổng số cử tri đi bầu 2.301.877 người": no sum of 2.318.402 is claimed
+    text = ("Tổng số cử tri của tỉnh: 2.318.402 cử tri, trong đó 1.214.530 cử tri nữ; Tổng số cử tri đi bầu 2.301.877 người; "
+            "Tỉ lệ cử tri đi bầu đạt 99,29%; có 812 người ở xa đã bỏ phiếu.")
+    frame = check_claims(text)
+    assert not frame["status"].isin(["fail", "warn"]).any()
+    # the rate stated on its own is the one pair of the sentence that gives it: 2.301.877/2.318.402 = 99,287 %
+    row = claim_using(text, "99,29")
+    assert row["status"] == "pass" and "2.301.877/2.318.402" in row["assumption"]
+
+
+def test_a_rate_on_its_own_is_never_flagged():
+    # no pair of the sentence's figures gives 97,15 %: left unchecked, not flagged
+    text = "Tổng số cử tri 2.318.402 người; số cử tri đi bầu 2.301.877 người; Tỉ lệ cử tri đi bầu đạt 97,15%."
+    assert flagged(text) == []
+
+
+def test_small_shares_are_not_a_partition():
+    # 2,86 % + 1,93 % of households: two shares of one whole, far from all of it; 30 + 40 + 20 still warns (test_claims)
+    assert flagged("Cuối năm còn 4.117 hộ nghèo, chiếm tỷ lệ 2,86%; hộ cận nghèo 2.779 hộ, chiếm tỷ lệ 1,93%.") == []

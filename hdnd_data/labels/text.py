@@ -50,6 +50,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
     "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),
+    "ratio_sentence_pair": ("{a}/{b} là cặp số duy nhất trong câu cho đúng tỷ lệ này",
+                            "{a}/{b} is the one pair of the sentence's figures that gives this rate"),
     "ratio_table_column": ("cột tỷ lệ của bảng là «{a}»/«{b}», như ở các hàng khác",
                            "the table's percentage column is «{a}»/«{b}», as in its other rows"),
     "table_total_row": ("hàng «{label}» của bảng so với các hàng trên nó", "the table's «{label}» row against the rows above it"),

@@ -136,7 +136,7 @@ def _breakdowns(line: _Line) -> None:
             before = outer if outer and not [q for q in before if q.depth == depth] else []
         else:
             before = [q for q in before if q.depth == (depth if depth is not None else before[-1].depth if before else 0)]
-        parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        parts = _until_new_total(text, [q for q in after if q.depth == (after[0].depth if after else 0)])
         bracket = cue.group(0) == "("
         if bracket:
             close = text.find(")", cue.end())
@@ -184,6 +184,18 @@ def _breakdowns(line: _Line) -> None:
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
+
+
+# A clause that opens with a total or a rate starts another statement: "…, trong đó 2.889.661 cử tri nữ; Tổng số cử
+# tri đi bỏ phiếu 5.420.976 người" lists no part after the ";".
+NEW_STATEMENT_RE = re.compile(r"[;.]\s*(?:\S+\s+){0,3}?(?:tổng số|tổng cộng|tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
+
+
+def _until_new_total(text: str, parts: list[_Quantity]) -> list[_Quantity]:
+    for index in range(1, len(parts)):
+        if NEW_STATEMENT_RE.search(text, parts[index - 1].end, parts[index].start):
+            return parts[:index]
+    return parts
 
 
 def _pair_column(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool, closed: bool) -> None:

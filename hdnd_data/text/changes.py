@@ -119,6 +119,9 @@ def _growth(line: _Line) -> None:
                  f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note)
 
 
+MIN_SHARES_TOTAL = 50.0
+
+
 def _shares(line: _Line) -> None:
     """Two or more "chiếm p%" in one sentence: shares of one whole, summing to 100 within rounding."""
     for lo, hi in line.sentences():
@@ -127,6 +130,8 @@ def _shares(line: _Line) -> None:
         if len(found) < 2 or any(s is None for s in shares):
             continue
         low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
+        if high < MIN_SHARES_TOTAL:
+            continue  # "hộ nghèo chiếm 3,14%; hộ cận nghèo chiếm 2,27%": small shares of a whole, not its partition
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
         hypothesis = ""

@@ -127,6 +127,7 @@ def _ratios(line: _Line) -> None:
             continue
         found = _element(line, quantities, index)
         if found is None:
+            _rate_of_sentence(line, percent, stated)
             continue
         kind, first, second = found
         if first.approximate or (second is not None and second.approximate):
@@ -148,6 +149,30 @@ def _ratios(line: _Line) -> None:
                       (first.raw, second.raw), others)
             continue
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
+
+
+# "…; Tổng số cử tri đi bỏ phiếu 5.420.976 người; Tỉ lệ cử tri tham gia bầu cử đạt 99,39%": a rate named on its own
+RATE_NAMED_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\b[^\d;]{0,60}$", re.IGNORECASE)
+
+
+def _rate_of_sentence(line: _Line, percent: _Quantity, stated: Stated) -> None:
+    """A rate stated on its own after the figures it is of, in earlier clauses of its sentence: passed when exactly one
+    pair of those figures gives it at printed precision (a decimal at least, so that it can hardly be chance); it is
+    never flagged, as the wording does not say which figures they are."""
+    if stated.decimals < 1 or percent.approximate or not RATE_NAMED_RE.search(line.text, max(0, percent.start - 70), percent.start):
+        return
+    lo, _ = line.sentence_of(percent.start)
+    figures = [q for q in line.within(lo, percent.start, limit=8, last=True) if q.role == "count" and q.value > 0
+               and q.depth == percent.depth and not q.approximate and not q.currency]
+    pairs = [(a, b) for a in figures for b in figures if a is not b and a.value <= b.value and a.compatible(b)
+             and _within(100.0 * a.value / b.value, stated.interval)]
+    if len(pairs) != 1:
+        return
+    a, b = pairs[0]
+    line.used.add(percent.start)
+    _rate_row(line, min(a.start, b.start), percent.end, a.value, b.value, stated,
+              sorted([(a.start, a.end), (b.start, b.end)]) + [(percent.start, percent.end)], (percent.start, percent.end),
+              (a.raw, b.raw), assumption=line.msg("ratio_sentence_pair", a=a.raw, b=b.raw))
 
 
 # How an approximate word bounds the figure after it: (lower, upper) as factors of the printed value's interval.
