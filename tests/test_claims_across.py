@@ -367,3 +367,21 @@ def test_a_rate_on_its_own_is_never_flagged():
 def test_small_shares_are_not_a_partition():
     # 2,86 % + 1,93 % of households: two shares of one whole, far from all of it; 30 + 40 + 20 still warns (test_claims)
     assert flagged("Cuối năm còn 4.117 hộ nghèo, chiếm tỷ lệ 2,86%; hộ cận nghèo 2.779 hộ, chiếm tỷ lệ 1,93%.") == []
+
+
+def test_the_same_total_counted_by_another_noun_in_a_later_clause():
+    # 1.382 visits = 1.020 + 362; the same 1.382 as cases: 604 old + 778 new (exact, a total of some size)
+    text = ("Năm qua đã tiếp 1.382 lượt công dân; trong đó tiếp thường xuyên 1.020 lượt/1.155 người; tiếp định kỳ 362 lượt/"
+            "430 người; tổng số vụ việc cũ 604 vụ việc, vụ việc mới 778 vụ việc.")
+    rows = check_claims(text)
+    sums = dict(zip(rows["stated"], rows["status"]))
+    assert sums == {"1.382 = 1.020 + 362": "pass", "1.382 = 604 + 778": "pass"}
+    # cases that do not add up to the visits are simply another statement: nothing is flagged
+    assert flagged(text.replace("778 vụ việc", "787 vụ việc")) == []
+
+
+def test_a_paragraph_opening_with_a_breakdown_of_one_of_several_totals_is_left_alone():
+    # the paragraph before closes with two totals of cases (604 and 778): which one "Trong đó" breaks down is not said
+    text = ("Năm qua có 604 vụ việc cũ và 778 vụ việc mới.\n"
+            "Trong đó, khiếu nại về đất đai 312 vụ việc, về chính sách 45 vụ việc, kiến nghị khác 120 vụ việc.")
+    assert flagged(text) == []

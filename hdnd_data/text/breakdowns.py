@@ -26,6 +26,8 @@ GROUP_BREAK_RE = re.compile(rf";|{NOT_AFTER_ABBREVIATION}\.\s|\bkết quả\b", 
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A sum that holds by chance: two or three small counts adding up to a small total in another sentence.
 MIN_TOTAL_ELSEWHERE = 10
+# A total counted by other nouns than its parts' is read only when they add up exactly to a total of some size.
+MIN_TOTAL_ANY_NOUN = 100
 
 
 def _block_end(line: _Line, hi: int) -> int:
@@ -127,8 +129,12 @@ def _breakdowns(line: _Line) -> None:
         elif not before and line.sentence_index(cue.start()) > 0 and OPENING_RE.match(text[lo:cue.start()]):
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
-        elif not before and OPENING_RE.match(text[:cue.start()]):
-            before = counted(line.closing())  # a paragraph that opens with the breakdown of the one before
+        elif not before and (OPENING_RE.match(text[:cue.start()]) or not line.within(0, cue.start(), limit=1)):
+            # a paragraph that opens with the breakdown of the one before: its total is the one figure of that kind
+            # closing the paragraph before ("… 287 đơn." then "Trong đó: …"), or there is no telling which it is
+            closing = counted(line.closing())
+            alike = [q for q in closing if after and q.compatible(after[0])]
+            before = alike if len(alike) == 1 else []
         # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
         depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
         if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
@@ -152,6 +158,8 @@ def _breakdowns(line: _Line) -> None:
             categories = _groups(text, parts)[0]
             if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
                 _row(line, before[-1], categories, "pass")  # items named by category (see below)
+            elif before[-1].value >= MIN_TOTAL_ANY_NOUN and _equal(sum(p.value for p in parts), before[-1].value):
+                _row(line, before[-1], parts, "pass")  # "1.647 lượt …" broken down by its cases: exact, so hardly chance
             continue
         if not totals or len(parts) < 2:
             continue
@@ -283,6 +291,17 @@ def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
         group = [q for q in line.within(lo2, hi2, limit=12) if q.role == "count" and q.depth == 0
                  and q.start not in line.used and q.compatible(total) and not q.approximate]
         if len(group) >= 2 and _equal(sum(q.value for q in group), total.value):
+            _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
+    if total.value < MIN_TOTAL_ANY_NOUN:
+        return
+    # "…; tổng số vụ việc cũ 736 vụ việc, vụ việc mới 911 vụ việc": the same total counted by another noun, in a later
+    # clause of its sentence or the next ones; only two or more figures of one noun that add up to it exactly
+    end = line.sentences()[min(len(line.sentences()) - 1, index + 2)][1]
+    figures = [q for q in line.within(total.end, end, limit=24) if q.role == "count" and q.depth == 0 and q.noun
+               and q.start not in line.used and not q.approximate]
+    for group in _groups(text := line.text, figures):
+        if len(group) >= 2 and len({q.noun for q in group}) == 1 and _equal(sum(q.value for q in group), total.value) \
+                and not group[0].compatible(total) and re.search(r"[;.]", text[total.end:group[0].start]):
             _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
 
 
