@@ -385,3 +385,27 @@ def test_a_paragraph_opening_with_a_breakdown_of_one_of_several_totals_is_left_a
     text = ("Năm qua có 604 vụ việc cũ và 778 vụ việc mới.\n"
             "Trong đó, khiếu nại về đất đai 312 vụ việc, về chính sách 45 vụ việc, kiến nghị khác 120 vụ việc.")
     assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- pitfalls of the new constructions
+
+
+@pytest.mark.parametrize("text", [
+    # roman-numbered groups over numbered items: the total adds the groups (210 + 64 = 274), not every row
+    "TT | Khoản thu | Thực hiện\nI | Thu nội địa | 210\n1 | Thuế | 150\n2 | Phí, lệ phí | 60\nII | Thu khác | 64\n | Tổng cộng | 274",
+    # a column of averages is not summed by the total row
+    "Đơn vị | Số hộ | Bình quân người/hộ\nXã A | 412 | 3,8\nXã B | 385 | 4,1\nTổng cộng | 797 | 3,9",
+    # deputies per meeting are not the voters: 1.260/14 is not the average of deputies
+    "Tổ chức 14 buổi với 1.260 lượt cử tri; bình quân mỗi buổi có 5 đại biểu dự.",
+])
+def test_new_constructions_pitfalls_raise_no_alarm(text):
+    assert flagged(text) == []
+
+
+def test_roman_groups_total_off_fails_and_a_table_without_header_only_warns():
+    text = "TT | Khoản thu | Thực hiện\nI | Thu nội địa | 210\n1 | Thuế | 150\n2 | Phí, lệ phí | 60\nII | Thu khác | 64\n | Tổng cộng | 247"
+    # 210 + 64 = 274, printed 247: groups and items mixed, so a warning with the slip, not a failure
+    row = sum_of(text, "247")
+    assert row["status"] == "warn" and "274" in row["hypothesis"]
+    # rows without a header: which column is which is not said, a mismatch is a warning (93 + 41 = 134, not 143)
+    assert sum_of("Xã A | 93\nXã B | 41\nTổng | 143", "143")["status"] == "warn"
