@@ -409,3 +409,9 @@ def test_roman_groups_total_off_fails_and_a_table_without_header_only_warns():
     assert row["status"] == "warn" and "274" in row["hypothesis"]
     # rows without a header: which column is which is not said, a mismatch is a warning (93 + 41 = 134, not 143)
     assert sum_of("Xã A | 93\nXã B | 41\nTổng | 143", "143")["status"] == "warn"
+
+
+def test_a_percentage_of_a_plan_does_not_take_the_total_before():
+    # 118/124 = 95,2 % is not 85 %, but "85% kế hoạch" is of the plan, not of the 124 letters before
+    text = "Tổng số đơn thuộc thẩm quyền là 124 đơn.\nĐã giải quyết 118 đơn, đạt 85% kế hoạch năm."
+    assert flagged(text) == []

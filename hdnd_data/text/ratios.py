@@ -305,7 +305,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         return
     carried = [q for q in _carried(line.previous, line) if q.compatible(count) and q.noun and q.value >= count.value]
     # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
-    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end):
+    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end) \
+            and not OTHER_BASE_RE.match(text, percent.end):
         # "Tổng số đơn nhận được là 812 đơn." then "… đã giải quyết 790 đơn, đạt 97,3%": the one total of its kind
         # the paragraph before names with "tổng số", and no figure of that kind in this paragraph
         base = carried[0]
@@ -314,6 +315,9 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
 
 
+# "đạt 105% kế hoạch", "bằng 96% cùng kỳ": a percentage of a plan or of an earlier period, not of a count
+OTHER_BASE_RE = re.compile(r"\s?%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|kỳ trước)",
+                           re.IGNORECASE)
 # "Tổng số đơn nhận được trong năm là 812 đơn": a total named as such, which the next paragraph may take as its base.
 STATED_TOTAL_RE = re.compile(r"\btổng số\b[^\d;:()]{0,60}?(?:\blà|:)?\s*$", re.IGNORECASE)
 
