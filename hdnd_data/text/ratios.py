@@ -92,7 +92,9 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         a, b = (slip.value, den) if role == "count" else (num, slip.value)
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
-    hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
+    # a base only guessed from the paragraph is not also assumed misprinted ("31.286 printed as 1.286" would fit anything)
+    numbers = [("percent", stated.raw.rstrip("%").strip()), ("count", a_raw)] + ([("base", b_raw)] if strong else [])
+    hypothesis = explain(numbers, holds, line.lang)
     if not strong and not hypothesis and not (stated.value and 0.5 <= computed / stated.value <= 2):
         return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
