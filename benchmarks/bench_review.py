@@ -1,9 +1,10 @@
-"""Benchmark of ``hdnd review``: one document against the floor notebook, 20 documents with --jobs 2 vs --jobs 1, and
-how long a 100-page document's page takes to open in headless Chromium.
+"""Benchmark of ``hdnd review``: one document against the floor notebook, 20 documents with --jobs 2 vs --jobs 1, how
+long a 100-page document's page takes to open in headless Chromium, and a re-run of 100 small documents of which 2
+changed against their first run (``--rerun-only`` measures only that).
 
 Documents are generated here (sentences written for the benchmark, numbers drawn with a fixed seed). Every
 measurement is a separate process, so both sides pay the same start-up costs; runs are interleaved and the median
-is reported. Run ``python benchmarks/bench_review.py`` (``--quick``: one run of each, 6 documents).
+is reported. Run ``python benchmarks/bench_review.py`` (``--quick``: one run of each, 6 documents, a re-run of 20).
 """
 
 from __future__ import annotations
@@ -109,6 +110,38 @@ def measure(repeat: int, documents: int) -> dict[str, list[float]]:
     return times
 
 
+def measure_rerun(documents: int, changed: int = 2, jobs: int = 2) -> dict[str, float]:
+    """Seconds of a first run over ``documents`` one-page documents, of a re-run after ``changed`` of them were
+    corrected, and of a re-run with nothing changed (``--jobs`` as given to all three)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        docs = tmp / "docs"
+        docs.mkdir()
+        paths = [write_document(docs / f"doc-{n:03d}.txt", 0.5, 500 + n) for n in range(documents)]
+        hdnd = [sys.executable, "-m", "hdnd_data.cli", "review", "--quiet", "--jobs", str(jobs), "--output", str(tmp / "out"),
+                str(docs)]
+        first = _time(hdnd)
+        for path in paths[:: max(1, documents // changed)][:changed]:  # an edited line in each
+            path.write_text(path.read_text(encoding="utf-8").replace("Mục 1.", "Mục 1 (đã sửa)."), encoding="utf-8")
+        rerun = _time(hdnd)
+        unchanged = _time(hdnd)
+    return {"documents": documents, "changed": changed, "first": first, "rerun": rerun, "unchanged": unchanged}
+
+
+def rerun_table(found: dict[str, float]) -> str:
+    n, k = found["documents"], found["changed"]
+    return "\n".join([
+        "| measurement | s |", "|---|---:|",
+        f"| first run, {n} documents, --jobs 2 | {found['first']:.2f} |",
+        f"| re-run after {k} changed | {found['rerun']:.2f} |",
+        f"| re-run, nothing changed | {found['unchanged']:.2f} |",
+        "",
+        f"- re-run after {k} of {n} changed / first run: **{found['rerun'] / found['first']:.3f}×** "
+        f"(redoing {k} of {n} is {k / n:.3f}× the work)",
+        f"- re-run with nothing changed / first run: **{found['unchanged'] / found['first']:.3f}×**",
+    ])
+
+
 def table(times: dict[str, list[float]], documents: int) -> str:
     med = {name: statistics.median(t) for name, t in times.items()}
     lines = ["| measurement | median s | min s | runs |", "|---|---:|---:|---:|"]
@@ -128,10 +161,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--documents", type=int, default=20)
-    parser.add_argument("--quick", action="store_true", help="one run of each, 6 documents")
+    parser.add_argument("--quick", action="store_true", help="one run of each, 6 documents, a re-run of 20")
+    parser.add_argument("--rerun", type=int, default=100, help="documents of the re-run measurement (default 100)")
+    parser.add_argument("--rerun-only", action="store_true", help="measure only the re-run")
     args = parser.parse_args()
     repeat, documents = (1, 6) if args.quick else (args.repeat, args.documents)
-    print(table(measure(repeat, documents), documents))
+    if not args.rerun_only:
+        print(table(measure(repeat, documents), documents))
+        print()
+    print(rerun_table(measure_rerun(20 if args.quick else args.rerun)))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import pytest
 
 from hdnd_data.runs import index
 from hdnd_data.runs.audit import audit_year, records
+from hdnd_data.runs.records import document_folder
 from hdnd_data.runs.review import notebook_path, run_review
 from hdnd_data.text.claims import check_claims, read_report
 
@@ -63,6 +64,11 @@ def _pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def _folder(out: Path, document: Path) -> Path:
+    """Where a document's review is in an output folder: one folder per document, named by its path."""
+    return out / "documents" / document_folder(document, out)
+
+
 def _marks(page: str) -> dict[str, str]:
     """Marked number -> status class, in a rendered page."""
     found = re.findall(r"<mark\b([^>]*)>([^<]+)</mark>", page)  # nbconvert may reorder and requote attributes
@@ -94,8 +100,9 @@ def test_the_txt_document_is_reviewed_and_its_claims_recorded(reviewed):
     by_name = {Path(r.path).name: r for r in results}
     assert sorted(by_name) == ["Báo cáo xã Tân Lập.txt", "phuong.docx", "quan.pdf"]
     txt = by_name["Báo cáo xã Tân Lập.txt"]
-    assert txt.status == "done" and txt.slug == "bao-cao-xa-tan-lap"
-    folder = out / "documents" / "bao-cao-xa-tan-lap"
+    assert txt.status == "done" and txt.slug.startswith("bao-cao-xa-tan-lap-")
+    folder = _folder(out, docs / "Báo cáo xã Tân Lập.txt")
+    assert txt.slug == folder.name
     expected = check_claims(TEXT, include_unchecked=True)
     saved = pd.read_csv(folder / "claims.csv", dtype=str, keep_default_na=False)
     assert saved["stated"].tolist() == expected["stated"].tolist()
@@ -112,34 +119,36 @@ def test_the_txt_document_is_reviewed_and_its_claims_recorded(reviewed):
 
 
 def test_the_docx_paragraphs_are_reviewed(reviewed):
-    _, out, results = reviewed
+    docs, out, results = reviewed
     result = next(r for r in results if r.path.endswith("phuong.docx"))
     assert result.status == "done" and result.counts["pass"] >= 1
-    marks = _marks((out / "documents" / "phuong" / "review.html").read_text(encoding="utf-8"))
+    marks = _marks((_folder(out, docs / "phuong.docx") / "review.html").read_text(encoding="utf-8"))
     assert marks["75,0"] == "pass"
 
 
 @needs_reader
 def test_the_docx_table_and_the_pdf_are_reviewed(reviewed):
     docs, out, results = reviewed
-    marks = _marks((out / "documents" / "phuong" / "review.html").read_text(encoding="utf-8"))
+    marks = _marks((_folder(out, docs / "phuong.docx") / "review.html").read_text(encoding="utf-8"))
     assert marks["21"] == "fail"  # a sum in a table cell: 13 + 9 = 22
     claims = check_claims(read_report(docs / "quan.pdf"), include_unchecked=True)
     assert claims.loc[claims["kind"] == "ratio", "computed"].tolist() == ["80,00%"]
     pdf = next(r for r in results if r.path.endswith("quan.pdf"))
     assert pdf.status == "done" and pdf.counts["pass"] == int((claims["status"] == "pass").sum()) >= 1
-    assert _marks((out / "documents" / "quan" / "review.html").read_text(encoding="utf-8"))["80,0"] == "pass"
+    assert _marks((_folder(out, docs / "quan.pdf") / "review.html").read_text(encoding="utf-8"))["80,0"] == "pass"
 
 
 def test_the_index_lists_every_document_with_its_counts(reviewed):
-    _, out, results = reviewed
+    docs, out, results = reviewed
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "Văn bản được rà soát" in page and "Báo cáo xã Tân Lập.txt" in page and "notes.csv" not in page
-    row = re.search(r"<tr class='done' id='documents/bao-cao-xa-tan-lap'>(.*?)</tr>", page).group(1)
-    txt = next(r for r in results if r.slug == "bao-cao-xa-tan-lap")
+    name = _folder(out, docs / "Báo cáo xã Tân Lập.txt").name
+    row = re.search(rf"<tr class='done' id='documents/{name}'>(.*?)</tr>", page).group(1)
+    txt = next(r for r in results if r.slug == name)
     cells = re.findall(r"<td class='n'>(\d+)</td>", row)
     assert cells == [str(txt.counts[s]) for s in ("pass", "fail", "warn", "unchecked")]
-    assert "documents/bao-cao-xa-tan-lap/review.html" in row and "documents/bao-cao-xa-tan-lap/claims.csv" in row
+    assert f"documents/{name}/review.html" in row and f"documents/{name}/claims.csv" in row
+    assert f"<small class='where'>{os.path.relpath(docs, out)}</small>" in row  # where it is: one name may be in two folders
 
 
 BAD_DOCUMENTS = {
@@ -195,9 +204,10 @@ def test_bad_documents_each_get_a_row_in_the_readers_language_and_the_others_sti
     page = (out / "index.html").read_text(encoding="utf-8")
     for name, result in by_name.items():
         assert result.message["vi"] != result.message["en"] and name in result.message["vi"]
+        assert all("\n" not in said and len(said) <= 300 for said in result.message.values())  # one line each
         assert "không đọc được: " + html.escape(result.message["vi"].splitlines()[0]) in page, name
-    unreadable = (out / "documents" / "latin1" / "review.html").read_text(encoding="utf-8")
-    assert "Không đọc được văn bản" in unreadable and not (out / "documents" / "latin1" / "claims.csv").exists()
+    unreadable = (_folder(out, docs / "latin1.txt") / "review.html").read_text(encoding="utf-8")
+    assert "Không đọc được văn bản" in unreadable and not (_folder(out, docs / "latin1.txt") / "claims.csv").exists()
     english = index.render(index.read_rows(out), out, "en")
     assert "unreadable: " + html.escape(by_name["broken.docx"].message["en"]) in english
 
@@ -215,7 +225,8 @@ def test_cli_exit_codes(tmp_path: Path):
     strict = subprocess.run([*hdnd, "--strict", "fail.txt"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert strict.returncode == 1
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")  # three runs, one index: all rows kept
-    assert all(f"id='documents/{name}'" in page for name in ("missing", "notes", "fail"))
+    out = tmp_path / "out"
+    assert all(f"id='documents/{_folder(out, tmp_path / name).name}'" in page for name in ("missing.txt", "notes.xlsx", "fail.txt"))
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the checkout")
@@ -243,13 +254,17 @@ def test_an_audit_and_a_review_into_one_folder_at_once_are_both_listed(tmp_path:
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)]
     assert [run.wait(300) for run in runs] == [0, 0]
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "id='lang-son-city/2023'" in page and "id='documents/xa'" in page
+    assert "id='lang-son-city/2023'" in page and f"id='documents/{_folder(tmp_path / 'out', tmp_path / 'xa.txt').name}'" in page
     assert "<td>Thành phố Lạng Sơn</td><td>2023</td><td>hoàn tất</td>" in page
 
 
-@pytest.mark.parametrize(("cell", "said"), [("raise RuntimeError('hỏng ô')", "RuntimeError: hỏng ô"),
-                                            ("import os\nos._exit(3)", "DeadKernelError")])
-def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Path, cell: str, said: str):
+@pytest.mark.parametrize(("cell", "vi", "en"), [
+    ("raise RuntimeError('hỏng ô\\ndòng hai')", "một ô của sổ tính báo lỗi RuntimeError: hỏng ô dòng hai",
+     "a notebook cell raised RuntimeError: hỏng ô dòng hai"),
+    ("import os\nos._exit(3)", "nhân Python dừng hoặc không khởi động được (DeadKernelError: ",
+     "the Python kernel died or did not start (DeadKernelError: "),
+])
+def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row_in_one_line(tmp_path: Path, cell: str, vi: str, en: str):
     from hdnd_data.runs.review import review_document
 
     broken = tmp_path / "broken.ipynb"
@@ -257,15 +272,21 @@ def test_a_failing_cell_or_a_dead_kernel_is_the_documents_error_row(tmp_path: Pa
     nb.cells.insert(1, nbformat.v4.new_code_cell(cell))
     nbformat.write(nb, broken)
     (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
-    result = review_document(tmp_path / "xa.txt", tmp_path / "out", notebook=str(broken))
-    assert result.status == "error" and said in result.message["vi"]
-    page = (tmp_path / "out" / "documents" / "xa" / "review.html").read_text(encoding="utf-8")
-    assert said.split(":")[0] in page
+    out = tmp_path / "out"
+    result = review_document(tmp_path / "xa.txt", out, notebook=str(broken))
+    assert result.status == "error" and result.message["vi"].startswith(vi) and result.message["en"].startswith(en)
+    assert all("\n" not in said for said in result.message.values())
+    page = (_folder(out, tmp_path / "xa.txt") / "review.html").read_text(encoding="utf-8")
+    assert ("RuntimeError" if "RuntimeError" in vi else html.escape(result.message["vi"])) in page  # the traceback, or why
+    from hdnd_data.runs.review import write_index
+
+    write_index([result], out, "en")
+    assert f"notebook error: {html.escape(result.message['en'])}</td>" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_pages_fetch_nothing_from_the_network(reviewed):
-    _, out, _ = reviewed
-    page = (out / "documents" / "bao-cao-xa-tan-lap" / "review.html").read_text(encoding="utf-8")
+    docs, out, _ = reviewed
+    page = (_folder(out, docs / "Báo cáo xã Tân Lập.txt") / "review.html").read_text(encoding="utf-8")
     assert re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)=[\"']?(?:https?:)?//", page) == []
 
 
@@ -291,6 +312,9 @@ def test_a_blocked_output_is_the_documents_error_row_not_a_crash(tmp_path: Path)
 
     (tmp_path / "xa.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "out" / "documents").mkdir(parents=True)
-    (tmp_path / "out" / "documents" / "xa").write_text("a file where the document's folder should be", encoding="utf-8")
+    _folder(tmp_path / "out", tmp_path / "xa.txt").write_text("a file where the document's folder should be", encoding="utf-8")
     result = review_document(tmp_path / "xa.txt", tmp_path / "out")
-    assert result.status == "error" and result.message["vi"].startswith("FileExistsError")
+    where = f"documents/{_folder(tmp_path / 'out', tmp_path / 'xa.txt').name}"
+    assert result.status == "error" and not result.wrote_page
+    assert result.message == {"vi": f"không ghi được kết quả vào {where} (FileExistsError: File exists)",
+                              "en": f"cannot write the output to {where} (FileExistsError: File exists)"}

@@ -11,6 +11,7 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 
+from hdnd_data.runs.records import document_folder
 from hdnd_data.runs.review import run_review
 
 from .conftest import ARTIFACTS
@@ -31,11 +32,16 @@ window.scrollTo(0, mark.getBoundingClientRect().top + window.scrollY - 150);
 </script>"""
 
 
+def _page(out: Path, name: str) -> Path:
+    return out / "documents" / document_folder(out.parent / "docs" / "xa-tan-lap.txt", out) / name
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> Path:
-    docs = tmp_path_factory.mktemp("docs")
-    (docs / "xa-tan-lap.txt").write_text(TEXT, encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
+    docs = out / "docs"  # beside vi/ and en/: _page finds it
+    docs.mkdir()
+    (docs / "xa-tan-lap.txt").write_text(TEXT, encoding="utf-8")
     run_review([docs / "xa-tan-lap.txt"], out / "vi", progress=False)
     run_review([docs / "xa-tan-lap.txt"], out / "en", lang="en", progress=False)
     return out
@@ -54,14 +60,14 @@ def _probe(tmp_path: Path, page: Path, shot: str) -> dict:
 
 
 def test_focusing_a_failing_number_shows_its_explanation(pages: Path, tmp_path: Path):
-    found = _probe(tmp_path, pages / "vi" / "documents" / "xa-tan-lap" / "review.html", "review-focus-fail.png")
+    found = _probe(tmp_path, _page(pages / "vi", "review.html"), "review-focus-fail.png")
     assert found["focused"] and found["number"] == "81,7"
     assert "sai lệch" in found["tip"] and "tính lại 75,00%" in found["tip"] and "±0,05" in found["tip"]
     assert found["hover"] == "none"  # a number neither hovered nor focused shows nothing
 
 
 def test_the_english_page_explains_in_english(pages: Path, tmp_path: Path):
-    found = _probe(tmp_path, pages / "en" / "documents" / "xa-tan-lap" / "review.html", "review-focus-fail-en.png")
+    found = _probe(tmp_path, _page(pages / "en", "review.html"), "review-focus-fail-en.png")
     assert found["focused"] and found["tip"].startswith("\"fail · ratio") and "(line 2): stated 81,7%" in found["tip"]
     assert "recomputed 75" in found["tip"] and "Convention: rounding" in found["tip"]
 
@@ -69,7 +75,7 @@ def test_the_english_page_explains_in_english(pages: Path, tmp_path: Path):
 def test_the_index_after_a_partial_run_keeps_the_audits(reports: Path, pages: Path, tmp_path: Path):
     out = tmp_path / "reports"
     shutil.copytree(reports, out)
-    run_review([pages / "vi" / "documents" / "xa-tan-lap" / "review.ipynb"], out, progress=False)  # wrong type: no kernel
+    run_review([_page(pages / "vi", "review.ipynb")], out, progress=False)  # wrong type: no kernel
     dom = _chromium(tmp_path, "--dump-dom", (out / "index.html").as_uri())
     assert dom.count("audit.html") >= 2 and "Thành phố Lạng Sơn" in dom and "review.ipynb" in dom
     assert "không đọc được" in dom and "Văn bản được rà soát" in dom

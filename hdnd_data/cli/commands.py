@@ -203,7 +203,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
     from hdnd_data.labels import term
     from hdnd_data.runs.review import run_review, summary_lines
 
-    results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet)
+    results = run_review(args.paths, args.output, jobs=args.jobs, lang=args.lang, progress=not args.quiet, force=args.force)
     if not results:
         print(f"hdnd review: {term('review_no_documents', args.lang)}", file=sys.stderr)
         return EXIT_INVALID
@@ -330,6 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=loose_int, default=1, help="documents reviewed in parallel (default 1)")
     p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of the pages (default vi)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a claim fails")
+    p.add_argument("--force", action="store_true",
+                   help="review every document again, also those unchanged since their page was made (kept by default)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_review)
 

@@ -230,13 +230,14 @@ class YearAudit:
 def document_link(report_path: str, lang: str) -> str:
     """A link to the document's review page when ``hdnd review`` wrote one into the same output folder.
 
-    The kernel runs in ``<out>/<unit>/<year>``, so the page would be at ``../../documents/<slug>/review.html``.
+    The kernel runs in ``<out>/<unit>/<year>``, so the page would be at ``../../documents/<folder>/review.html``
+    (:func:`hdnd_data.runs.records.document_folder`).
     """
     from pathlib import Path
 
-    from hdnd_data.runs.records import slug
+    from hdnd_data.runs.records import document_folder
 
-    page = Path("..", "..", "documents", slug(report_path), "review.html")
+    page = Path("..", "..", "documents", document_folder(report_path, Path("..", "..")), "review.html")
     if not page.is_file():
         return ""
     return f"<p><a href='{html.escape(page.as_posix(), quote=True)}'>{html.escape(term('review_open_page', lang))}</a></p>"

@@ -17,7 +17,8 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
 from hdnd_data.labels import term
-from hdnd_data.runs.notebooks import error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.digests import snapshot
+from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
 from hdnd_data.runs.records import STATUSES
 
 NOTEBOOK = "annual_audit.ipynb"
@@ -34,23 +35,15 @@ class YearResult:
     counts: dict[str, int] = field(default_factory=dict)
     message: str = ""
     seconds: float = 0.0
+    started: float = 0.0  # wall clock when this unit-year began (its page, if written, is newer)
+    finished: float = 0.0
+    digest: dict = field(default_factory=dict)  # its data folder as the kernel was given it (runs.digests.snapshot)
+    wrote_page: bool = False
 
 
 def notebook_path() -> Path:
     """The audit notebook of the checkout (``notebooks/annual_audit.ipynb``)."""
     return Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK
-
-
-def _clean_stale_notebooks(folder: Path) -> None:
-    """Remove the temporary notebooks of runs killed before they could (their process is gone)."""
-    for path in folder.glob(".audit.*.tmp.ipynb"):
-        pid = path.name.split(".")[2]
-        try:
-            os.kill(int(pid), 0)
-        except (ValueError, ProcessLookupError):
-            path.unlink(missing_ok=True)
-        except PermissionError:
-            pass  # a live process of another user
 
 
 def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "vi", data_dir: str | None = None,
@@ -60,23 +53,32 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     skip_slow_optional_imports()
     import papermill as pm
 
-    start = time.perf_counter()
+    start, started = time.perf_counter(), time.time()
     folder = Path(output).resolve() / unit / str(year)  # the kernel runs in this folder: no relative paths
     title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
+    try:  # before the kernel reads it: a correction made while it runs makes the row stale
+        digest = snapshot(resolve_data_dir(data_dir).resolve() / unit / str(year))
+    except OSError:
+        digest = {}
+
+    def result(status: str, counts: dict, message: str, wrote_page: bool = True) -> YearResult:
+        return YearResult(unit, year, status, counts, message, time.perf_counter() - start, started, time.time(), digest,
+                          wrote_page)
 
     def failed(status: str, message: str, lines: Iterable[str]) -> YearResult:
         try:
             page = error_page(title, term("invalid_data" if status == "invalid" else "notebook_error", lang), lines, lang)
             write_atomic(folder / "audit.html", page)
+            wrote = True
         except OSError:
-            pass  # the output itself is blocked: the result (and the index) still say why
-        return YearResult(unit, year, status, message=message, seconds=time.perf_counter() - start)
+            wrote = False  # the output itself is blocked: the result (and the index) still say why
+        return result(status, {}, message, wrote)
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
-    _clean_stale_notebooks(folder)
+    clean_leftovers(folder, ".audit")
     executed = folder / "audit.ipynb"
     params = {"unit": unit, "year": int(year), "lang": lang, "data_dir": None if data_dir is None else str(data_dir),
               "report_path": report_path, "checks_csv": str(folder / "checks.csv")}
@@ -108,8 +110,8 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     except OSError as exc:  # an output blocked by a folder in a file's place, a full disk, no permission
         return failed("error", f"{type(exc).__name__}: {exc}", [str(exc)])
     finally:
-        tmp.unlink(missing_ok=True)
-    return YearResult(unit, year, status, {k: int(v) for k, v in found.items()}, message, time.perf_counter() - start)
+        discard(tmp)
+    return result(status, {k: int(v) for k, v in found.items()}, message)
 
 
 def plan(unit: str | None = DEFAULT_UNIT, years_: Iterable[int] | None = None, data_dir: str | None = None) -> list[tuple[str, int]]:
@@ -138,6 +140,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
     output = Path(output)
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
+    report_path = None if report_path is None else str(Path(report_path).resolve())  # the kernel runs elsewhere
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path}
     results: list[YearResult] = []
     bar = tqdm(total=len(tasks), desc="hdnd audit", unit="năm" if lang == "vi" else "year", disable=not progress)
@@ -181,7 +184,7 @@ def _collect(futures, pending: dict, results: list[YearResult], bar) -> None:
         try:
             results.append(future.result())
         except Exception as exc:
-            results.append(YearResult(unit, year, "error", message=f"{type(exc).__name__}: {exc}"))
+            results.append(YearResult(unit, year, "error", message=f"{type(exc).__name__}: {exc}", finished=time.time()))
         bar.update()
 
 
@@ -212,6 +215,7 @@ def write_index(results: list[YearResult], output: str | os.PathLike, lang: str 
     status = {"ok": "done", "invalid": "invalid", "error": "error"}
     now = time.time()
     rows = []
+    folder = resolve_data_dir(data_dir).resolve()
     for r in results:
         info = unit_info(r.unit, data_dir)
         files = {"page": f"{r.unit}/{r.year}/audit.html"}
@@ -219,9 +223,11 @@ def write_index(results: list[YearResult], output: str | os.PathLike, lang: str 
             files["notebook"] = f"{r.unit}/{r.year}/audit.ipynb"
         if r.status == "ok":
             files["table"] = f"{r.unit}/{r.year}/checks.csv"
+        data = str(folder / r.unit / str(r.year))
         rows.append(Row("audit", f"{r.unit}/{r.year}", {"vi": info["name_vi"], "en": info["name_en"]}, status[r.status],
-                        dict(r.counts), {lang: r.message} if r.message else {}, files,
-                        [str(resolve_data_dir(data_dir).resolve() / r.unit / str(r.year))], r.year, now))
+                        dict(r.counts), {lang: r.message} if r.message else {}, files, [data], r.year, r.finished or now,
+                        r.started or None, r.wrote_page if r.started else None, {data: r.digest} if r.digest else {},
+                        lang=lang))
     return add_rows(output, rows, lang)
 
 

@@ -2,8 +2,9 @@
 
 Each run writes a JSON record per row it produced (``<out>/.hdnd-index/*.json``, atomically) and rebuilds
 ``<out>/index.html`` from every record present, under an exclusive file lock: a partial run, or two runs into one
-folder at once, never drop another run's rows. A row whose output is gone, or whose input changed after the run,
-is marked stale. Standard library only, so that the runners stay light.
+folder at once, never drop another run's rows. A row whose output is gone, whose page is older than its run, or
+whose input's content changed after the run read it, is marked stale. Standard library only, so that the runners
+stay light.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import term
+from hdnd_data.runs.digests import changed
 
 __all__ = ["RECORDS", "Row", "add_rows", "read_rows", "render", "stale_reason"]
 
@@ -46,12 +48,19 @@ class Row:
     year: int | None = None
     finished: float = field(default_factory=time.time)
     started: float | None = None  # when known exactly: a page older than this is from an earlier run
+    wrote_page: bool | None = None  # whether the run wrote its page (None: not recorded; then by ``started``)
+    digests: dict[str, dict] = field(default_factory=dict)  # input -> its snapshot when the run read it (runs.digests)
+    engine: str = ""  # what made the page (a document's review: runs.review.engine_version)
+    lang: str = ""  # the language of the page
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
         if self.status not in ROW_STATUSES:
             raise ValueError(f"status must be one of {ROW_STATUSES}, not {self.status!r}")
+
+
+_FIELDS = {f.name for f in fields(Row)}
 
 
 def _record_path(output: Path, key: str) -> Path:
@@ -71,49 +80,68 @@ def _locked(output: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def read_rows(output: str | os.PathLike) -> list[Row]:
-    """Every record of the folder (a record that cannot be read is left out: the next run of its row rewrites it)."""
-    rows = []
-    for path in sorted((Path(output) / RECORDS).glob("*.json")):
+def _records(output: Path) -> dict[Path, Row]:
+    """Every readable record of the folder by its file (one that cannot be read is left out: the next run of its row
+    rewrites it)."""
+    found = {}
+    for path in sorted((output / RECORDS).glob("*.json")):
         try:
-            rows.append(Row(**json.loads(path.read_text(encoding="utf-8"))))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found[path] = Row(**{k: v for k, v in data.items() if k in _FIELDS})  # a newer version's extra fields wait
         except (OSError, ValueError, TypeError):
             continue
-    return rows
+    return found
+
+
+def read_rows(output: str | os.PathLike) -> list[Row]:
+    """Every record of the folder (a record that cannot be read is left out: the next run of its row rewrites it)."""
+    return list(_records(Path(output)).values())
 
 
 def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -> Path:
-    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records."""
+    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records; the
+    records are read once per call, under the lock."""
     output = Path(output)
     with _locked(output):
+        rows = list(rows)
+        recorded = _records(output)
+        documents = {tuple(r.inputs): r.key for r in rows if r.kind == "document" and r.inputs}
+        for path, old in list(recorded.items()):  # a document has one row: a record under an older folder name gives way
+            if old.kind == "document" and documents.get(tuple(old.inputs)) not in (None, old.key):
+                path.unlink(missing_ok=True)
+                del recorded[path]
         for row in rows:
             path = _record_path(output, row.key)
-            if path.is_file():
-                try:
-                    if json.loads(path.read_text(encoding="utf-8")).get("finished", 0) > row.finished:
-                        continue  # a later run of this row already finished
-                except ValueError:
-                    pass
+            if path in recorded and recorded[path].finished > row.finished:
+                continue  # a later run of this row already finished
             write_atomic(path, json.dumps(asdict(row), ensure_ascii=False, indent=1))
-        return write_atomic(output / "index.html", render(read_rows(output), output, lang))
+            recorded[path] = row
+        return write_atomic(output / "index.html", render([recorded[p] for p in sorted(recorded)], output, lang))
 
 
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
-    """``missing`` when the row's page is gone, ``older`` when the page predates the run (the run could not write
-    it), ``inputs`` when an input changed after the run, else None."""
+    """``missing`` when the row's page is gone, ``older`` when the page is an earlier run's (this run could not write
+    it), ``inputs`` when an input's content changed since the run read it (exactly, by its recorded digest; by
+    modification time for a record without one), else None."""
     page = row.files.get("page")
     if page and not (Path(output) / page).is_file():
         return "missing"
-    if page and row.started is not None and (Path(output) / page).stat().st_mtime < row.started - 1:
+    if page and row.wrote_page is False:
+        return "older"  # the run could not write its page: the one there is an earlier run's
+    if page and row.wrote_page is None and row.started is not None and (Path(output) / page).stat().st_mtime < row.started - 1:
         return "older"
     for name in row.inputs:
+        if name in row.digests:
+            if changed(name, row.digests[name]):
+                return "inputs"
+            continue
         path = Path(name)
         try:
-            changed = max([path.stat().st_mtime] + [p.stat().st_mtime for p in path.iterdir()] if path.is_dir()
+            latest = max([path.stat().st_mtime] + [p.stat().st_mtime for p in path.iterdir()] if path.is_dir()
                           else [path.stat().st_mtime])
         except OSError:
             continue  # an input that went away says nothing about the result
-        if changed > row.finished:
+        if latest > row.finished:
             return "inputs"
     return None
 
@@ -123,7 +151,7 @@ STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:2em}"
     "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f3f3f3}td.n{text-align:right}"
     "tr.invalid,tr.error,tr.unreadable{background:#fde2e2}tr.stale{color:#666;font-style:italic}"
-    ".stale-note{font-weight:bold;font-style:normal;color:#8a4b00}"
+    ".stale-note{font-weight:bold;font-style:normal;color:#8a4b00}small.where{color:#666}"
 )
 
 
@@ -163,6 +191,17 @@ def _changes(row: Row, lang: str) -> str:
     return " · ".join(f"{term(f'findings.change.{k}', lang)} {row.counts.get(k, 0)}" for k in kinds)
 
 
+def _where(output: Path, row: Row) -> str:
+    """The folder of a document, relative to the index: two documents of one name read apart."""
+    if not row.inputs:
+        return ""
+    try:
+        folder = Path(os.path.relpath(Path(row.inputs[0]).parent, output.resolve())).as_posix()
+    except ValueError:
+        folder = Path(row.inputs[0]).parent.as_posix()
+    return f"<br><small class='where'>{html.escape(folder)}</small>"
+
+
 def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
     counted = COUNTED[kind]
     first = [term("unit", lang), term("year", lang)] if kind == "audit" else [term("review_document", lang)]
@@ -171,7 +210,8 @@ def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
     body = []
     for row in rows:
         title = row.title.get(lang) or next(iter(row.title.values()), row.key)
-        cells = [f"<td>{html.escape(title)}</td>"]
+        where = _where(output, row) if kind == "document" else ""
+        cells = [f"<td>{html.escape(title)}{where}</td>"]
         if kind == "audit":
             cells.append(f"<td>{row.year}</td>")
         cells.append(f"<td>{_result(output, row, lang)}</td>")
@@ -191,7 +231,7 @@ def render(rows: list[Row], output: str | os.PathLike, lang: str = "vi") -> str:
     title = term("index_title", lang)
     parts = [f"<h1>{html.escape(title)}</h1>"]
     audits = sorted((r for r in rows if r.kind == "audit"), key=lambda r: (r.title.get(lang, r.key), r.year or 0))
-    documents = sorted((r for r in rows if r.kind == "document"), key=lambda r: r.title.get(lang, r.key).lower())
+    documents = sorted((r for r in rows if r.kind == "document"), key=lambda r: (r.title.get(lang, r.key).lower(), r.inputs))
     for kind, chosen, heading in (("audit", audits, "index_audits"), ("document", documents, "index_documents")):
         if chosen:
             parts.append(f"<h2>{html.escape(term(heading, lang))}</h2>" + _table(output, chosen, kind, lang))

@@ -1,5 +1,5 @@
 """What both runners do with a notebook: read its recorded values, render it to an offline HTML page, start a
-quiet kernel, and write a page of problems when there is no notebook to render.
+quiet kernel, write a page of problems when there is no notebook to render, and clean what killed runs left.
 
 Shared by :mod:`hdnd_data.runs.audit` (one notebook per unit-year) and :mod:`hdnd_data.runs.review` (per document).
 """
@@ -32,6 +32,36 @@ def records(notebook_path: str | os.PathLike) -> dict[str, object]:
                 out[data["name"]] = data["value"]
     return out
 
+
+
+def clean_leftovers(folder: Path, prefix: str) -> None:
+    """Remove what runs killed mid-way left in ``folder``: their temporary notebooks (``<prefix>.<pid>.*.tmp.ipynb``,
+    whose process is gone) and the temporary files of an atomic write (``.<name>.*.tmp``) older than a minute, when
+    no write can still be busy with them. The pages themselves are only ever replaced whole."""
+    import time
+
+    for path in folder.glob(f"{prefix}.*.tmp.ipynb"):
+        try:
+            os.kill(int(path.name.split(".")[2]), 0)
+        except (ValueError, IndexError, ProcessLookupError):
+            path.unlink(missing_ok=True)
+        except (PermissionError, OSError):
+            pass  # a live process of another user
+    for path in folder.glob(".*.tmp"):
+        try:
+            if path.stat().st_mtime < time.time() - 60:
+                path.unlink()
+        except OSError:
+            pass
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file if it is there; on a read-only disk even a missing file cannot be unlinked (EROFS),
+    and that must not hide the problem the run already reports."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def export_html(notebook: str | os.PathLike, target: str | os.PathLike, *, show_code: bool = False, title: str = "",

@@ -1,10 +1,12 @@
 """Names the runners and the notebooks they run share: the MIME type of recorded values, the check statuses, the
-kinds of document a review reads and the folder name of a document's review.
+kinds of document a review reads, and a reviewed document's identity and folder name.
 
 Kept at the bottom of the package (no imports from it), so that the report never imports the runners and the
 runners never import pandas.
 """
 
+import hashlib
+import os
 import re
 import unicodedata
 from pathlib import PurePath
@@ -23,3 +25,28 @@ def slug(path: str | PurePath) -> str:
     stem = PurePath(path).stem.replace("đ", "d").replace("Đ", "D")
     ascii_ = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "document"
+
+
+def document_identity(path: str | PurePath, output: str | PurePath) -> str:
+    """Who a reviewed document is in an output folder: its real path relative to the folder (``../docs/a/x.docx``).
+
+    Two documents of one file name in different folders are two documents; the same file named another way
+    (``./docs/x.txt``, an absolute path, a link to it, from another working directory) is the same one; and a project
+    folder holding both the documents and the reports keeps every identity when it is moved or copied elsewhere.
+    """
+    real, out = os.path.realpath(path), os.path.realpath(output)
+    try:
+        return PurePath(os.path.relpath(real, out)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return PurePath(real).as_posix()
+
+
+def document_folder(path: str | PurePath, output: str | PurePath) -> str:
+    """The folder of a document's review under ``<output>/documents/``: its name's slug, then 8 hex digits of its
+    identity (:func:`document_identity`), so the name stays readable and two documents never share a folder.
+
+    >>> document_folder("/srv/a/Báo cáo.docx", "/srv/reports"), document_folder("/srv/b/Báo cáo.docx", "/srv/reports")
+    ('bao-cao-9071e006', 'bao-cao-1606ab25')
+    """
+    identity = document_identity(path, output)
+    return f"{slug(path)}-{hashlib.sha1(identity.encode('utf-8')).hexdigest()[:8]}"

@@ -1,12 +1,16 @@
 """The batch runner behind ``hdnd review``: papermill per document, HTML by nbconvert, a row per document in the index.
 
-Writes ``<out>/documents/<slug>/{review.ipynb,review.html,claims.csv}`` and merges the documents into
-``<out>/index.html`` beside the unit-year audits (:mod:`hdnd_data.runs.index`). Like the audit runner it imports
-neither pandas nor the claims engine: the notebook's kernel reads and checks the document.
+Writes ``<out>/documents/<folder>/{review.ipynb,review.html,claims.csv}`` (the folder named by the document's
+identity, :func:`hdnd_data.runs.records.document_folder`) and merges the documents into ``<out>/index.html`` beside
+the unit-year audits (:mod:`hdnd_data.runs.index`). A re-run redoes only the documents whose content, the engine
+or the language changed since their page was made; the record of a document is written last, after its files, so
+a run killed mid-way leaves each document either recorded whole or redone by the next run. Like the audit runner
+it imports neither pandas nor the claims engine: the notebook's kernel reads and checks the document.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -16,12 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
-from hdnd_data.labels import term
-from hdnd_data.runs.notebooks import error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
-from hdnd_data.runs.records import DOCUMENT_SUFFIXES, slug
+from hdnd_data.labels import msg, term
+from hdnd_data.runs.digests import changed, snapshot
+from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.records import DOCUMENT_SUFFIXES, document_folder
 
-__all__ = ["DocumentResult", "find_documents", "notebook_path", "review_document", "run_review", "slugs", "summary_lines",
-           "write_index"]
+__all__ = ["DocumentResult", "engine_version", "find_documents", "notebook_path", "review_document", "run_review", "slugs",
+           "summary_lines", "up_to_date", "write_index"]
 
 NOTEBOOK = "document_review.ipynb"
 COUNTED = ("pass", "fail", "warn", "unchecked")
@@ -39,6 +44,12 @@ class DocumentResult:
     reason: str = ""
     seconds: float = 0.0
     finished: float = 0.0
+    started: float = 0.0
+    digest: dict = field(default_factory=dict)  # the document as the kernel was given it (runs.digests.snapshot)
+    engine: str = ""
+    lang: str = ""
+    wrote_page: bool = False
+    kept: bool = False  # up to date since an earlier run: not reviewed again
 
 
 def notebook_path() -> Path:
@@ -64,50 +75,89 @@ def find_documents(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
     return list(dict.fromkeys(p.resolve() for p in found)), refused
 
 
-def slugs(paths: list[Path]) -> dict[Path, str]:
-    """A folder name per document, unique in the run: the name's slug; on a clash the suffix, then a number."""
-    out: dict[Path, str] = {}
-    taken: set[str] = set()
-    for path in paths:
-        name = slug(path)
-        if name in taken:
-            name = f"{name}-{path.suffix.lstrip('.').lower()}"
-        base, n = name, 2
-        while name in taken:
-            name, n = f"{base}-{n}", n + 1
-        taken.add(name)
-        out[path] = name
-    return out
+# The code that reads and checks a document and draws its page (``__init__.py`` holds the version): a page made by
+# other code is made again.
+ENGINE_SOURCES = ("__init__.py", "text", "report", "labels", "data", "runs/notebooks.py", "runs/records.py")
+
+
+def engine_version() -> str:
+    """A digest of the review notebook and of the code that makes a review page (the package's version included)."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(notebook_path().read_bytes())
+    for name in ENGINE_SOURCES:
+        found = [package / name] if name.endswith(".py") else sorted(
+            p for p in (package / name).rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
+        for path in found:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"sha256:{digest.hexdigest()[:16]}"
+
+
+def slugs(paths: list[Path], output: str | os.PathLike) -> dict[Path, str]:
+    """The folder of each document's review in ``output``: one per document, the same on every run
+    (:func:`hdnd_data.runs.records.document_folder`)."""
+    return {path: document_folder(path, output) for path in paths}
 
 
 def _problem(path: Path, reason: str) -> dict[str, str]:
     return {lang: f"{path.name}: {term(f'review_read_{reason}', lang)}" for lang in ("vi", "en")}
 
 
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _said(key: str, **values: object) -> dict[str, str]:
+    """Why a document failed, in both languages, on one line."""
+    return {lang: _one_line(msg(key, lang, **{k: _one_line(v, 200) for k, v in values.items()})) for lang in ("vi", "en")}
+
+
+def _output_problem(exc: OSError, output: Path) -> dict[str, str]:
+    where = Path(exc.filename) if getattr(exc, "filename", None) else output
+    if where.name.startswith("."):  # a temporary file of ours: the reader knows its folder
+        where = where.parent
+    try:
+        where = where.relative_to(output)
+    except ValueError:
+        pass
+    return _said("review_failed_output", path=where.as_posix(), error=f"{type(exc).__name__}: {exc.strerror or exc}")
+
+
 def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name: str | None = None, lang: str = "vi",
                     notebook: str | None = None) -> DocumentResult:
-    """Execute the review notebook for one document and render it; never raises for a bad document or a failing cell."""
+    """Execute the review notebook for one document and render it; never raises for a bad document or a failing cell,
+    and says why in one line, in Vietnamese and English."""
     skip_slow_optional_imports()
     import papermill as pm
 
-    start = time.perf_counter()
+    start, started = time.perf_counter(), time.time()
     path = Path(path).resolve()
-    name = name or slug(path)
+    name = name or document_folder(path, output)
     folder = Path(output).resolve() / "documents" / name
     title = f"{term('review_title', lang)}: {path.name}"
+    try:
+        digest = snapshot(path)  # before the kernel reads it: a change while it runs makes the row stale
+    except OSError:
+        digest = {}  # the kernel's reader says why it cannot be read
 
-    def failed(said: str) -> DocumentResult:
+    def result(status: str, counts: dict, message: dict, reason: str = "", wrote_page: bool = True) -> DocumentResult:
+        return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time(),
+                              started, digest, engine_version(), lang, wrote_page)
+
+    def failed(message: dict[str, str]) -> DocumentResult:
         try:
-            write_atomic(folder / "review.html", error_page(title, term("notebook_error", lang), [said], lang))
+            write_atomic(folder / "review.html", error_page(title, term("notebook_error", lang), [message[lang]], lang))
+            wrote = True
             (folder / "claims.csv").unlink(missing_ok=True)
         except OSError:
-            pass  # the output itself is blocked: the result (and the index) still say why
-        return DocumentResult(str(path), name, "error", {}, {lang: said}, "", time.perf_counter() - start, time.time())
+            wrote = False  # the output itself is blocked: the result (and the index) still say why
+        return result("error", {}, message, wrote_page=wrote)
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(folder, ".review")
     except OSError as exc:
-        return failed(f"{type(exc).__name__}: {exc}")
+        return failed(_output_problem(exc, Path(output).resolve()))
     tmp = folder / f".review.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=exporter, args=(False,), daemon=True)  # templates load while the kernel runs
@@ -119,44 +169,73 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
                                 parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
                                 kernel_name="python3", cwd=str(folder), **kernel)
         except pm.PapermillExecutionError as exc:
-            status, message = "error", {lang: f"{exc.ename}: {exc.evalue}"}
+            status, message = "error", _said("review_failed_cell", error=f"{exc.ename}: {exc.evalue}")
+        except OSError as exc:  # no room or no right to write the notebook
+            return failed(_output_problem(exc, Path(output).resolve()))
         except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
             if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
                 os.replace(tmp, folder / "review.ipynb")
-            return failed(f"{type(exc).__name__}: {exc}")
+            return failed(_said("review_failed_kernel", error=f"{type(exc).__name__}: {exc}"))
         os.replace(tmp, folder / "review.ipynb")
         export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
         found = records(folder / "review.ipynb").get("document") or {}
         if found.get("problem"):
             problem = found["problem"]
-            status, reason, message = "unreadable", problem["reason"], {k: v for k, v in problem.items() if k != "reason"}
+            status, reason = "unreadable", problem["reason"]
+            message = {k: _one_line(v) for k, v in problem.items() if k != "reason"}
         if status != "done":
             (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
     except OSError as exc:  # an output blocked by a file in a folder's place, a full disk, no permission
-        return failed(f"{type(exc).__name__}: {exc}")
+        return failed(_output_problem(exc, Path(output).resolve()))
     finally:
-        tmp.unlink(missing_ok=True)
-    counts = {k: int(v) for k, v in (found.get("counts") or {}).items()}
-    return DocumentResult(str(path), name, status, counts, message, reason, time.perf_counter() - start, time.time())
+        discard(tmp)
+    return result(status, {k: int(v) for k, v in (found.get("counts") or {}).items()}, message, reason)
+
+
+def up_to_date(row, path: Path, output: str | os.PathLike, engine: str, lang: str) -> bool:
+    """Whether a document's recorded review still holds: read whole (done or unreadable) by this engine in this
+    language, from the document's present content, its files all there and none from an earlier run."""
+    from hdnd_data.runs.index import stale_reason
+
+    recorded = row.digests.get(str(path)) if row is not None else None
+    return (recorded is not None and row.status in ("done", "unreadable") and row.engine == engine and row.lang == lang
+            and changed(path, recorded) is False and all((Path(output) / f).is_file() for f in row.files.values())
+            and stale_reason(output, row) is None)
+
+
+def _kept(row, path: Path) -> DocumentResult:
+    return DocumentResult(str(path), row.key.removeprefix("documents/"), row.status, dict(row.counts), dict(row.message),
+                          finished=row.finished, started=row.started or 0.0, digest=row.digests.get(str(path), {}),
+                          engine=row.engine, lang=row.lang, wrote_page=True, kept=True)
 
 
 def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "reports", *, jobs: int = 1,
-               lang: str = "vi", progress: bool = True) -> list[DocumentResult]:
+               lang: str = "vi", progress: bool = True, force: bool = False) -> list[DocumentResult]:
     """Review every document of ``paths``, ``jobs`` at a time; each one joins the output folder's index as it ends.
 
+    A document whose recorded review is up to date (:func:`up_to_date`) is kept (``kept=True``) unless ``force``.
     A path that is no document (missing, or not .txt .md .docx .pdf) gets its row at once, without a kernel. A run
-    that is interrupted keeps the rows of the documents it finished.
+    that is interrupted keeps the rows of the documents it finished; the next run does the rest.
     """
     from tqdm.auto import tqdm
+
+    from hdnd_data.runs.index import read_rows
 
     skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
     output = Path(output)
     documents, refused = find_documents(paths)
-    names = slugs(documents)
-    results = [DocumentResult(str(p.resolve() if p.exists() else p), slug(p), "unreadable", message=_problem(p, reason),
-                              reason=reason, finished=time.time()) for p, reason in refused]
+    names = slugs(documents, output)
+    results = [DocumentResult(str(p.resolve() if p.exists() else p), document_folder(p, output), "unreadable",
+                              message=_problem(p, reason), reason=reason, finished=time.time(), lang=lang)
+               for p, reason in refused]
+    if not force and documents:
+        engine = engine_version()
+        recorded = {row.key: row for row in read_rows(output) if row.kind == "document"}
+        kept = {p for p in documents if up_to_date(recorded.get(f"documents/{names[p]}"), p, output, engine, lang)}
+        results += [_kept(recorded[f"documents/{names[p]}"], p) for p in documents if p in kept]
+        documents = [p for p in documents if p not in kept]
     if results:
-        write_index(results, output, lang)
+        write_index(results, output, lang)  # the refused rows, and the index in this run's language
     bar = tqdm(total=len(documents), desc="hdnd review", unit="văn bản" if lang == "vi" else "document", disable=not progress)
 
     def done(result: DocumentResult) -> None:
@@ -187,27 +266,43 @@ def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: 
 
     rows = []
     for r in results:
+        if r.kept:
+            continue  # its record stands as it is
         base = f"documents/{r.slug}"
         files = {}
         if (Path(output) / base / "review.html").is_file():
             files["page"] = f"{base}/review.html"
+        if (Path(output) / base / "review.ipynb").is_file():
             files["notebook"] = f"{base}/review.ipynb"
         if r.status == "done":
             files["table"] = f"{base}/claims.csv"
         name = Path(r.path).name
         rows.append(Row("document", base, {"vi": name, "en": name}, r.status, dict(r.counts), dict(r.message), files,
-                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.finished - r.seconds))
+                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.started or None,
+                        r.wrote_page, {r.path: r.digest} if r.digest else {}, r.engine, r.lang))
     return add_rows(output, rows, lang)
 
 
+def _shown(path: str) -> str:
+    """A document as the terminal names it: relative to the working folder when inside it (two documents of one name
+    in different folders read apart), else its whole path."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def summary_lines(results: list[DocumentResult], lang: str = "vi") -> list[str]:
-    """One line per document for the terminal."""
+    """One line per document reviewed (or kept but not done: it still needs a look), then one line for those kept."""
     out = []
     for r in results:
+        if r.kept and r.status == "done":
+            continue
         if r.status == "done":
             said = ", ".join(f"{term('review_unchecked' if s == 'unchecked' else s, lang)} {r.counts.get(s, 0)}" for s in COUNTED)
         else:
             said = (r.message.get(lang) or next(iter(r.message.values()), "")).splitlines()[0]
-        out.append(f"{Path(r.path).name}: {term(f'row_{r.status}', lang)} ({said}) {r.seconds:.1f}s")
+        out.append(f"{_shown(r.path)}: {term(f'row_{r.status}', lang)} ({said})" + ("" if r.kept else f" {r.seconds:.1f}s"))
+    kept = sum(r.kept for r in results)
+    if kept:
+        out.append(msg("review_kept", lang, n=kept))
     return out
 
