@@ -422,3 +422,40 @@ def test_a_guessed_base_is_not_also_assumed_misprinted():
     # 3,50 %, and "the base is 31.473 printed as 1.473" (1.102/31.473 = 3,501 %) would explain it only by chance
     text = "Cuối năm còn 1.473 hộ nghèo, chiếm tỷ lệ 4,68%; hộ cận nghèo 1.102 hộ, chiếm tỷ lệ 3,50%."
     assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- fourth round: confidence votes, footnotes
+
+
+VOTES = """Kỳ họp có 47/51 đại biểu HĐND tỉnh có mặt.
+
+1. Bà A, Chủ tịch HĐND tỉnh:
+
+Số phiếu hợp lệ: 47/47.
+
+Số phiếu tín nhiệm cao: 44 phiếu (chiếm 86,27% tổng số đại biểu HĐND tỉnh).
+
+Số phiếu tín nhiệm: 3 phiếu (chiếm 5,9% tổng số đại biểu HĐND tỉnh)."""
+# 44/51 = 86,27 %; 3/51 = 5,88 %: the base is the 51 deputies named two paragraphs above, not the 47 votes
+
+
+def test_votes_as_shares_of_the_deputies_named_above():
+    for percent, computed in (("86,27", "86,275%"), ("5,9", "5,88%")):
+        row = claim_using(VOTES, percent)
+        assert (row["status"], row["computed"]) == ("pass", computed) and "51" in row["assumption"]
+    # a share that no figure above gives is left unchecked, never flagged
+    assert flagged(VOTES.replace("86,27%", "68,27%")) == []
+
+
+def test_each_persons_votes_are_not_a_partition_of_one_whole():
+    # 84,6 % + 50,8 % > 100 %: each is a person's votes over all deputies, not parts of one whole
+    text = "Bà A có 55 phiếu, chiếm 84,6% tổng số đại biểu; ông B có 33 phiếu, chiếm 50,8% tổng số đại biểu."
+    assert flagged(text) == []
+
+
+def test_footnote_marks_are_not_figures():
+    # 1.512 = 1.288 + 141 + 83 meetings; "[2]" and "[3]" are footnotes, not parts
+    text = ("Thông qua 1.512 cuộc tiếp xúc, trong đó 1.288 cuộc tiếp xúc định kỳ, còn lại 141 cuộc theo nhóm và 83 cuộc "
+            "theo chuyên đề[2], đã tiếp nhận 2.064 kiến nghị[3].")
+    row = sum_of(text, "1.512")
+    assert (row["status"], row["stated"]) == ("pass", "1.512 = 1.288 + 141 + 83")

@@ -120,6 +120,16 @@ def _growth(line: _Line) -> None:
 
 
 MIN_SHARES_TOTAL = 50.0
+OWN_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
+
+
+def _own_rate(line: _Line, share: re.Match) -> bool:
+    """Whether a "chiếm p% tổng số X" is the rate of its own count (stated right before it in its clause) against a
+    named base, as each person's votes are, rather than one part of a whole."""
+    if not OWN_BASE_RE.match(line.text, share.end(1)):
+        return False
+    before = line.within(max(0, share.start() - 60), share.start(), limit=1, last=True)
+    return bool(before) and before[0].role == "count" and not re.search(r"[;.]", line.text[before[0].end:share.start()])
 
 
 def _shares(line: _Line) -> None:
@@ -132,6 +142,8 @@ def _shares(line: _Line) -> None:
         low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
         if high < MIN_SHARES_TOTAL:
             continue  # "hộ nghèo chiếm 3,14%; hộ cận nghèo chiếm 2,27%": small shares of a whole, not its partition
+        if all(_own_rate(line, m) for m in found):
+            continue  # "ông A 56 phiếu, chiếm 84,8% tổng số đại biểu; ông B 34 phiếu, chiếm 51,5% …": rates of each one
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
         hypothesis = ""

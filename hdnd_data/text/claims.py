@@ -97,7 +97,7 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     for line in (p for p in paragraphs if re.search(r"\d", p.text)):
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
         adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
-        line.previous = previous if adjacent else None
+        line.previous, line.earlier = (previous if adjacent else None), previous
         for extract in EXTRACTORS:
             extract(line)
         previous = line

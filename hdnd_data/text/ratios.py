@@ -292,6 +292,9 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+    named = NAMED_BASE_NOUN_RE.match(text, percent.end)
+    if named:  # "34 phiếu, chiếm 51,5% tổng số đại biểu": the base is of deputies, not the 56 votes stated before
+        alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
     tied = [q for q in alike if (STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency)
             and _clause_between(text, *sorted((percent.end, q.start))) is not None]
@@ -305,6 +308,9 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
             line.used.add(percent.start)
         return
+    if named and not alike and not count.currency and _named_base_before(line, percent, stated, count, spans, lo, hi,
+                                                                        named.group(1).lower()):
+        return
     carried = [q for q in _carried(line.previous, line) if q.compatible(count) and q.noun and q.value >= count.value]
     # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
     if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end) \
@@ -315,6 +321,31 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         line.used.add(percent.start)
         _rate_row(line, lo, hi, count.value, base.value, stated, spans[:1] + [(base.start, base.end)] + spans[1:],
                   (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
+
+
+# "chiếm 98,11% tổng số đại biểu HĐND": the noun of the base a percentage names after it
+NAMED_BASE_NOUN_RE = re.compile(r"\s?%\s*(?:của\s+|trên\s+)?(?:tổng số|tổng|số)\s+([^\W\d_]+)", re.IGNORECASE)
+# How many paragraphs back a named base is looked for ("Trong số 53 đại biểu …" above a list of votes).
+NAMED_BASE_REACH = 24
+
+
+def _named_base_before(line: _Line, percent: _Quantity, stated: Stated, count: _Quantity, spans, lo: int, hi: int,
+                       noun: str) -> bool:
+    """A percentage of a base it names ("tổng số đại biểu") that its paragraph does not state: the nearest figure of
+    that noun in the paragraphs above that gives it at printed precision passes it; none is never a flag."""
+    previous, hops = line.earlier, 0
+    while previous is not None and hops < NAMED_BASE_REACH and count.value > 0:  # 0 % is 0 of any base
+        shift = previous.offset - line.offset
+        for q in reversed(previous.quantities()):
+            if q.role in ("count", "denominator") and q.noun == noun and q.value >= count.value \
+                    and _within(100.0 * count.value / q.value, stated.interval):
+                line.used.add(percent.start)
+                base = (q.start + shift, q.end + shift)
+                _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [base] + spans[1:],
+                          (percent.start, percent.end), (count.raw, q.raw), assumption=line.msg("ratio_named_base_above", b=q.raw))
+                return True
+        previous, hops = previous.earlier, hops + 1
+    return False
 
 
 # "đạt 105% kế hoạch", "bằng 96% cùng kỳ": a percentage of a plan or of an earlier period, not of a count

@@ -45,7 +45,7 @@ MONEY_UNITS = {
 }
 # A number right after one of these words is a date, an ordinal or a document number, not a quantity.
 NOT_A_QUANTITY = {"năm", "ngày", "tháng", "số", "thứ", "quý", "lần", "khóa", "khoá", "điều", "khoản", "giờ", "lúc",
-                  "mục", "phần", "biểu", "kỳ", "đến", "từ", "hết", "nhiệm"}
+                  "mục", "phần", "biểu", "kỳ", "đến", "từ", "hết"}
 # "1/2 ngày" is half a day, not a count of days nor the 1st of February ("6/6 buổi" is still a count).
 DURATION_AFTER_FRACTION = re.compile(r"\s+(ngày|buổi|giờ|tháng|năm)\b", re.IGNORECASE)
 
@@ -202,6 +202,7 @@ class _Line:
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
     previous: _Line | None = None  # the paragraph right before (only blank lines between), whose figures it may use
+    earlier: _Line | None = None  # the last paragraph above with figures, whatever stands between
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -398,6 +399,8 @@ def _quantities(text: str) -> list[_Quantity]:
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
         before, after = text[max(0, start - 1):start], text[end:end + 1]
+        if before == "[" and after == "]":
+            continue  # a footnote mark ("kiến nghị[3]")
         owner = None
         if before == "/" and found and found[-1].end == start - 1 and found[-1].role == "numerator":
             role = "denominator"
