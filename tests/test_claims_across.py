@@ -459,3 +459,32 @@ def test_footnote_marks_are_not_figures():
             "theo chuyên đề[2], đã tiếp nhận 2.064 kiến nghị[3].")
     row = sum_of(text, "1.512")
     assert (row["status"], row["stated"]) == ("pass", "1.512 = 1.288 + 141 + 83")
+
+
+# ---------------------------------------------------------------- fifth round: growth and structure
+
+
+def test_growth_whole_in_the_paragraph_before_its_breakdown():
+    # 0,62 + 4,05 + 2,21 = 6,88 ≈ 6,9 points; the whole 6,9 % lies within the parts' growth 4,1 % … 7,6 %
+    text = ("Tăng trưởng kinh tế cả năm ước đạt 6,9%.\nTrong đó, khu vực nông nghiệp tăng 4,1%, đóng góp 0,62 điểm phần "
+            "trăm; công nghiệp - xây dựng tăng 7,6%, đóng góp 4,05 điểm phần trăm; dịch vụ tăng 7,2%, đóng góp 2,21 điểm "
+            "phần trăm.")
+    frame = check_claims(text)
+    kinds = dict(zip(frame["kind"], frame["status"]))
+    assert kinds == {"shares": "pass", "growth": "pass"}
+    assert text[slice(*frame.loc[frame["kind"] == "growth", "spans"].iloc[0][0])] == "6,9"
+    off = check_claims(text.replace("2,21 điểm", "3,21 điểm"))  # 0,62 + 4,05 + 3,21 = 7,88 ≠ 6,9
+    assert off.loc[off["kind"] == "shares", "status"].tolist() == ["warn"]
+
+
+def test_shares_given_as_ranges_and_contributions_in_percent():
+    # 7,15–7,18 + 33,61–33,63 + 59,20–59,22: 99,96 … 100,03 holds 100
+    ranges = ("Trong cơ cấu, nông nghiệp chiếm từ 7,15% đến 7,18%, công nghiệp chiếm 33,61% đến 33,63% và dịch vụ "
+              "chiếm 59,20% đến 59,22%.")
+    row = check_claims(ranges).iloc[0]
+    assert (row["kind"], row["status"]) == ("shares", "pass") and "7,15–7,18%" in row["stated"]
+    # shares of the growth: 6,12 + 49,37 + 44,51 = 100
+    contributions = "Trong đó, nông nghiệp đóng góp 6,12%, công nghiệp đóng góp 49,37%, dịch vụ đóng góp 44,51%."
+    assert check_claims(contributions).iloc[0]["status"] == "pass"
+    over = check_claims(contributions.replace("49,37", "94,37")).iloc[0]  # 145 %: 94,37 is 49,37 swapped
+    assert over["status"] == "fail" and "49,37" in over["hypothesis"]

@@ -82,7 +82,9 @@ def _differences(line: _Line) -> None:
 
 
 GROWTH_PART_RE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s?%", re.IGNORECASE)
-SHARE_RE = re.compile(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", re.IGNORECASE)
+# "chiếm 31,31%", "chiếm từ 8,07% đến 8,10%" (a range), "đóng góp 51,08%" (a share of the growth)
+SHARE_RE = re.compile(rf"\b(?:chiếm|đóng góp)\s+(?:tỷ lệ\s+|khoảng\s+|từ\s+)?({NUM})\s?%(?:\s*(?:đến|-|–)\s*({NUM})\s?%)?",
+                      re.IGNORECASE)
 
 
 def _growth(line: _Line) -> None:
@@ -90,33 +92,59 @@ def _growth(line: _Line) -> None:
     text = line.text
     for lo, hi in line.sentences():
         split = TRONG_DO_RE.search(text, lo, hi)
-        if not split or not re.search(r"\btăng\b", text[lo:split.start()], re.IGNORECASE):
+        found = _whole_before(line, lo, split.start()) if split else None
+        if found is None or not re.search(r"\btăng\b", found[3], re.IGNORECASE):
             continue
-        wholes = [m for m in PERCENT_RE.finditer(text, lo, split.start()) if m.start() not in line.used]
+        w_start, w_end, w_raw, clause = found
         parts = list(GROWTH_PART_RE.finditer(text, split.end(), hi))
         parts = [m for m in parts if m.start(2) not in line.used]
-        if not wholes or len(parts) < 2:
+        if len(parts) < 2:
             continue
-        whole = _stated(wholes[-1].group(1))
+        whole = _stated(w_raw)
         stated_parts = [(_stated(m.group(2)), -1 if m.group(1).lower() == "giảm" else 1) for m in parts]
         if whole is None or any(s is None for s, _ in stated_parts):
             continue
-        clause = text[max(lo, wholes[-1].start() - 25):wholes[-1].start()].lower()
-        whole_sign = -1 if "giảm" in clause else 1
+        whole_sign = -1 if "giảm" in clause[-60:].lower() else 1
         bounds = [sorted((sign * s.interval[0], sign * s.interval[1])) for s, sign in stated_parts]
         low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
         interval = sorted((whole_sign * whole.interval[0], whole_sign * whole.interval[1]))
         ok = interval[1] >= low - _EPS and interval[0] <= high + _EPS
-        line.used.add(wholes[-1].start())
+        line.used.add(w_start)
         line.used.update(m.start(2) for m in parts)
         decimals = max(s.decimals for s, _ in stated_parts)
         summed = sum(sign * s.value for s, sign in stated_parts)
         note = line.msg("growth_within_parts", summed=_fmt(summed, decimals))
         if not ok:
             note += line.msg("growth_outside")
-        line.add(wholes[-1].start(), parts[-1].end(), "growth",
+        spans = [(w_start, w_end)] + [m.span(2) for m in parts]
+        line.add(max(0, w_start), parts[-1].end(), "growth",
                  f"{_pct(whole)} / " + ", ".join(_pct(s) for s, _ in stated_parts),
-                 f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note)
+                 f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note,
+                 spans=spans, main=(w_start, w_end))
+
+
+def _whole_before(line: _Line, lo: int, split: int):
+    """The whole's percentage before "trong đó": in its clause, or, when "Trong đó" opens the sentence, the last one of
+    the sentence before (of the paragraph before when it opens the paragraph) — (start, end, printed, words before)."""
+    text = line.text
+    same = [m for m in PERCENT_RE.finditer(text, lo, split) if m.start() not in line.used]
+    if same:
+        return same[-1].start(1), same[-1].end(1), same[-1].group(1), text[lo:same[-1].start()]
+    if text[lo:split].strip(" -+•–\t"):
+        return None
+    index = line.sentence_index(lo)
+    if index > 0:
+        source, (plo, phi) = line, line.sentences()[index - 1]
+    elif line.previous is not None:
+        source = line.previous
+        plo, phi = source.sentences()[-1]
+    else:
+        return None
+    found = list(PERCENT_RE.finditer(source.text, plo, phi))
+    if not found:
+        return None
+    shift = source.offset - line.offset
+    return found[-1].start(1) + shift, found[-1].end(1) + shift, found[-1].group(1), source.text[plo:found[-1].start()]
 
 
 MIN_SHARES_TOTAL = 50.0
@@ -137,9 +165,10 @@ def _shares(line: _Line) -> None:
     for lo, hi in line.sentences():
         found = [m for m in SHARE_RE.finditer(line.text, lo, hi) if m.start(1) not in line.used]
         shares = [_stated(m.group(1)) for m in found]
-        if len(found) < 2 or any(s is None for s in shares):
+        tops = [_stated(m.group(2)) if m.group(2) else s for m, s in zip(found, shares)]
+        if len(found) < 2 or any(s is None for s in shares + tops):
             continue
-        low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
+        low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in tops)
         if high < MIN_SHARES_TOTAL:
             continue  # "hộ nghèo chiếm 3,14%; hộ cận nghèo chiếm 2,27%": small shares of a whole, not its partition
         if all(_own_rate(line, m) for m in found):
@@ -149,7 +178,7 @@ def _shares(line: _Line) -> None:
         hypothesis = ""
         if low - _EPS <= 100 <= high + _EPS:
             status, note = "pass", ""
-        elif low > 100:
+        elif low > 100 and tops == shares:
             status, note = "fail", line.msg("shares_over")
 
             def holds(role: str, raw: str, slip, shares=shares, low=low, high=high) -> bool:
@@ -159,9 +188,10 @@ def _shares(line: _Line) -> None:
 
             hypothesis = explain([("percent", s.raw.rstrip("%").strip()) for s in shares], holds, line.lang)
         else:
-            status, note = "warn", line.msg("shares_under")
+            status, note = "warn", line.msg("shares_over" if low > 100 else "shares_under")
         line.used.update(m.start(1) for m in found)
-        line.add(found[0].start(), found[-1].end(), "shares", " + ".join(_pct(s) for s in shares),
+        line.add(found[0].start(), found[-1].end(), "shares",
+                 " + ".join(_pct(s) if s is top else f"{s.raw}–{_pct(top)}" for s, top in zip(shares, tops)),
                  f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note, hypothesis=hypothesis)
 
 
@@ -357,21 +387,21 @@ def _contributions(line: _Line) -> None:
     text, quantities = line.text, line.quantities()
     for split in TRONG_DO_RE.finditer(text):
         lo, hi = line.sentence_of(split.start())
-        wholes = [q for q in quantities if lo <= q.start < split.start() and q.role == "percent" and q.start not in line.used]
+        found = _whole_before(line, lo, split.start())
         parts = [q for q in quantities if split.end() <= q.start < hi and q.role == "count" and POINTS_RE.match(text, q.end)]
-        if not wholes or len(parts) < 2:
+        if found is None or len(parts) < 2:
             continue
-        whole, stated = wholes[-1], [_stated(p.raw) for p in parts]
-        whole_stated = _stated(whole.raw)
+        whole, stated = found, [_stated(p.raw) for p in parts]
+        whole_stated = _stated(whole[2])
         if whole_stated is None or any(s is None for s in stated):
             continue
         low, high = sum(s.interval[0] for s in stated), sum(s.interval[1] for s in stated)
         ok = low - _EPS <= whole_stated.interval[1] and whole_stated.interval[0] <= high + _EPS
         decimals = max(s.decimals for s in stated)
         total = _fmt(sum(s.value for s in stated), decimals)
-        spans = [(whole.start, whole.end)] + [(p.start, p.end) for p in parts]
+        spans = [(whole[0], whole[1])] + [(p.start, p.end) for p in parts]
         line.used.update(s for s, _ in spans)
-        line.add(whole.start, parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
+        line.add(max(0, whole[0]), parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
                  total + "%", _half(decimals), "pass" if ok else "warn",
                  "" if ok else line.msg("contributions_off", total=total, whole=_pct(whole_stated)),
-                 spans=spans, main=(whole.start, whole.end), convention="rounding")
+                 spans=spans, main=(whole[0], whole[1]), convention="rounding")
