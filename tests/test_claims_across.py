@@ -488,3 +488,12 @@ def test_shares_given_as_ranges_and_contributions_in_percent():
     assert check_claims(contributions).iloc[0]["status"] == "pass"
     over = check_claims(contributions.replace("49,37", "94,37")).iloc[0]  # 145 %: 94,37 is 49,37 swapped
     assert over["status"] == "fail" and "49,37" in over["hypothesis"]
+
+
+def test_a_sibling_percentage_of_the_same_named_base_that_does_not_hold_is_warned():
+    # 38/44 = 86,36 % passes on the 44 deputies above; 5/44 = 11,36 %, printed 13,36 %: a warning naming 44
+    text = ("Kỳ họp có 41/44 đại biểu có mặt.\n\nBà H có 38 phiếu tín nhiệm cao, chiếm 86,36% tổng số đại biểu; "
+            "5 phiếu tín nhiệm, chiếm 13,36% tổng số đại biểu.")
+    assert claim_using(text, "86,36")["status"] == "pass"
+    row = claim_using(text, "13,36")
+    assert row["status"] == "warn" and "44" in row["assumption"] and "11,36" in row["hypothesis"]

@@ -54,6 +54,8 @@ TERMS: dict[str, tuple[str, str]] = {
                             "{a}/{b} is the one pair of the sentence's figures that gives this rate"),
     "ratio_named_base_above": ("gốc {b} là số nêu ở đoạn trên, cùng tên với gốc mà tỷ lệ này nêu",
                                "the base {b} is a figure stated above, named as this percentage names its base"),
+    "ratio_named_base_sibling": ("gốc {b} là gốc đã cho đúng các tỷ lệ cùng tên ở trên",
+                                 "the base {b} is the one that gave the percentages of the same name above"),
     "ratio_table_column": ("cột tỷ lệ của bảng là «{a}»/«{b}», như ở các hàng khác",
                            "the table's percentage column is «{a}»/«{b}», as in its other rows"),
     "table_total_row": ("hàng «{label}» của bảng so với các hàng trên nó", "the table's «{label}» row against the rows above it"),

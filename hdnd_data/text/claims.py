@@ -98,6 +98,8 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
         adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
         line.previous, line.earlier = (previous if adjacent else None), previous
+        if previous is not None:
+            line.named_bases = previous.named_bases  # one record for the document
         for extract in EXTRACTORS:
             extract(line)
         previous = line

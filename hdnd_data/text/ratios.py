@@ -283,16 +283,18 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
                and (q.compatible(count) or stated.decimals > 0 or 100.0 * count.value / q.value == stated.value)]
+    named = NAMED_BASE_NOUN_RE.match(text, percent.end)
     if holding:
         base = holding[0]
         line.used.add(percent.start)
+        if named and base.noun == named.group(1).lower():
+            line.named_bases[base.noun] = (line, base)
         _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
-    named = NAMED_BASE_NOUN_RE.match(text, percent.end)
     if named:  # "34 phiếu, chiếm 51,5% tổng số đại biểu": the base is of deputies, not the 56 votes stated before
         alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
@@ -341,11 +343,22 @@ def _named_base_before(line: _Line, percent: _Quantity, stated: Stated, count: _
                     and _within(100.0 * count.value / q.value, stated.interval):
                 line.used.add(percent.start)
                 base = (q.start + shift, q.end + shift)
+                line.named_bases[noun] = (previous, q)
                 _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [base] + spans[1:],
                           (percent.start, percent.end), (count.raw, q.raw), assumption=line.msg("ratio_named_base_above", b=q.raw))
                 return True
         previous, hops = previous.earlier, hops + 1
-    return False
+    if noun not in line.named_bases or count.value <= 0:
+        return False
+    # "40 phiếu, chiếm 86,96% tổng số đại biểu; 4 phiếu, chiếm 8,96% tổng số đại biểu": the base that gave the
+    # percentages of that name above (46) gives 8,70 % here; a warning naming that base, never a failure
+    owner, q = line.named_bases[noun]
+    shift = owner.offset - line.offset
+    base = (q.start + shift, q.end + shift)
+    if _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [base] + spans[1:], (percent.start, percent.end),
+                 (count.raw, q.raw), strong=False, assumption=line.msg("ratio_named_base_sibling", b=q.raw)):
+        line.used.add(percent.start)
+    return True
 
 
 # "đạt 105% kế hoạch", "bằng 96% cùng kỳ": a percentage of a plan or of an earlier period, not of a count

@@ -203,6 +203,7 @@ class _Line:
     offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
     previous: _Line | None = None  # the paragraph right before (only blank lines between), whose figures it may use
     earlier: _Line | None = None  # the last paragraph above with figures, whatever stands between
+    named_bases: dict = field(default_factory=dict)  # noun -> (paragraph, figure): the base "tổng số <noun>" last used
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
