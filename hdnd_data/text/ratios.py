@@ -334,7 +334,8 @@ NAMED_BASE_REACH = 24
 def _named_base_before(line: _Line, percent: _Quantity, stated: Stated, count: _Quantity, spans, lo: int, hi: int,
                        noun: str) -> bool:
     """A percentage of a base it names ("tổng số đại biểu") that its paragraph does not state: the nearest figure of
-    that noun in the paragraphs above that gives it at printed precision passes it; none is never a flag."""
+    that noun in the paragraphs above that gives it at printed precision passes it; when none does, the base that gave
+    the percentages of that name before is the one it is warned against (never a failure: the base is inferred)."""
     previous, hops = line.earlier, 0
     while previous is not None and hops < NAMED_BASE_REACH and count.value > 0:  # 0 % is 0 of any base
         shift = previous.offset - line.offset
