@@ -200,6 +200,7 @@ NEW_STATEMENT_RE = re.compile(r"[;.]\s*(?:\S+\s+){0,3}?(?:tổng số|tổng c�
 
 
 def _until_new_total(text: str, parts: list[_Quantity]) -> list[_Quantity]:
+    """The parts up to the first clause that opens another statement (a new total or a rate)."""
     for index in range(1, len(parts)):
         if NEW_STATEMENT_RE.search(text, parts[index - 1].end, parts[index].start):
             return parts[:index]
@@ -296,10 +297,11 @@ def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
         return
     # "…; tổng số vụ việc cũ 736 vụ việc, vụ việc mới 911 vụ việc": the same total counted by another noun, in a later
     # clause of its sentence or the next ones; only two or more figures of one noun that add up to it exactly
+    text = line.text
     end = line.sentences()[min(len(line.sentences()) - 1, index + 2)][1]
     figures = [q for q in line.within(total.end, end, limit=24) if q.role == "count" and q.depth == 0 and q.noun
                and q.start not in line.used and not q.approximate]
-    for group in _groups(text := line.text, figures):
+    for group in _groups(text, figures):
         if len(group) >= 2 and len({q.noun for q in group}) == 1 and _equal(sum(q.value for q in group), total.value) \
                 and not group[0].compatible(total) and re.search(r"[;.]", text[total.end:group[0].start]):
             _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
