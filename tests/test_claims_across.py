@@ -497,3 +497,33 @@ def test_a_sibling_percentage_of_the_same_named_base_that_does_not_hold_is_warne
     assert claim_using(text, "86,36")["status"] == "pass"
     row = claim_using(text, "13,36")
     assert row["status"] == "warn" and "44" in row["assumption"] and "11,36" in row["hypothesis"]
+
+
+# ---------------------------------------------------------------- sixth round: inspections and resolved complaints
+
+
+def test_amounts_shared_out_with_an_other_item():
+    # 5.214,36 = 3.870,11 + 1.344,25 ("kiến nghị khác" closes the list); not adding up is not flagged (no "tổng")
+    text = "Qua thanh tra phát hiện sai phạm 5.214,36 triệu đồng, kiến nghị thu hồi 3.870,11 triệu đồng, kiến nghị khác 1.344,25 triệu đồng."
+    row = sum_of(text, "5.214,36")
+    assert (row["status"], row["stated"]) == ("pass", "5.214,36 = 3.870,11 + 1.344,25")
+    assert flagged(text.replace("1.344,25", "1.434,25")) == []
+
+
+def test_recovered_amount_in_the_bracket_of_the_recommended_one():
+    # 2.306,4/2.517,9 = 91,60 %; printed 96,1 % it fails (91,6 with two digits swapped)
+    text = "Kiến nghị thu hồi 2.517,9 triệu đồng (đã thu hồi 2.306,4 triệu đồng, đạt tỷ lệ 91,6%)."
+    row = claim_using(text, "91,6")
+    assert (row["status"], row["computed"]) == ("pass", "91,60%") and "2.517,9" in row["assumption"]
+    assert claim_using(text.replace("91,6%", "96,1%"), "96,1")["status"] == "fail"
+
+
+def test_fractions_broken_down_into_fractions():
+    # 53 = 31 + 22 done, 81 = 47 + 34 received
+    text = "Đã giải quyết 53/81 đơn khiếu nại, tố cáo (đạt 65,4%), trong đó khiếu nại 31/47 đơn và tố cáo 22/34 đơn."
+    row = sum_of(text, "53")
+    assert (row["status"], row["stated"]) == ("pass", "53/81 = 31/47 + 22/34")
+    off = sum_of(text.replace("22/34", "22/43"), "53")  # 47 + 43 = 90 ≠ 81: "trong đó" may be open, a warning
+    assert off["status"] == "warn" and "53/90" in off["computed"]
+    closed = sum_of(text.replace("trong đó", "gồm").replace("22/34", "22/43"), "53")
+    assert closed["status"] == "fail"

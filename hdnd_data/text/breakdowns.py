@@ -192,6 +192,27 @@ def _breakdowns(line: _Line) -> None:
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
+    _with_other(line)
+
+
+# "phát hiện sai phạm 7.005,42 triệu đồng, kiến nghị thu hồi 1.125 triệu đồng, kiến nghị khác 5.880,42 triệu đồng"
+OTHER_ITEM_RE = re.compile(r"\bkhác\s*(?:là\s*)?:?\s*$", re.IGNORECASE)
+
+
+def _with_other(line: _Line) -> None:
+    """Amounts of a sentence whose last item is "… khác": the items after the first amount share it out, passed when
+    they add up to it exactly (the first amount is not called a total, so a gap is not flagged)."""
+    text = line.text
+    for lo, hi in line.sentences():
+        amounts = [q for q in line.within(lo, hi, limit=24) if q.role == "count" and q.currency and q.depth == 0
+                   and not q.approximate]
+        for index, other in enumerate(amounts):
+            if index < 2 or not OTHER_ITEM_RE.search(text, max(lo, other.start - 20), other.start):
+                continue
+            total, parts = amounts[0], [q for q in amounts[1:index + 1] if q.currency == amounts[0].currency]
+            if len(parts) >= 2 and total.start not in line.totals and _equal(sum(p.value for p in parts), total.value):
+                _row(line, total, parts, "pass")
+            break
 
 
 # A clause that opens with a total or a rate starts another statement: "…, trong đó 2.889.661 cử tri nữ; Tổng số cử

@@ -70,6 +70,34 @@ def _sums(line: _Line) -> None:
 FRACTION_REST_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
 
 
+FRACTION_CUE_RE = re.compile(r"[^;.]{0,60}?\b(trong đó|gồm có|gồm|bao gồm|cụ thể)\b", re.IGNORECASE)
+
+
+def _fraction_parts(line: _Line) -> None:
+    """"đã giải quyết 40/67 đơn, trong đó khiếu nại 21/38 đơn và tố cáo 19/29 đơn": the parts' done and whole add up
+    to the total's (40 = 21 + 19, 67 = 38 + 29); a closed list ("gồm") that does not is a failure, an open one a warning."""
+    found = list(_fractions(line))
+    for index, (match, num, den) in enumerate(found):
+        cue = FRACTION_CUE_RE.match(line.text, match.end())
+        if cue is None:
+            continue
+        lo, hi = line.sentence_of(match.start())
+        parts = [f for f in found[index + 1:index + 9] if cue.end() <= f[0].start() < hi]
+        parts = parts[:next((i for i in range(1, len(parts)) if ";" in line.text[parts[i - 1][0].end():parts[i][0].start()]),
+                            len(parts))]
+        if len(parts) < 2:
+            continue
+        nums, dens = sum(p[1] for p in parts), sum(p[2] for p in parts)
+        ok = abs(nums - num) < 1e-9 and abs(dens - den) < 1e-9
+        closed = not cue.group(1).lower().startswith("trong")
+        computed = f"{_fmt(nums)}/{_fmt(dens)}"
+        spans = [match.span(1), match.span(2)] + [span for p in parts for span in (p[0].span(1), p[0].span(2))]
+        note = "" if ok else line.msg("parts_off", computed=computed, total=match.group(0))
+        line.add(match.start(), parts[-1][0].end(), "sum", f"{match.group(0)} = " + " + ".join(p[0].group(0) for p in parts),
+                 computed, "0", "pass" if ok else ("fail" if closed else "warn"), note, spans=spans, main=match.span(1),
+                 convention="exact")
+
+
 # "19/33 vụ việc …, 14 vụ còn lại đang giải quyết"
 REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<![\w.,])({NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+còn lại\b",
                            re.IGNORECASE)

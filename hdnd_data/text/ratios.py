@@ -280,6 +280,12 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
         bases = [q for q in line.within(percent.end, percent.end + 60, limit=4) if q.role == "count" and q.currency and q.value > 0
                  and q.depth > percent.depth and q.start - percent.end < 60]
+        # "kiến nghị thu hồi 119.452,43 triệu đồng (đã thu hồi 118.790,25 triệu đồng, đạt tỷ lệ 99%)": the amount the
+        # bracket of the count and its percentage follows
+        opened = text.rfind("(", max(0, count.start - 40), count.start)
+        owner = line.within(max(0, opened - 40), opened, limit=1, last=True) if opened >= 0 and count.depth else []
+        bases += [q for q in owner if q.currency == count.currency and q.depth == count.depth - 1 and q.value > 0
+                  and re.fullmatch(r"\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*", text[q.end:opened])]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
                and (q.compatible(count) or stated.decimals > 0 or 100.0 * count.value / q.value == stated.value)]
