@@ -527,3 +527,12 @@ def test_fractions_broken_down_into_fractions():
     assert off["status"] == "warn" and "53/90" in off["computed"]
     closed = sum_of(text.replace("trong đó", "gồm").replace("22/34", "22/43"), "53")
     assert closed["status"] == "fail"
+
+
+def test_percentages_named_by_the_same_words_that_make_a_whole():
+    # 21,4 + 57,1 + 21,5 = 100 (outcomes of the complaints resolved), listed without "chiếm"
+    text = "Trong số đơn đã giải quyết có 21,4% đơn khiếu nại đúng, 57,1% đơn khiếu nại sai và 21,5% đơn khiếu nại đúng một phần."
+    row = check_claims(text).iloc[0]
+    assert (row["kind"], row["status"], row["computed"]) == ("shares", "pass", "100,0%")
+    # not adding up to 100: the wording does not say they are all, nothing is claimed
+    assert check_claims(text.replace("21,5%", "12,5%")).empty

@@ -197,6 +197,37 @@ def _shares(line: _Line) -> None:
 
 
 
+# "18,2% đơn khiếu nại đúng, 54,5% đơn khiếu nại sai, 27,3% đơn khiếu nại có đúng, có sai": shares named by what follows
+PERCENT_OF_RE = re.compile(rf"(?<![\w.,])({NUM})\s?%\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.IGNORECASE)
+
+
+def _named_shares(line: _Line) -> None:
+    """Percentages each followed by the same words, listed in one sentence without "chiếm": passed when they add up to
+    100 within rounding (hardly by chance); anything else is not claimed, as the wording does not say they are all."""
+    text = line.text
+    for lo, hi in line.sentences():
+        found = [m for m in PERCENT_OF_RE.finditer(text, lo, hi) if m.start(1) not in line.used]
+        groups: list[list[re.Match]] = []
+        for match in found:
+            if groups and groups[-1][-1].group(2).lower() == match.group(2).lower() \
+                    and not re.search(r"\d", text[groups[-1][-1].end():match.start()]):
+                groups[-1].append(match)
+            else:
+                groups.append([match])
+        for group in groups:
+            shares = [_stated(m.group(1)) for m in group]
+            if len(group) < 2 or any(s is None for s in shares):
+                continue
+            low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
+            if not low - _EPS <= 100 <= high + _EPS:
+                continue
+            decimals = max(s.decimals for s in shares)
+            line.used.update(m.start(1) for m in group)
+            line.add(group[0].start(), group[-1].end(1), "shares", " + ".join(_pct(s) for s in shares),
+                     f"{_fmt(sum(s.value for s in shares), decimals)}%", "±" + _fmt(high - sum(s.value for s in shares), decimals + 1),
+                     "pass", "", spans=[m.span(1) for m in group], main=group[0].span(1), convention="rounding")
+
+
 CHANGE_WORD_AT_RE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?(?:được\s+)?$", re.IGNORECASE)
 FROM_TO_RE = re.compile(r"\btừ\s*$", re.IGNORECASE)
 TO_RE = re.compile(r"^[^\d;]{0,30}?\b(?:xuống|lên|còn|tới)\s+(?:còn\s+)?$", re.IGNORECASE)
