@@ -536,3 +536,31 @@ def test_percentages_named_by_the_same_words_that_make_a_whole():
     assert (row["kind"], row["status"], row["computed"]) == ("shares", "pass", "100,0%")
     # not adding up to 100: the wording does not say they are all, nothing is claimed
     assert check_claims(text.replace("21,5%", "12,5%")).empty
+
+
+# ---------------------------------------------------------------- seventh round's misses (own sentences)
+
+
+def test_rest_after_a_fraction_and_its_rate():
+    # 212 + 27 = 239 ≠ 281: "còn lại" claims the rest, so the gap is warned (the rate 212/281 = 75,44 % fails too)
+    text = "Đã giải quyết được 212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc đang xác minh."
+    row = sum_of(text, "281")
+    assert row["status"] == "warn" and "239" in row["note"]
+    assert sum_of(text.replace("27 vụ việc", "69 vụ việc"), "281")["status"] == "pass"
+
+
+def test_rest_of_a_total_named_on_its_own():
+    # 1.742 − 318 = 1.424: "Số còn lại 1.424 đơn" is the total less the part before it
+    text = ("Năm qua tiếp nhận 1.742 đơn. Qua phân loại, có 318 đơn thuộc thẩm quyền. Số còn lại 1.424 đơn là đơn kiến "
+            "nghị, phản ánh, đơn trùng.")
+    row = claim_using(text, "1.424")
+    assert (row["status"], row["stated"]) == ("pass", "1.742 = 318 + 1.424")
+    assert flagged(text.replace("1.424", "1.442")) == []  # no pair gives it: not claimed
+
+
+def test_wholes_of_listed_fractions_add_up_to_the_total_before():
+    # 57 + 26 = 83 letters within the authority
+    text = "Số đơn thuộc thẩm quyền là 83 đơn. Kết quả đã giải quyết 49/57 đơn KN và 21/26 đơn TC."
+    row = sum_of(text, "83")
+    assert (row["status"], row["stated"]) == ("pass", "83 = 57 + 26")
+    assert flagged(text.replace("21/26", "21/28")) == []  # 85 ≠ 83: the wording ties nothing, not flagged

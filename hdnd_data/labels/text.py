@@ -70,6 +70,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),
     "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",
                    "the parts add up to {computed}, not {total}; they may not be all the parts"),
+    "parts_rest_of_total": ("phần còn lại của {total} sau {part} nêu ở trên", "the rest of {total} after the {part} stated above"),
+    "parts_fraction_wholes": ("các phân số cùng loại, tổng mẫu số là {total} nêu ngay trước",
+                              "fractions listed together, their wholes add up to the {total} stated just before"),
     "parts_elsewhere": ("một cách chia khác của tổng {total} (ở câu sau)", "another partition of the total {total} (in a later sentence)"),
     # changes
     "change_wrong_direction": ("văn bản nói «{word}» nhưng {before} → {now} thay đổi ngược chiều",

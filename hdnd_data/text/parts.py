@@ -67,10 +67,36 @@ def _sums(line: _Line) -> None:
 
 
 # "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
-FRACTION_REST_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)",
+                              re.IGNORECASE)  # "238/316 vụ việc, đạt tỷ lệ 88,9%, còn lại 35 vụ việc"
 
 
 FRACTION_CUE_RE = re.compile(r"[^;.]{0,60}?\b(trong đó|gồm có|gồm|bao gồm|cụ thể)\b", re.IGNORECASE)
+
+
+REST_OPENING_RE = re.compile(rf"\b(?:số\s+)?còn lại\s+(?:là\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _rest_of_paragraph(line: _Line) -> None:
+    """"1.536 đơn … có 221 đơn thuộc thẩm quyền … Số còn lại 1.315 đơn …": the rest is a total less a part stated
+    before it in the paragraph; passed only when one such pair gives it exactly (the wording names neither)."""
+    text = line.text
+    for match in REST_OPENING_RE.finditer(text):
+        value = _value(match.group(1))
+        if value is None or match.start(1) in line.used:
+            continue
+        noun = match.group(2).lower()
+        earlier = [q for q in line.within(max(0, match.start() - 600), match.start(), limit=16, last=True)
+                   if q.role == "count" and q.noun == noun and q.depth == 0 and not q.approximate]
+        pairs = [(t, p) for i, t in enumerate(earlier) for p in earlier[i + 1:] if abs(t.value - p.value - value) < 1e-9]
+        if len(pairs) != 1:
+            continue
+        total, part = pairs[0]
+        spans = [(total.start, total.end), (part.start, part.end), match.span(1)]
+        line.used.add(match.start(1))
+        line.add(total.start, match.end(1), "sum", f"{total.raw} = {part.raw} + {match.group(1)}", _fmt(part.value + value), "0",
+                 "pass", "", assumption=line.msg("parts_rest_of_total", total=total.raw, part=part.raw), spans=spans,
+                 main=match.span(1), convention="exact")
 
 
 def _fraction_parts(line: _Line) -> None:
@@ -101,6 +127,32 @@ def _fraction_parts(line: _Line) -> None:
 # "19/33 vụ việc …, 14 vụ còn lại đang giải quyết"
 REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<![\w.,])({NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+còn lại\b",
                            re.IGNORECASE)
+
+
+def _denominators_total(line: _Line) -> None:
+    """"… là 65 đơn. Kết quả đã giải quyết 38/45 đơn KN và 16/20 đơn TC": fractions listed together whose wholes add up
+    to the figure of their noun stated just before — passed when exactly so, never flagged (the wording ties nothing)."""
+    text, found = line.text, list(_fractions(line))
+    index = 0
+    while index < len(found):
+        group = [found[index]]
+        while index + len(group) < len(found) and re.fullmatch(r"[^;.\d]{0,40}?(?:,|\bvà\b)[^;.\d]{0,20}",
+                                                                 text[group[-1][0].end():found[index + len(group)][0].start()]):
+            group.append(found[index + len(group)])
+        index += len(group)
+        noun = re.match(r"\s+([^\W\d_]+)", text[group[0][0].end():group[0][0].end() + 20])
+        if len(group) < 2 or noun is None:
+            continue
+        dens = sum(g[2] for g in group)
+        before = [q for q in line.within(max(0, group[0][0].start() - 300), group[0][0].start(), limit=8, last=True)
+                  if q.role == "count" and q.noun == noun.group(1).lower() and q.depth == 0]
+        if not before or abs(before[-1].value - dens) > 1e-9:
+            continue
+        total = before[-1]
+        spans = [(total.start, total.end)] + [g[0].span(2) for g in group]
+        line.add(total.start, group[-1][0].end(), "sum", f"{total.raw} = " + " + ".join(g[0].group(2) for g in group),
+                 _fmt(dens), "0", "pass", "", assumption=line.msg("parts_fraction_wholes", total=total.raw), spans=spans,
+                 main=(total.start, total.end), convention="exact")
 
 
 def _fraction_rest(line: _Line) -> None:
