@@ -131,3 +131,17 @@ def test_a_record_of_a_newer_version_with_more_fields_keeps_its_row(tmp_path: Pa
     record.write_text(json.dumps({**json.loads(record.read_text(encoding="utf-8")), "reviewer": "Tổ 1"}), encoding="utf-8")
     index.add_rows(tmp_path, [index.Row("document", "documents/khac", {"vi": "khac.txt"}, "done", {"pass": 1})])
     assert {r.key: r.counts for r in index.read_rows(tmp_path)} == {"documents/xa": {"pass": 2}, "documents/khac": {"pass": 1}}
+
+
+def test_a_row_whose_document_was_deleted_or_moved_says_so(tmp_path: Path):
+    source = tmp_path / "docs" / "xa.txt"
+    source.parent.mkdir()
+    source.write_text("Đạt 3/4 chỉ tiêu.", encoding="utf-8")
+    row = index.Row("document", "documents/xa", {"vi": "xa.txt"}, "done", inputs=[str(source)],
+                    digests={str(source): snapshot(source)})
+    index.add_rows(tmp_path, [row])
+    assert index.stale_reason(tmp_path, row) is None
+    source.rename(tmp_path / "xa.txt")
+    assert index.stale_reason(tmp_path, row) == "gone"
+    assert "cũ: nguồn không còn ở chỗ cũ (đã xoá hoặc chuyển đi)" in index.render([row], tmp_path, "vi")
+    assert "stale: the input is no longer there (deleted or moved)" in index.render([row], tmp_path, "en")

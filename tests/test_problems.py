@@ -63,6 +63,12 @@ CASES = [
     Case("unknown source", "source_id", "no-such-report", "no-such-report", "no-such-report",
          "'no-such-report' không có trong sources.csv của lang-son-city/2020",
          "nguồn 'no-such-report' không có trong trang sources", "'no-such-report' không có trong sources.csv"),
+    # the figure as printed and the number stored beside it must agree (a typist's slip in one of them)
+    Case("figure as printed differs from the number", "amount_raw", "390.436", "390.436", "390.436",
+         "'390.436' đọc là 390.436, khác amount_mvnd = 390.463", "'390.436' đọc là 390.436, khác amount_mvnd = 390.463",
+         "'390.436' đọc là 390.436, khác amount_mvnd = 390.463"),
+    Case("figure as printed that is not a Vietnamese number", "amount_raw", "390,46.3", "390,46.3", "390,46.3",
+         "'390,46.3' không đọc được", "'390,46.3' không đọc được", "'390,46.3' không đọc được"),
     Case("date in a text column", "locator", SKIP, pd.Timestamp("2020-01-01").to_pydatetime(), pd.Timestamp("2020-01-01"),
          "", "ngày tháng trong cột văn bản", "là Timestamp, không phải văn bản"),
 ]
@@ -265,3 +271,20 @@ def test_loading_then_writing_gives_back_each_canonical_file(path: str):
     frame = hd.load(name, unit=unit, year=int(year))
     written = csv_text(frame, hd.TABLES[name])
     assert list(csv.reader(io.StringIO(written))) == list(csv.reader(io.StringIO(original)))
+
+
+def test_a_figure_as_printed_agrees_with_its_number_in_the_ways_reports_print_it():
+    # the 2020 report prints a fall of one point as "giảm 1" (stored -1), half a day as "1/2" (0.5); a length in
+    # words ("hai ngày") has no digits to compare; a slip in either figure is named at the printed cell
+    frames = hd.load_all(year=2020)
+    sessions = frames["sessions"].copy()
+    assert {("1/2", 0.5), ("02", 2.0)} <= set(zip(sessions["days_raw"], sessions["days"]))
+    sessions.loc[0, "days_raw"] = "hai"
+    indicators = frames["petition_indicators"]
+    change = indicators.loc[indicators["indicator"] == "settlement_rate_change"]
+    assert (change["value"].tolist(), change["value_raw"].tolist()) == ([-1.0], ["1"])
+    hd.validate_frames({**frames, "sessions": sessions})  # nothing to say
+    sessions.loc[1, "days_raw"] = "1/3"  # a third of a day is not the half stored
+    with pytest.raises(hd.DataValidationError) as info:
+        hd.validate_frames({**frames, "sessions": sessions})
+    _assert_one(info.value.problems, "sessions, chỉ mục 1, cột 'days_raw'", "'1/3' đọc là 0,333, khác days = 0,5")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hdnd_data.checks.relational import aggregate, merge, spread
+from hdnd_data.checks.relational import aggregate, merge, pairs, spread
 
 
 def _frame(rng: np.random.Generator, n: int, missing: float) -> pd.DataFrame:
@@ -114,3 +114,19 @@ def test_spread_worked_example_with_fixed_codes():
     got = spread(long, ["unit"], "status", ["count"], codes=["received", "settled", "in_progress"], name=lambda v, c: c, carry=["locator"])
     assert list(got.columns) == ["unit", "received", "settled", "in_progress", "locator"]
     assert got.loc[0, "received"] == 564 and got.loc[0, "settled"] == 550 and pd.isna(got.loc[0, "in_progress"])
+
+
+@pytest.mark.parametrize(("seed", "n", "missing"), CASES)
+def test_pairs_are_the_self_merge_rows_whose_left_row_comes_first(seed, n, missing):
+    frame = _frame(np.random.default_rng(seed), n, missing).assign(position=np.arange(n))
+    for on in (["unit", "year"], ["unit", "kind", "no"]):
+        joined = frame.merge(frame, on=on, suffixes=("", "_b"))
+        expected = joined[joined["position"] < joined["position_b"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(pairs(frame, on), expected, check_index_type=False)
+
+
+def test_pairs_worked_example():
+    # three percentages of one base (93,2 %, 105 %, 84,7 %) make three pairs; a fourth of another base makes none
+    frame = pd.DataFrame({"base": ["a", "a", "b", "a"], "percent": [93.2, 105.0, 50.0, 84.7]})
+    got = pairs(frame, ["base"])
+    assert list(zip(got["percent"], got["percent_b"])) == [(93.2, 105.0), (93.2, 84.7), (105.0, 84.7)]

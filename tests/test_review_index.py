@@ -93,8 +93,8 @@ def test_two_runs_into_one_folder_at_once_are_both_listed(tmp_path: Path):
     for run in runs:
         run.start()
     for run in runs:
-        run.join(60)
-        assert run.exitcode == 0
+        run.join(120)
+        assert run.exitcode == 0, f"exit code {run.exitcode} (None: still running after 120 s)"
     keys = _row_keys((tmp_path / "index.html").read_text(encoding="utf-8"))
     assert sorted(keys) == sorted(f"documents/{p}-{i:02d}" for p in "ab" for i in range(15))
 

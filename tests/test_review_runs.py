@@ -7,6 +7,7 @@ import contextlib
 import html
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from hdnd_data.runs import index
-from hdnd_data.runs.records import document_folder
+from hdnd_data.runs.records import document_folder, document_identity
 from hdnd_data.runs.review import engine_version, run_review, summary_lines, up_to_date
 
 from .conftest import REPO
@@ -147,9 +148,11 @@ def _recorded(tmp_path: Path, status: str = "done") -> tuple[index.Row, Path, Pa
         (out / name).write_text("{}", encoding="utf-8")
     from hdnd_data.runs.digests import snapshot
 
+    identity = document_identity(document, out)
+    assert identity == "../xa.txt"
     row = index.Row("document", f"documents/{folder}", {"vi": "xa.txt"}, status, {"pass": 1}, files=files,
-                    inputs=[str(document.resolve())], started=time.time() - 1, wrote_page=True,
-                    digests={str(document.resolve()): snapshot(document)}, engine=engine_version(), lang="vi")
+                    inputs=[identity], started=time.time() - 1, wrote_page=True,
+                    digests={identity: snapshot(document)}, engine=engine_version(), lang="vi")
     return row, document.resolve(), out
 
 
@@ -291,3 +294,37 @@ def test_what_killed_runs_left_is_cleaned_and_what_live_runs_write_is_not(tmp_pa
     clean_leftovers(tmp_path, ".review")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".review.{os.getpid()}.1.tmp.ipynb", ".claims.csv.busy.tmp",
                                                                   "review.html"])
+
+
+def test_ctrl_c_to_a_parallel_run_starts_no_further_document(tmp_path: Path):
+    docs = _documents(tmp_path / "docs", 8)
+    out = tmp_path / "out"
+    run = subprocess.Popen([*HDND, "--jobs", "2", "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while not _rows(out):
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)  # the runner only (`kill -INT`): its kernels are left to end their document
+    assert run.wait(120) == 130
+    recorded = len(_rows(out))
+    pages = len(list((out / "documents").glob("*/review.html")))
+    assert recorded < len(docs) and pages <= recorded + 3 < len(docs)  # at most the two under way, and one just begun
+    again = subprocess.run([*HDND, "--output", str(out), str(tmp_path / "docs")], env=ENV, cwd=tmp_path,
+                           capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and f"giữ nguyên {recorded} văn bản" in again.stdout and len(_rows(out)) == len(docs)
+
+
+def test_a_project_folder_moved_elsewhere_keeps_its_rows_and_pages(tmp_path: Path):
+    project = tmp_path / "du-an"
+    docs = _documents(project / "docs", 2)
+    first = run_review([project / "docs"], project / "reports", jobs=2, progress=False)
+    moved = Path(shutil.copytree(project, tmp_path / "du-an-chuyen"))  # another place: new inodes and change times
+    shutil.rmtree(project)
+    again = run_review([moved / "docs"], moved / "reports", progress=False)
+    assert [r.slug for r in again] == [r.slug for r in first] and all(r.kept for r in again)
+    rows = _rows(moved / "reports")
+    assert sorted(rows) == sorted(f"documents/{r.slug}" for r in first)
+    assert [row.inputs for row in rows.values()] == [["../docs/xa-0.txt"], ["../docs/xa-1.txt"]]
+    assert all(index.stale_reason(moved / "reports", row) is None for row in rows.values())
+    assert len(docs) == 2 and "../docs" in (moved / "reports" / "index.html").read_text(encoding="utf-8")

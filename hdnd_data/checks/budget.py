@@ -11,7 +11,7 @@ import pandas as pd
 
 from hdnd_data.checks.finding import Findings, Run, finding, keys_of, no_findings
 from hdnd_data.checks.printed import half_unit, intervals_overlap, printed_decimals
-from hdnd_data.checks.relational import merge
+from hdnd_data.checks.relational import merge, pairs
 from hdnd_data.checks.wording import cat, choose, fmt, fmt_pct, label, say
 from hdnd_data.labels import phrases
 
@@ -115,8 +115,7 @@ def same_base_agree(run: Run, *, messages: Mapping[str, str]) -> Findings:
     if m.empty:
         return no_findings()
     m = m[_paired_columns(run.lang)]  # only what a pair prints: the self-merge copies every column it carries
-    p = merge(m, m, ["unit", "year", "direction", "line", "basis", "period"], suffixes=("", "_b"))
-    p = p[p["rid"] < p["rid_b"]].reset_index(drop=True)
+    p = pairs(m, ["unit", "year", "direction", "line", "basis", "period"])  # each two percentages of one base once
     if p.empty:
         return no_findings()
     ok = intervals_overlap(p["base_lo"], p["base_hi"], p["base_lo_b"], p["base_hi_b"])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["aggregate", "merge", "spread"]
+__all__ = ["aggregate", "merge", "pairs", "spread"]
 
 HOWS = ("size", "count", "nunique", "sum", "first", "min", "max", "join")
 
@@ -133,13 +133,8 @@ def _joined(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.concatenate([a.astype(object, copy=False), b.astype(object, copy=False)])
 
 
-def merge(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str], how: str = "inner",
-          suffixes: tuple[str, str] = ("_x", "_y")) -> pd.DataFrame:
-    """``left.merge(right, on=on, how=how, suffixes=suffixes)`` for ``how`` inner or left: the left rows in their
-    order, each followed by its matches in the right's order (missing keys match each other, as in pandas)."""
-    if how not in ("inner", "left"):
-        raise ValueError(f"merge: how must be 'inner' or 'left', not {how!r}")
-    on = list(on)
+def _matches(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str], how: str) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the joined rows in ``left`` and ``right`` (-1: no match, for ``how="left"``), in pandas' order."""
     nl = len(left)
     codes = _combine([_joined(_values(left[c]), _values(right[c])) for c in on], sort=False, na_is_value=True)
     lc, rc = codes[:nl], codes[nl:]
@@ -155,6 +150,11 @@ def merge(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str], how: str =
         ri = np.where(np.repeat(matches, shown) > 0, r_order[np.minimum(np.repeat(r_start[lc], shown) + step, len(r_order) - 1)], -1)
     else:
         ri = np.full(len(li), -1, dtype="int64")
+    return li, ri
+
+
+def _joined_frame(left: pd.DataFrame, right: pd.DataFrame, on: list[str], li: np.ndarray, ri: np.ndarray,
+                  suffixes: tuple[str, str]) -> pd.DataFrame:
     extra = [c for c in right.columns if c not in on]
     clash = set(extra) & {c for c in left.columns if c not in on}
     out: dict[str, object] = {}
@@ -164,6 +164,24 @@ def merge(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str], how: str =
     for c in extra:
         out[c + suffixes[1] if c in clash else c] = _take(right[c], ri, fill=unmatched)
     return pd.DataFrame(out)
+
+
+def merge(left: pd.DataFrame, right: pd.DataFrame, on: Sequence[str], how: str = "inner",
+          suffixes: tuple[str, str] = ("_x", "_y")) -> pd.DataFrame:
+    """``left.merge(right, on=on, how=how, suffixes=suffixes)`` for ``how`` inner or left: the left rows in their
+    order, each followed by its matches in the right's order (missing keys match each other, as in pandas)."""
+    if how not in ("inner", "left"):
+        raise ValueError(f"merge: how must be 'inner' or 'left', not {how!r}")
+    li, ri = _matches(left, right, list(on), how)
+    return _joined_frame(left, right, list(on), li, ri, suffixes)
+
+
+def pairs(frame: pd.DataFrame, on: Sequence[str], suffixes: tuple[str, str] = ("", "_b")) -> pd.DataFrame:
+    """Each two rows of ``frame`` that agree on ``on``, the earlier row first: ``frame.merge(frame, on=on)`` keeping
+    only the rows whose left copy comes before the right one, without building the rest."""
+    li, ri = _matches(frame, frame, list(on), "inner")
+    later = ri > li
+    return _joined_frame(frame, frame, list(on), li[later], ri[later], suffixes)
 
 
 def spread(frame: pd.DataFrame, index: Sequence[str], column: str, values: Sequence[str], *, codes: Sequence[str] | None = None,

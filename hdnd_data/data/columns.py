@@ -21,7 +21,7 @@ import pandera.pandas as pa
 
 from hdnd_data.data.numbers import NumberParseError, format_number, format_significant, nfc, parse_number
 
-__all__ = ["Column", "KINDS", "Kind", "Why", "columns_of", "kind_name"]
+__all__ = ["Column", "KINDS", "Kind", "Why", "columns_of", "kind_name", "printed_partner"]
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
@@ -485,6 +485,17 @@ class Column:
 
     def meaning(self, lang: str) -> str:
         return self.meaning_en if lang == "en" else (self.meaning_vi or self.meaning_en)
+
+
+def printed_partner(name: str, columns: dict[str, Column]) -> str | None:
+    """The number column an as-printed column (``amount_raw``) repeats as text (``amount_mvnd``), if any."""
+    if not name.endswith("_raw"):
+        return None
+    stem = name[: -len("_raw")]
+    for other, column in columns.items():
+        if (other == stem or other.startswith(stem + "_")) and other != name and column.kind.number:
+            return other
+    return None
 
 
 @functools.cache

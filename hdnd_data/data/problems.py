@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from hdnd_data.data.columns import Column, Kind, Why, columns_of
+from hdnd_data.data.columns import Column, Kind, Why, columns_of, printed_partner
+from hdnd_data.data.numbers import NumberParseError, format_significant, parse_fraction, parse_number
 from hdnd_data.data.schemas import SLUG
 from hdnd_data.labels import msg
 
@@ -288,7 +289,9 @@ def validate_rows(
     key = list(table.key if key is None else key)
     problems.extend(_duplicates(frame, key, places, duplicate_column, lang))
     try:
-        return _row_schema(table.schema).validate(frame, lazy=True)
+        validated = _row_schema(table.schema).validate(frame, lazy=True)
+        problems.extend(_printed_problems(frame, columns, places, bad))
+        return validated
     except pa.errors.SchemaErrors as exc:
         for case in exc.failure_cases.itertuples(index=False):
             if case.check == "multiple_fields_uniqueness":
@@ -300,7 +303,61 @@ def validate_rows(
             if str(case.check).startswith("coerce_dtype") and pd.isna(case.failure_case):
                 continue  # an empty cell of a whole-number column: named by its not_nullable check
             problems.append(_problem(_rule_why(str(case.check), case.failure_case, columns.get(column)), places, i, column))
+            bad.add((i, column))
+        problems.extend(_printed_problems(frame, columns, places, bad))  # a value already refused is not compared
         return frame
+
+
+def _read_printed(text: str) -> float | None:
+    """A figure as the documents print it (``390.463``, ``93,2``, ``1/2`` of a day); None for words (``hai``)."""
+    try:
+        return float(parse_number(text))
+    except NumberParseError:
+        pass
+    try:
+        numerator, denominator = parse_fraction(text)
+        return numerator / denominator
+    except NumberParseError:
+        pass
+    if any(c.isdigit() for c in text):
+        raise NumberParseError(text)
+    return None  # a figure printed in words: nothing to compare
+
+
+def _printed_problems(frame: pd.DataFrame, columns: Mapping[str, Column], places, bad: set) -> list[Problem]:
+    """Rows whose figure as printed (``amount_raw``) does not read as the number stored beside it (``amount_mvnd``;
+    a signed change is printed without its sign): a transcription slip in one of the two. Each distinct text is read
+    once, so a thousand units cost no more than a few hundred distinct figures."""
+    out = []
+    for name in columns:
+        partner = printed_partner(name, columns)
+        if partner is None or name not in frame or partner not in frame or frame.empty:
+            continue
+        texts = frame[name].to_numpy(dtype=object)
+        values = pd.to_numeric(frame[partner], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        codes, distinct = pd.factorize(texts)
+        read, unreadable = np.full(len(distinct) + 1, np.nan), np.zeros(len(distinct) + 1, dtype=bool)
+        for k, text in enumerate(distinct):
+            if isinstance(text, str):
+                try:
+                    number = _read_printed(text.strip())
+                except NumberParseError:
+                    unreadable[k] = True
+                    continue
+                read[k] = np.nan if number is None else number
+        got, odd = read[codes], unreadable[codes]  # code -1 (missing text) picks the last: nothing to compare
+        known = ~np.isnan(values)
+        differs = known & ~np.isnan(got) & ~np.isclose(got, np.abs(values), rtol=1e-12, atol=1e-9)
+        for i in np.flatnonzero(differs | (odd & known)):
+            if (i, name) in bad or (i, partner) in bad:
+                continue
+            if odd[i]:
+                why = Why.of("printed_unreadable", text=texts[i], partner=partner)
+            else:
+                why = Why.of("printed_differs", text=texts[i], read=format_significant(got[i]), partner=partner,
+                             value=format_significant(abs(values[i])))
+            out.append(_problem(why, places, int(i), name))
+    return out
 
 
 def source_problems(frame: pd.DataFrame, places, sources: pd.DataFrame, *, key: Sequence[str], message: str) -> list[Problem]:

@@ -29,6 +29,14 @@ TERMS: dict[str, tuple[str, str]] = {
         "{text} is beyond the largest storable integer (±9,223,372,036,854,775,807)",
     ),
     "not_finite": ("{text} không phải một số hữu hạn", "{text} is not a finite number"),
+    "printed_differs": (
+        "con số như in {text!r} đọc là {read}, khác {partner} = {value}: một trong hai bị chép sai",
+        "the figure as printed {text!r} reads {read}, not {partner} = {value}: one of the two is mistyped",
+    ),
+    "printed_unreadable": (
+        "con số như in {text!r} không đọc được theo cách viết số Việt Nam (390.463; 93,2; 1/2) để so với {partner}",
+        "the figure as printed {text!r} does not read as a Vietnamese number (390.463; 93,2; 1/2) to compare with {partner}",
+    ),
     "fraction": (
         "{value} có phần thập phân; cột này chỉ nhận số nguyên",
         "{value} has a fractional part; this column takes whole numbers",

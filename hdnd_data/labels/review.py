@@ -61,6 +61,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "index_stale_missing": ("tệp kết quả không còn", "the output is missing"),
     "index_stale_older": ("trang là của một lần chạy trước", "the page is from an earlier run"),
     "index_stale_inputs": ("nguồn đã thay đổi sau lần chạy", "the input changed after the run"),
+    "index_stale_gone": ("nguồn không còn ở chỗ cũ (đã xoá hoặc chuyển đi)", "the input is no longer there (deleted or moved)"),
     "row_done": ("hoàn tất", "done"),
     "row_invalid": ("số liệu không hợp lệ", "invalid data"),
     "row_error": ("lỗi khi chạy sổ tính", "notebook error"),

@@ -44,7 +44,8 @@ class Row:
     counts: dict[str, int] = field(default_factory=dict)
     message: dict[str, str] = field(default_factory=dict)  # why it is not done, by language
     files: dict[str, str] = field(default_factory=dict)  # page | notebook | table -> path relative to the folder
-    inputs: list[str] = field(default_factory=list)  # files whose later change makes the row stale
+    inputs: list[str] = field(default_factory=list)  # files whose later change makes the row stale (relative to the
+    # output folder, as a document's identity is, or absolute)
     year: int | None = None
     finished: float = field(default_factory=time.time)
     started: float | None = None  # when known exactly: a page older than this is from an earlier run
@@ -61,6 +62,10 @@ class Row:
 
 
 _FIELDS = {f.name for f in fields(Row)}
+
+
+def _real(output: Path, inputs: list[str]) -> tuple[str, ...]:
+    return tuple(os.path.realpath(Path(output, name)) for name in inputs)
 
 
 def _record_path(output: Path, key: str) -> Path:
@@ -105,9 +110,9 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
     with _locked(output):
         rows = list(rows)
         recorded = _records(output)
-        documents = {tuple(r.inputs): r.key for r in rows if r.kind == "document" and r.inputs}
+        documents = {_real(output, r.inputs): r.key for r in rows if r.kind == "document" and r.inputs}
         for path, old in list(recorded.items()):  # a document has one row: a record under an older folder name gives way
-            if old.kind == "document" and documents.get(tuple(old.inputs)) not in (None, old.key):
+            if old.kind == "document" and documents.get(_real(output, old.inputs)) not in (None, old.key):
                 path.unlink(missing_ok=True)
                 del recorded[path]
         for row in rows:
@@ -122,7 +127,7 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
 def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
     """``missing`` when the row's page is gone, ``older`` when the page is an earlier run's (this run could not write
     it), ``inputs`` when an input's content changed since the run read it (exactly, by its recorded digest; by
-    modification time for a record without one), else None."""
+    modification time for a record without one), ``gone`` when a recorded input no longer exists, else None."""
     page = row.files.get("page")
     if page and not (Path(output) / page).is_file():
         return "missing"
@@ -131,11 +136,13 @@ def stale_reason(output: str | os.PathLike, row: Row) -> str | None:
     if page and row.wrote_page is None and row.started is not None and (Path(output) / page).stat().st_mtime < row.started - 1:
         return "older"
     for name in row.inputs:
+        path = Path(output, name)  # an absolute input stays as it is
         if name in row.digests:
-            if changed(name, row.digests[name]):
+            if not os.path.lexists(path):
+                return "gone"  # the document was deleted or moved: the row speaks of a file no longer there
+            if changed(path, row.digests[name]):
                 return "inputs"
             continue
-        path = Path(name)
         try:
             latest = max([path.stat().st_mtime] + [p.stat().st_mtime for p in path.iterdir()] if path.is_dir()
                           else [path.stat().st_mtime])
@@ -196,7 +203,7 @@ def _where(output: Path, row: Row) -> str:
     if not row.inputs:
         return ""
     try:
-        folder = Path(os.path.relpath(Path(row.inputs[0]).parent, output.resolve())).as_posix()
+        folder = Path(os.path.relpath(Path(output, row.inputs[0]).resolve().parent, output.resolve())).as_posix()
     except ValueError:
         folder = Path(row.inputs[0]).parent.as_posix()
     return f"<br><small class='where'>{html.escape(folder)}</small>"

@@ -23,7 +23,7 @@ from hdnd_data.data.files import write_atomic
 from hdnd_data.labels import msg, term
 from hdnd_data.runs.digests import changed, snapshot
 from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
-from hdnd_data.runs.records import DOCUMENT_SUFFIXES, document_folder
+from hdnd_data.runs.records import DOCUMENT_SUFFIXES, document_folder, document_identity
 
 __all__ = ["DocumentResult", "engine_version", "find_documents", "notebook_path", "review_document", "run_review", "slugs",
            "summary_lines", "up_to_date", "write_index"]
@@ -197,15 +197,16 @@ def up_to_date(row, path: Path, output: str | os.PathLike, engine: str, lang: st
     language, from the document's present content, its files all there and none from an earlier run."""
     from hdnd_data.runs.index import stale_reason
 
-    recorded = row.digests.get(str(path)) if row is not None else None
+    recorded = row.digests.get(document_identity(path, output)) if row is not None else None
     return (recorded is not None and row.status in ("done", "unreadable") and row.engine == engine and row.lang == lang
             and changed(path, recorded) is False and all((Path(output) / f).is_file() for f in row.files.values())
             and stale_reason(output, row) is None)
 
 
-def _kept(row, path: Path) -> DocumentResult:
+def _kept(row, path: Path, output: Path) -> DocumentResult:
     return DocumentResult(str(path), row.key.removeprefix("documents/"), row.status, dict(row.counts), dict(row.message),
-                          finished=row.finished, started=row.started or 0.0, digest=row.digests.get(str(path), {}),
+                          finished=row.finished, started=row.started or 0.0,
+                          digest=row.digests.get(document_identity(path, output), {}),
                           engine=row.engine, lang=row.lang, wrote_page=True, kept=True)
 
 
@@ -232,7 +233,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
         engine = engine_version()
         recorded = {row.key: row for row in read_rows(output) if row.kind == "document"}
         kept = {p for p in documents if up_to_date(recorded.get(f"documents/{names[p]}"), p, output, engine, lang)}
-        results += [_kept(recorded[f"documents/{names[p]}"], p) for p in documents if p in kept]
+        results += [_kept(recorded[f"documents/{names[p]}"], p, output) for p in documents if p in kept]
         documents = [p for p in documents if p not in kept]
     if results:
         write_index(results, output, lang)  # the refused rows, and the index in this run's language
@@ -250,10 +251,15 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
         else:
             # Threads: each document's work runs in its own kernel process; the runner only waits and renders,
             # and one process keeps papermill and the warmed-up HTML exporter for every document.
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
+            pool = ThreadPoolExecutor(max_workers=jobs)
+            try:
                 futures = [pool.submit(review_document, path, str(output), name=names[path], lang=lang) for path in documents]
                 for future in as_completed(futures):
                     done(future.result())
+            except BaseException:  # Ctrl-C: the documents not started never start (the pool's `with` would run them all)
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
     finally:
         bar.close()
     results.sort(key=lambda r: r.path)
@@ -276,10 +282,10 @@ def write_index(results: list[DocumentResult], output: str | os.PathLike, lang: 
             files["notebook"] = f"{base}/review.ipynb"
         if r.status == "done":
             files["table"] = f"{base}/claims.csv"
-        name = Path(r.path).name
+        name, identity = Path(r.path).name, document_identity(r.path, output)  # moves with the output folder
         rows.append(Row("document", base, {"vi": name, "en": name}, r.status, dict(r.counts), dict(r.message), files,
-                        [r.path] if Path(r.path).exists() else [], None, r.finished, r.started or None,
-                        r.wrote_page, {r.path: r.digest} if r.digest else {}, r.engine, r.lang))
+                        [identity] if Path(r.path).exists() else [], None, r.finished, r.started or None,
+                        r.wrote_page, {identity: r.digest} if r.digest else {}, r.engine, r.lang))
     return add_rows(output, rows, lang)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hdnd_data.data.columns import Column
+from hdnd_data.data.columns import Column, printed_partner
 from hdnd_data.data.loader import Table, code_label
 from hdnd_data.data.numbers import nfc
 from hdnd_data.labels import LANGS, msg
@@ -68,13 +68,7 @@ def _loose(text: str) -> str:
 
 def raw_partner(name: str, table: Table) -> str | None:
     """The number column an as-printed column (``amount_raw``) repeats as text (``amount_mvnd``), if any."""
-    if not name.endswith("_raw"):
-        return None
-    stem = name[: -len("_raw")]
-    for other, column in table.described.items():
-        if (other == stem or other.startswith(stem + "_")) and other != name and column.kind.number:
-            return other
-    return None
+    return printed_partner(name, table.described)
 
 
 def printed_from(value: object, column: Column) -> str:
