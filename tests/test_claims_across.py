@@ -564,3 +564,10 @@ def test_wholes_of_listed_fractions_add_up_to_the_total_before():
     row = sum_of(text, "83")
     assert (row["status"], row["stated"]) == ("pass", "83 = 57 + 26")
     assert flagged(text.replace("21/26", "21/28")) == []  # 85 ≠ 83: the wording ties nothing, not flagged
+
+
+def test_columns_of_yields_and_per_unit_figures_are_not_summed():
+    # the total row gives the district's yield (58,4 tạ/ha), not 57,2 + 59,8; the area column adds up (1.240 + 960)
+    text = ("Xã | Diện tích (ha) | Năng suất (tạ/ha)\nXã A | 1.240 | 57,2\nXã B | 960 | 59,8\nToàn huyện | 2.200 | 58,4")
+    frame = check_claims(text)
+    assert frame["stated"].tolist() == ["2.200 = 1.240 + 960"] and (frame["status"] == "pass").all()

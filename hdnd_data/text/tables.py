@@ -24,7 +24,9 @@ TOTAL_LABEL_RE = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn 
 SUB_ROW_RE = re.compile(r"^(?:[-+•*]|trong đó\b|[a-zđ]\)|\d+\.\d+)", re.IGNORECASE)
 MAX_PAIRED_WIDTH = 16
 # Columns a total row does not add up: rates, averages, comparisons, ranks, row numbers.
-NOT_SUMMED_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ|bình quân|trung bình|so với|so sánh|tốc độ|chỉ số|hạng|^stt$|^tt$", re.IGNORECASE)
+# A unit per unit ("tạ/ha", "triệu đồng/người") is a rate too; yields, prices and densities are not added up either.
+NOT_SUMMED_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ|bình quân|trung bình|so với|so sánh|tốc độ|chỉ số|hạng|^stt$|^tt$|[^\W\d_]\s*/\s*[^\W\d_]"
+                                r"|năng suất|đơn giá|giá bán|mật độ|độ tuổi|tuổi", re.IGNORECASE)
 PERCENT_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE)
 
 
