@@ -159,7 +159,7 @@ def _breakdowns(line: _Line) -> None:
             if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
                 _row(line, before[-1], categories, "pass")  # items named by category (see below)
             elif before[-1].value >= MIN_TOTAL_ANY_NOUN and _equal(sum(p.value for p in parts), before[-1].value):
-                _row(line, before[-1], parts, "pass")  # "1.647 lượt …" broken down by its cases: exact, so hardly chance
+                _row(line, before[-1], parts, "pass")  # "1.382 lượt …" broken down by its cases: exact, so hardly chance
             continue
         if not totals or len(parts) < 2:
             continue
@@ -195,7 +195,7 @@ def _breakdowns(line: _Line) -> None:
     _with_other(line)
 
 
-# "phát hiện sai phạm 7.005,42 triệu đồng, kiến nghị thu hồi 1.125 triệu đồng, kiến nghị khác 5.880,42 triệu đồng"
+# "phát hiện sai phạm 5.214,36 triệu đồng, kiến nghị thu hồi 3.870,11 triệu đồng, kiến nghị khác 1.344,25 triệu đồng"
 OTHER_ITEM_RE = re.compile(r"\bkhác\s*(?:là\s*)?:?\s*$", re.IGNORECASE)
 
 
@@ -215,8 +215,8 @@ def _with_other(line: _Line) -> None:
             break
 
 
-# A clause that opens with a total or a rate starts another statement: "…, trong đó 2.889.661 cử tri nữ; Tổng số cử
-# tri đi bỏ phiếu 5.420.976 người" lists no part after the ";".
+# A clause that opens with a total or a rate starts another statement: "…, trong đó 1.214.530 cử tri nữ; Tổng số cử
+# tri đi bầu 2.301.877 người" lists no part after the ";".
 NEW_STATEMENT_RE = re.compile(r"[;.]\s*(?:\S+\s+){0,3}?(?:tổng số|tổng cộng|tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
 
 
@@ -316,7 +316,7 @@ def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
             _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
     if total.value < MIN_TOTAL_ANY_NOUN:
         return
-    # "…; tổng số vụ việc cũ 736 vụ việc, vụ việc mới 911 vụ việc": the same total counted by another noun, in a later
+    # "…; tổng số vụ việc cũ 604 vụ việc, vụ việc mới 778 vụ việc": the same total counted by another noun, in a later
     # clause of its sentence or the next ones; only two or more figures of one noun that add up to it exactly
     text = line.text
     end = line.sentences()[min(len(line.sentences()) - 1, index + 2)][1]

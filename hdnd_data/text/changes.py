@@ -82,7 +82,7 @@ def _differences(line: _Line) -> None:
 
 
 GROWTH_PART_RE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s?%", re.IGNORECASE)
-# "chiếm 31,31%", "chiếm từ 8,07% đến 8,10%" (a range), "đóng góp 51,08%" (a share of the growth)
+# "chiếm 33,61%", "chiếm từ 7,15% đến 7,18%" (a range), "đóng góp 49,37%" (a share of the growth)
 SHARE_RE = re.compile(rf"\b(?:chiếm|đóng góp)\s+(?:tỷ lệ\s+|khoảng\s+|từ\s+)?({NUM})\s?%(?:\s*(?:đến|-|–)\s*({NUM})\s?%)?",
                       re.IGNORECASE)
 
@@ -170,9 +170,9 @@ def _shares(line: _Line) -> None:
             continue
         low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in tops)
         if high < MIN_SHARES_TOTAL:
-            continue  # "hộ nghèo chiếm 3,14%; hộ cận nghèo chiếm 2,27%": small shares of a whole, not its partition
+            continue  # "hộ nghèo chiếm 2,86%; hộ cận nghèo chiếm 1,93%": small shares of a whole, not its partition
         if all(_own_rate(line, m) for m in found):
-            continue  # "ông A 56 phiếu, chiếm 84,8% tổng số đại biểu; ông B 34 phiếu, chiếm 51,5% …": rates of each one
+            continue  # "bà A 55 phiếu, chiếm 84,6% tổng số đại biểu; ông B 33 phiếu, chiếm 50,8% …": rates of each one
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
         hypothesis = ""
@@ -197,7 +197,7 @@ def _shares(line: _Line) -> None:
 
 
 
-# "18,2% đơn khiếu nại đúng, 54,5% đơn khiếu nại sai, 27,3% đơn khiếu nại có đúng, có sai": shares named by what follows
+# "21,4% đơn khiếu nại đúng, 57,1% đơn khiếu nại sai, 21,5% đơn khiếu nại đúng một phần": shares named by what follows
 PERCENT_OF_RE = re.compile(rf"(?<![\w.,])({NUM})\s?%\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.IGNORECASE)
 
 
@@ -239,7 +239,7 @@ def _changes(line: _Line) -> None:
     Y in a bracket after it ("(cùng kỳ năm trước 1.169 đơn)", "(99,27%)"), or Y stated earlier in the paragraph
     (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
     text, quantities = line.text, line.quantities()
-    listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 146 lượt, 127 lượt người" lists two
+    listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 161 lượt, 162 lượt người" lists two
     changes: set[int] = set()  # a change is never the figure that changed
     for index, change in enumerate(quantities):
         if change.start in line.used or change.role not in ("count", "percent"):
@@ -263,7 +263,7 @@ def _changes(line: _Line) -> None:
         if pair is None:
             now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
             if now is None:
-                # "… tiếp 866 lượt/964 lượt người. So với cùng kỳ giảm 146 lượt, 127 lượt người (… 1.012 lượt/1.091
+                # "… tiếp 742 lượt/815 lượt người. So với cùng kỳ giảm 161 lượt, 162 lượt người (… 903 lượt/977
                 # lượt người)": the changed figure closes the sentence before, the earlier one is in the bracket
                 now = _previous_now(line, quantities, change, index, points, hi)
                 if now is None:
@@ -316,7 +316,7 @@ def _from_to_after(text: str, after: list[_Quantity], hi: int):
 
 def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
     """The figure that changed: the last figure of the clause before the change word, of the change's kind (one
-    counted by the change's own words first: "giảm 146 lượt tiếp" is the "866 lượt" of "866 lượt/964 lượt người")."""
+    counted by the change's own words first: "giảm 161 lượt" is the "742 lượt" of "742 lượt/815 lượt người")."""
     if change.role == "count" and not points and change.noun:
         same = [q for q in earlier if q.role == "count" and q.counts == change.counts and q.compatible(change)]
         if same:

@@ -26,7 +26,7 @@ def _sums(line: _Line) -> None:
     text = line.text
     # A breakdown in brackets right after a total (or after the numerator of x/y).
     for paren in re.finditer(r"\(([^()]*)\)", text):
-        # items "12 đơn", or label first "KN 76", "kiến nghị, đề nghị 3.448 đơn" (a label's own comma kept apart)
+        # items "12 đơn", or label first "KN 58", "kiến nghị, đề nghị 2.106 đơn" (a label's own comma kept apart)
         items = [s.strip() for s in re.split(r"[,;]|\bvà\b", paren.group(1)) if re.search(r"\d", s)]
         parts = [re.match(rf"({NUM})\s+[^\W\d_]", item) or _labelled(item) for item in items]
         if len(items) < 2 or not all(parts):
@@ -68,7 +68,7 @@ def _sums(line: _Line) -> None:
 
 # "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
 FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)",
-                              re.IGNORECASE)  # "238/316 vụ việc, đạt tỷ lệ 88,9%, còn lại 35 vụ việc"
+                              re.IGNORECASE)  # "212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc"
 
 
 FRACTION_CUE_RE = re.compile(r"[^;.]{0,60}?\b(trong đó|gồm có|gồm|bao gồm|cụ thể)\b", re.IGNORECASE)
@@ -78,7 +78,7 @@ REST_OPENING_RE = re.compile(rf"\b(?:số\s+)?còn lại\s+(?:là\s+)?({NUM})\s+
 
 
 def _rest_of_paragraph(line: _Line) -> None:
-    """"1.536 đơn … có 221 đơn thuộc thẩm quyền … Số còn lại 1.315 đơn …": the rest is a total less a part stated
+    """"1.742 đơn … có 318 đơn thuộc thẩm quyền … Số còn lại 1.424 đơn …": the rest is a total less a part stated
     before it in the paragraph; passed only when one such pair gives it exactly (the wording names neither)."""
     text = line.text
     for match in REST_OPENING_RE.finditer(text):
@@ -100,8 +100,8 @@ def _rest_of_paragraph(line: _Line) -> None:
 
 
 def _fraction_parts(line: _Line) -> None:
-    """"đã giải quyết 40/67 đơn, trong đó khiếu nại 21/38 đơn và tố cáo 19/29 đơn": the parts' done and whole add up
-    to the total's (40 = 21 + 19, 67 = 38 + 29); a closed list ("gồm") that does not is a failure, an open one a warning."""
+    """"đã giải quyết 53/81 đơn, trong đó khiếu nại 31/47 đơn và tố cáo 22/34 đơn": the parts' done and whole add up
+    to the total's (53 = 31 + 22, 81 = 47 + 34); a closed list ("gồm") that does not is a failure, an open one a warning."""
     found = list(_fractions(line))
     for index, (match, num, den) in enumerate(found):
         cue = FRACTION_CUE_RE.match(line.text, match.end())
@@ -124,13 +124,13 @@ def _fraction_parts(line: _Line) -> None:
                  convention="exact")
 
 
-# "19/33 vụ việc …, 14 vụ còn lại đang giải quyết"
+# "27/38 vụ việc …, 11 vụ còn lại đang xác minh"
 REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<![\w.,])({NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+còn lại\b",
                            re.IGNORECASE)
 
 
 def _denominators_total(line: _Line) -> None:
-    """"… là 65 đơn. Kết quả đã giải quyết 38/45 đơn KN và 16/20 đơn TC": fractions listed together whose wholes add up
+    """"… là 83 đơn. Kết quả đã giải quyết 49/57 đơn KN và 21/26 đơn TC": fractions listed together whose wholes add up
     to the figure of their noun stated just before — passed when exactly so, never flagged (the wording ties nothing)."""
     text, found = line.text, list(_fractions(line))
     index = 0
@@ -179,7 +179,7 @@ LABELLED_ITEM_RE = re.compile(rf"(?:[^\W\d_]+\s+){{1,4}}({NUM})(?:\s+[^\W\d_]+)*
 
 
 def _labelled(item: str) -> re.Match | None:
-    """"KN 76", "mới phát sinh 09 vụ": a label then the item's one figure (not "Điều 5", "năm 2024")."""
+    """"KN 58", "mới phát sinh 05 vụ": a label then the item's one figure (not "Điều 5", "năm 2024")."""
     match = LABELLED_ITEM_RE.fullmatch(item)
     if match is None or _word_before(item, match.start(1)) in NOT_A_QUANTITY or YEAR_RE.fullmatch(match.group(1)):
         return None

@@ -153,7 +153,7 @@ def _ratios(line: _Line) -> None:
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
 
 
-# "…; Tổng số cử tri đi bỏ phiếu 5.420.976 người; Tỉ lệ cử tri tham gia bầu cử đạt 99,39%": a rate named on its own
+# "…; Tổng số cử tri đi bầu 2.301.877 người; Tỉ lệ cử tri đi bầu đạt 99,29%": a rate named on its own
 RATE_NAMED_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\b[^\d;]{0,60}$", re.IGNORECASE)
 
 
@@ -280,7 +280,7 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
         bases = [q for q in line.within(percent.end, percent.end + 60, limit=4) if q.role == "count" and q.currency and q.value > 0
                  and q.depth > percent.depth and q.start - percent.end < 60]
-        # "kiến nghị thu hồi 119.452,43 triệu đồng (đã thu hồi 118.790,25 triệu đồng, đạt tỷ lệ 99%)": the amount the
+        # "kiến nghị thu hồi 2.517,9 triệu đồng (đã thu hồi 2.306,4 triệu đồng, đạt tỷ lệ 91,6%)": the amount the
         # bracket of the count and its percentage follows
         opened = text.rfind("(", max(0, count.start - 40), count.start)
         owner = line.within(max(0, opened - 40), opened, limit=1, last=True) if opened >= 0 and count.depth else []
@@ -301,7 +301,7 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
-    if named:  # "34 phiếu, chiếm 51,5% tổng số đại biểu": the base is of deputies, not the 56 votes stated before
+    if named:  # "33 phiếu, chiếm 50,8% tổng số đại biểu": the base is of deputies, not the 55 votes stated before
         alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
     tied = [q for q in alike if (STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency)
@@ -331,7 +331,7 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
 
 
-# "chiếm 98,11% tổng số đại biểu HĐND": the noun of the base a percentage names after it
+# "chiếm 86,27% tổng số đại biểu HĐND": the noun of the base a percentage names after it
 NAMED_BASE_NOUN_RE = re.compile(r"\s?%\s*(?:của\s+|trên\s+)?(?:tổng số|tổng|số)\s+([^\W\d_]+)", re.IGNORECASE)
 # How many paragraphs back a named base is looked for ("Trong số 53 đại biểu …" above a list of votes).
 NAMED_BASE_REACH = 24
