@@ -342,3 +342,232 @@ def test_a_heading_with_a_colon_does_not_take_the_sentence_before_as_its_total()
     # "Kết quả xử lý: …" opens a new topic: 1.108 (the last figure before) is not the total of 652 + 401 = 1.053
     text = "Kiến nghị, phản ánh 1.108 vụ việc. Kết quả xử lý qua tiếp dân: đã hướng dẫn 652 vụ việc; tiếp nhận giải quyết 401 vụ việc."
     assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- third round of real pages (own sentences)
+
+
+def test_a_new_total_after_a_semicolon_is_no_part():
+    # "trong đó 1.214.530 cử tri nữ; Tổng số cử tri đi bầu 2.301.877 người": no sum of 2.318.402 is claimed
+    text = ("Tổng số cử tri của tỉnh: 2.318.402 cử tri, trong đó 1.214.530 cử tri nữ; Tổng số cử tri đi bầu 2.301.877 người; "
+            "Tỉ lệ cử tri đi bầu đạt 99,29%; có 812 người ở xa đã bỏ phiếu.")
+    frame = check_claims(text)
+    assert not frame["status"].isin(["fail", "warn"]).any()
+    # the rate stated on its own is the one pair of the sentence that gives it: 2.301.877/2.318.402 = 99,287 %
+    row = claim_using(text, "99,29")
+    assert row["status"] == "pass" and "2.301.877/2.318.402" in row["assumption"]
+
+
+def test_a_rate_on_its_own_is_never_flagged():
+    # no pair of the sentence's figures gives 97,15 %: left unchecked, not flagged
+    text = "Tổng số cử tri 2.318.402 người; số cử tri đi bầu 2.301.877 người; Tỉ lệ cử tri đi bầu đạt 97,15%."
+    assert flagged(text) == []
+
+
+def test_small_shares_are_not_a_partition():
+    # 2,86 % + 1,93 % of households: two shares of one whole, far from all of it; 30 + 40 + 20 still warns (test_claims)
+    assert flagged("Cuối năm còn 4.117 hộ nghèo, chiếm tỷ lệ 2,86%; hộ cận nghèo 2.779 hộ, chiếm tỷ lệ 1,93%.") == []
+
+
+def test_the_same_total_counted_by_another_noun_in_a_later_clause():
+    # 1.382 visits = 1.020 + 362; the same 1.382 as cases: 604 old + 778 new (exact, a total of some size)
+    text = ("Năm qua đã tiếp 1.382 lượt công dân; trong đó tiếp thường xuyên 1.020 lượt/1.155 người; tiếp định kỳ 362 lượt/"
+            "430 người; tổng số vụ việc cũ 604 vụ việc, vụ việc mới 778 vụ việc.")
+    rows = check_claims(text)
+    sums = dict(zip(rows["stated"], rows["status"]))
+    assert sums == {"1.382 = 1.020 + 362": "pass", "1.382 = 604 + 778": "pass"}
+    # cases that do not add up to the visits are simply another statement: nothing is flagged
+    assert flagged(text.replace("778 vụ việc", "787 vụ việc")) == []
+
+
+def test_a_paragraph_opening_with_a_breakdown_of_one_of_several_totals_is_left_alone():
+    # the paragraph before closes with two totals of cases (604 and 778): which one "Trong đó" breaks down is not said
+    text = ("Năm qua có 604 vụ việc cũ và 778 vụ việc mới.\n"
+            "Trong đó, khiếu nại về đất đai 312 vụ việc, về chính sách 45 vụ việc, kiến nghị khác 120 vụ việc.")
+    assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- pitfalls of the new constructions
+
+
+@pytest.mark.parametrize("text", [
+    # roman-numbered groups over numbered items: the total adds the groups (210 + 64 = 274), not every row
+    "TT | Khoản thu | Thực hiện\nI | Thu nội địa | 210\n1 | Thuế | 150\n2 | Phí, lệ phí | 60\nII | Thu khác | 64\n | Tổng cộng | 274",
+    # a column of averages is not summed by the total row
+    "Đơn vị | Số hộ | Bình quân người/hộ\nXã A | 412 | 3,8\nXã B | 385 | 4,1\nTổng cộng | 797 | 3,9",
+    # deputies per meeting are not the voters: 1.260/14 is not the average of deputies
+    "Tổ chức 14 buổi với 1.260 lượt cử tri; bình quân mỗi buổi có 5 đại biểu dự.",
+])
+def test_new_constructions_pitfalls_raise_no_alarm(text):
+    assert flagged(text) == []
+
+
+def test_roman_groups_total_off_fails_and_a_table_without_header_only_warns():
+    text = "TT | Khoản thu | Thực hiện\nI | Thu nội địa | 210\n1 | Thuế | 150\n2 | Phí, lệ phí | 60\nII | Thu khác | 64\n | Tổng cộng | 247"
+    # 210 + 64 = 274, printed 247: groups and items mixed, so a warning with the slip, not a failure
+    row = sum_of(text, "247")
+    assert row["status"] == "warn" and "274" in row["hypothesis"]
+    # rows without a header: which column is which is not said, a mismatch is a warning (93 + 41 = 134, not 143)
+    assert sum_of("Xã A | 93\nXã B | 41\nTổng | 143", "143")["status"] == "warn"
+
+
+def test_a_percentage_of_a_plan_does_not_take_the_total_before():
+    # 118/124 = 95,2 % is not 85 %, but "85% kế hoạch" is of the plan, not of the 124 letters before
+    text = "Tổng số đơn thuộc thẩm quyền là 124 đơn.\nĐã giải quyết 118 đơn, đạt 85% kế hoạch năm."
+    assert flagged(text) == []
+
+
+def test_a_guessed_base_is_not_also_assumed_misprinted():
+    # near-poor households are a share of all households, not of the poor ones: 1.102/1.473 = 74,8 % is far from
+    # 3,50 %, and "the base is 31.473 printed as 1.473" (1.102/31.473 = 3,501 %) would explain it only by chance
+    text = "Cuối năm còn 1.473 hộ nghèo, chiếm tỷ lệ 4,68%; hộ cận nghèo 1.102 hộ, chiếm tỷ lệ 3,50%."
+    assert flagged(text) == []
+
+
+# ---------------------------------------------------------------- fourth round: confidence votes, footnotes
+
+
+VOTES = """Kỳ họp có 47/51 đại biểu HĐND tỉnh có mặt.
+
+1. Bà A, Chủ tịch HĐND tỉnh:
+
+Số phiếu hợp lệ: 47/47.
+
+Số phiếu tín nhiệm cao: 44 phiếu (chiếm 86,27% tổng số đại biểu HĐND tỉnh).
+
+Số phiếu tín nhiệm: 3 phiếu (chiếm 5,9% tổng số đại biểu HĐND tỉnh)."""
+# 44/51 = 86,27 %; 3/51 = 5,88 %: the base is the 51 deputies named two paragraphs above, not the 47 votes
+
+
+def test_votes_as_shares_of_the_deputies_named_above():
+    for percent, computed in (("86,27", "86,275%"), ("5,9", "5,88%")):
+        row = claim_using(VOTES, percent)
+        assert (row["status"], row["computed"]) == ("pass", computed) and "51" in row["assumption"]
+    # a share that no figure above gives is left unchecked, never flagged
+    assert flagged(VOTES.replace("86,27%", "68,27%")) == []
+
+
+def test_each_persons_votes_are_not_a_partition_of_one_whole():
+    # 84,6 % + 50,8 % > 100 %: each is a person's votes over all deputies, not parts of one whole
+    text = "Bà A có 55 phiếu, chiếm 84,6% tổng số đại biểu; ông B có 33 phiếu, chiếm 50,8% tổng số đại biểu."
+    assert flagged(text) == []
+
+
+def test_footnote_marks_are_not_figures():
+    # 1.512 = 1.288 + 141 + 83 meetings; "[2]" and "[3]" are footnotes, not parts
+    text = ("Thông qua 1.512 cuộc tiếp xúc, trong đó 1.288 cuộc tiếp xúc định kỳ, còn lại 141 cuộc theo nhóm và 83 cuộc "
+            "theo chuyên đề[2], đã tiếp nhận 2.064 kiến nghị[3].")
+    row = sum_of(text, "1.512")
+    assert (row["status"], row["stated"]) == ("pass", "1.512 = 1.288 + 141 + 83")
+
+
+# ---------------------------------------------------------------- fifth round: growth and structure
+
+
+def test_growth_whole_in_the_paragraph_before_its_breakdown():
+    # 0,62 + 4,05 + 2,21 = 6,88 ≈ 6,9 points; the whole 6,9 % lies within the parts' growth 4,1 % … 7,6 %
+    text = ("Tăng trưởng kinh tế cả năm ước đạt 6,9%.\nTrong đó, khu vực nông nghiệp tăng 4,1%, đóng góp 0,62 điểm phần "
+            "trăm; công nghiệp - xây dựng tăng 7,6%, đóng góp 4,05 điểm phần trăm; dịch vụ tăng 7,2%, đóng góp 2,21 điểm "
+            "phần trăm.")
+    frame = check_claims(text)
+    kinds = dict(zip(frame["kind"], frame["status"]))
+    assert kinds == {"shares": "pass", "growth": "pass"}
+    assert text[slice(*frame.loc[frame["kind"] == "growth", "spans"].iloc[0][0])] == "6,9"
+    off = check_claims(text.replace("2,21 điểm", "3,21 điểm"))  # 0,62 + 4,05 + 3,21 = 7,88 ≠ 6,9
+    assert off.loc[off["kind"] == "shares", "status"].tolist() == ["warn"]
+
+
+def test_shares_given_as_ranges_and_contributions_in_percent():
+    # 7,15–7,18 + 33,61–33,63 + 59,20–59,22: 99,96 … 100,03 holds 100
+    ranges = ("Trong cơ cấu, nông nghiệp chiếm từ 7,15% đến 7,18%, công nghiệp chiếm 33,61% đến 33,63% và dịch vụ "
+              "chiếm 59,20% đến 59,22%.")
+    row = check_claims(ranges).iloc[0]
+    assert (row["kind"], row["status"]) == ("shares", "pass") and "7,15–7,18%" in row["stated"]
+    # shares of the growth: 6,12 + 49,37 + 44,51 = 100
+    contributions = "Trong đó, nông nghiệp đóng góp 6,12%, công nghiệp đóng góp 49,37%, dịch vụ đóng góp 44,51%."
+    assert check_claims(contributions).iloc[0]["status"] == "pass"
+    over = check_claims(contributions.replace("49,37", "94,37")).iloc[0]  # 145 %: 94,37 is 49,37 swapped
+    assert over["status"] == "fail" and "49,37" in over["hypothesis"]
+
+
+def test_a_sibling_percentage_of_the_same_named_base_that_does_not_hold_is_warned():
+    # 38/44 = 86,36 % passes on the 44 deputies above; 5/44 = 11,36 %, printed 13,36 %: a warning naming 44
+    text = ("Kỳ họp có 41/44 đại biểu có mặt.\n\nBà H có 38 phiếu tín nhiệm cao, chiếm 86,36% tổng số đại biểu; "
+            "5 phiếu tín nhiệm, chiếm 13,36% tổng số đại biểu.")
+    assert claim_using(text, "86,36")["status"] == "pass"
+    row = claim_using(text, "13,36")
+    assert row["status"] == "warn" and "44" in row["assumption"] and "11,36" in row["hypothesis"]
+
+
+# ---------------------------------------------------------------- sixth round: inspections and resolved complaints
+
+
+def test_amounts_shared_out_with_an_other_item():
+    # 5.214,36 = 3.870,11 + 1.344,25 ("kiến nghị khác" closes the list); not adding up is not flagged (no "tổng")
+    text = "Qua thanh tra phát hiện sai phạm 5.214,36 triệu đồng, kiến nghị thu hồi 3.870,11 triệu đồng, kiến nghị khác 1.344,25 triệu đồng."
+    row = sum_of(text, "5.214,36")
+    assert (row["status"], row["stated"]) == ("pass", "5.214,36 = 3.870,11 + 1.344,25")
+    assert flagged(text.replace("1.344,25", "1.434,25")) == []
+
+
+def test_recovered_amount_in_the_bracket_of_the_recommended_one():
+    # 2.306,4/2.517,9 = 91,60 %; printed 96,1 % it fails (91,6 with two digits swapped)
+    text = "Kiến nghị thu hồi 2.517,9 triệu đồng (đã thu hồi 2.306,4 triệu đồng, đạt tỷ lệ 91,6%)."
+    row = claim_using(text, "91,6")
+    assert (row["status"], row["computed"]) == ("pass", "91,60%") and "2.517,9" in row["assumption"]
+    assert claim_using(text.replace("91,6%", "96,1%"), "96,1")["status"] == "fail"
+
+
+def test_fractions_broken_down_into_fractions():
+    # 53 = 31 + 22 done, 81 = 47 + 34 received
+    text = "Đã giải quyết 53/81 đơn khiếu nại, tố cáo (đạt 65,4%), trong đó khiếu nại 31/47 đơn và tố cáo 22/34 đơn."
+    row = sum_of(text, "53")
+    assert (row["status"], row["stated"]) == ("pass", "53/81 = 31/47 + 22/34")
+    off = sum_of(text.replace("22/34", "22/43"), "53")  # 47 + 43 = 90 ≠ 81: "trong đó" may be open, a warning
+    assert off["status"] == "warn" and "53/90" in off["computed"]
+    closed = sum_of(text.replace("trong đó", "gồm").replace("22/34", "22/43"), "53")
+    assert closed["status"] == "fail"
+
+
+def test_percentages_named_by_the_same_words_that_make_a_whole():
+    # 21,4 + 57,1 + 21,5 = 100 (outcomes of the complaints resolved), listed without "chiếm"
+    text = "Trong số đơn đã giải quyết có 21,4% đơn khiếu nại đúng, 57,1% đơn khiếu nại sai và 21,5% đơn khiếu nại đúng một phần."
+    row = check_claims(text).iloc[0]
+    assert (row["kind"], row["status"], row["computed"]) == ("shares", "pass", "100,0%")
+    # not adding up to 100: the wording does not say they are all, nothing is claimed
+    assert check_claims(text.replace("21,5%", "12,5%")).empty
+
+
+# ---------------------------------------------------------------- seventh round's misses (own sentences)
+
+
+def test_rest_after_a_fraction_and_its_rate():
+    # 212 + 27 = 239 ≠ 281: "còn lại" claims the rest, so the gap is warned (the rate 212/281 = 75,44 % fails too)
+    text = "Đã giải quyết được 212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc đang xác minh."
+    row = sum_of(text, "281")
+    assert row["status"] == "warn" and "239" in row["note"]
+    assert sum_of(text.replace("27 vụ việc", "69 vụ việc"), "281")["status"] == "pass"
+
+
+def test_rest_of_a_total_named_on_its_own():
+    # 1.742 − 318 = 1.424: "Số còn lại 1.424 đơn" is the total less the part before it
+    text = ("Năm qua tiếp nhận 1.742 đơn. Qua phân loại, có 318 đơn thuộc thẩm quyền. Số còn lại 1.424 đơn là đơn kiến "
+            "nghị, phản ánh, đơn trùng.")
+    row = claim_using(text, "1.424")
+    assert (row["status"], row["stated"]) == ("pass", "1.742 = 318 + 1.424")
+    assert flagged(text.replace("1.424", "1.442")) == []  # no pair gives it: not claimed
+
+
+def test_wholes_of_listed_fractions_add_up_to_the_total_before():
+    # 57 + 26 = 83 letters within the authority
+    text = "Số đơn thuộc thẩm quyền là 83 đơn. Kết quả đã giải quyết 49/57 đơn KN và 21/26 đơn TC."
+    row = sum_of(text, "83")
+    assert (row["status"], row["stated"]) == ("pass", "83 = 57 + 26")
+    assert flagged(text.replace("21/26", "21/28")) == []  # 85 ≠ 83: the wording ties nothing, not flagged
+
+
+def test_columns_of_yields_and_per_unit_figures_are_not_summed():
+    # the total row gives the district's yield (58,4 tạ/ha), not 57,2 + 59,8; the area column adds up (1.240 + 960)
+    text = ("Xã | Diện tích (ha) | Năng suất (tạ/ha)\nXã A | 1.240 | 57,2\nXã B | 960 | 59,8\nToàn huyện | 2.200 | 58,4")
+    frame = check_claims(text)
+    assert frame["stated"].tolist() == ["2.200 = 1.240 + 960"] and (frame["status"] == "pass").all()

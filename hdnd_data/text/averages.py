@@ -102,15 +102,26 @@ MONEY_UNITS_RE = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, MONEY_UNI
 
 
 def _same_thing(total: _Quantity, average: _Quantity) -> bool:
-    """Whether a figure is the total an average divides: money of its currency, or a count of what it counts."""
+    """Whether a figure is the total an average divides: money of its currency, or a count of the same thing ("1.260
+    lượt cử tri" for "90 cử tri/buổi", "4.875 nhân khẩu" for "3,9 người/hộ"; never deputies for voters)."""
     if average.currency or total.currency:
         return average.currency == total.currency
     if not total.noun or not average.noun:
         return False
-    kinds = {total.counts, average.counts}
-    if len(kinds) == 1 or kinds == {"lượt người", "người"}:  # "1.260 lượt cử tri …, bình quân 90 cử tri/buổi"
+    of_total, of_average = _things(total), _things(average)
+    if of_total & of_average:
         return True
-    return not total.paired and total.compatible(average)
+    return ("lượt" in of_average and total.noun == "lượt") or ("lượt" in of_total and average.noun == "lượt")
+
+
+# People counted without saying who: one thing ("người", "nhân khẩu", "dân", "công dân"); voters or deputies are not.
+ANY_PEOPLE = {"người", "nhân", "dân", "công"}
+
+
+def _things(q: _Quantity) -> set[str]:
+    words = {q.noun, q.alias} - {""}
+    words = words - {"lượt"} or words
+    return {"người" if w in ANY_PEOPLE else w for w in words}
 
 
 def _row(line: _Line, average: _Quantity, total: _Quantity, units: _Quantity, scale: float, factor: float, status: str) -> None:

@@ -26,6 +26,8 @@ GROUP_BREAK_RE = re.compile(rf";|{NOT_AFTER_ABBREVIATION}\.\s|\bkết quả\b", 
 BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A sum that holds by chance: two or three small counts adding up to a small total in another sentence.
 MIN_TOTAL_ELSEWHERE = 10
+# A total counted by other nouns than its parts' is read only when they add up exactly to a total of some size.
+MIN_TOTAL_ANY_NOUN = 100
 
 
 def _block_end(line: _Line, hi: int) -> int:
@@ -127,8 +129,12 @@ def _breakdowns(line: _Line) -> None:
         elif not before and line.sentence_index(cue.start()) > 0 and OPENING_RE.match(text[lo:cue.start()]):
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
-        elif not before and OPENING_RE.match(text[:cue.start()]):
-            before = counted(line.closing())  # a paragraph that opens with the breakdown of the one before
+        elif not before and (OPENING_RE.match(text[:cue.start()]) or not line.within(0, cue.start(), limit=1)):
+            # a paragraph that opens with the breakdown of the one before: its total is the one figure of that kind
+            # closing the paragraph before ("… 287 đơn." then "Trong đó: …"), or there is no telling which it is
+            closing = counted(line.closing())
+            alike = [q for q in closing if after and q.compatible(after[0])]
+            before = alike if len(alike) == 1 else []
         # the total stands at the cue's own depth: "X, bằng p% dự toán (B); trong đó …" breaks down X, not B
         depth = _depth_at(line, lo, cue.start()) if cue.group(0) != "(" else None
         if depth:  # "45 kiến nghị về đất đai (gồm 28 …, 17 …)": a cue inside a bracket breaks down the figure before it
@@ -136,7 +142,7 @@ def _breakdowns(line: _Line) -> None:
             before = outer if outer and not [q for q in before if q.depth == depth] else []
         else:
             before = [q for q in before if q.depth == (depth if depth is not None else before[-1].depth if before else 0)]
-        parts = [q for q in after if q.depth == (after[0].depth if after else 0)]
+        parts = _until_new_total(text, [q for q in after if q.depth == (after[0].depth if after else 0)])
         bracket = cue.group(0) == "("
         if bracket:
             close = text.find(")", cue.end())
@@ -152,6 +158,8 @@ def _breakdowns(line: _Line) -> None:
             categories = _groups(text, parts)[0]
             if len(categories) >= 2 and _equal(sum(p.value for p in categories), before[-1].value):
                 _row(line, before[-1], categories, "pass")  # items named by category (see below)
+            elif before[-1].value >= MIN_TOTAL_ANY_NOUN and _equal(sum(p.value for p in parts), before[-1].value):
+                _row(line, before[-1], parts, "pass")  # "1.382 lượt …" broken down by its cases: exact, so hardly chance
             continue
         if not totals or len(parts) < 2:
             continue
@@ -184,6 +192,40 @@ def _breakdowns(line: _Line) -> None:
         _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
+    _with_other(line)
+
+
+# "phát hiện sai phạm 5.214,36 triệu đồng, kiến nghị thu hồi 3.870,11 triệu đồng, kiến nghị khác 1.344,25 triệu đồng"
+OTHER_ITEM_RE = re.compile(r"\bkhác\s*(?:là\s*)?:?\s*$", re.IGNORECASE)
+
+
+def _with_other(line: _Line) -> None:
+    """Amounts of a sentence whose last item is "… khác": the items after the first amount share it out, passed when
+    they add up to it exactly (the first amount is not called a total, so a gap is not flagged)."""
+    text = line.text
+    for lo, hi in line.sentences():
+        amounts = [q for q in line.within(lo, hi, limit=24) if q.role == "count" and q.currency and q.depth == 0
+                   and not q.approximate]
+        for index, other in enumerate(amounts):
+            if index < 2 or not OTHER_ITEM_RE.search(text, max(lo, other.start - 20), other.start):
+                continue
+            total, parts = amounts[0], [q for q in amounts[1:index + 1] if q.currency == amounts[0].currency]
+            if len(parts) >= 2 and total.start not in line.totals and _equal(sum(p.value for p in parts), total.value):
+                _row(line, total, parts, "pass")
+            break
+
+
+# A clause that opens with a total or a rate starts another statement: "…, trong đó 1.214.530 cử tri nữ; Tổng số cử
+# tri đi bầu 2.301.877 người" lists no part after the ";".
+NEW_STATEMENT_RE = re.compile(r"[;.]\s*(?:\S+\s+){0,3}?(?:tổng số|tổng cộng|tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
+
+
+def _until_new_total(text: str, parts: list[_Quantity]) -> list[_Quantity]:
+    """The parts up to the first clause that opens another statement (a new total or a rate)."""
+    for index in range(1, len(parts)):
+        if NEW_STATEMENT_RE.search(text, parts[index - 1].end, parts[index].start):
+            return parts[:index]
+    return parts
 
 
 def _pair_column(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool, closed: bool) -> None:
@@ -271,6 +313,18 @@ def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:
         group = [q for q in line.within(lo2, hi2, limit=12) if q.role == "count" and q.depth == 0
                  and q.start not in line.used and q.compatible(total) and not q.approximate]
         if len(group) >= 2 and _equal(sum(q.value for q in group), total.value):
+            _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
+    if total.value < MIN_TOTAL_ANY_NOUN:
+        return
+    # "…; tổng số vụ việc cũ 604 vụ việc, vụ việc mới 778 vụ việc": the same total counted by another noun, in a later
+    # clause of its sentence or the next ones; only two or more figures of one noun that add up to it exactly
+    text = line.text
+    end = line.sentences()[min(len(line.sentences()) - 1, index + 2)][1]
+    figures = [q for q in line.within(total.end, end, limit=24) if q.role == "count" and q.depth == 0 and q.noun
+               and q.start not in line.used and not q.approximate]
+    for group in _groups(text, figures):
+        if len(group) >= 2 and len({q.noun for q in group}) == 1 and _equal(sum(q.value for q in group), total.value) \
+                and not group[0].compatible(total) and re.search(r"[;.]", text[total.end:group[0].start]):
             _row(line, total, group, "pass", assumption=line.msg("parts_elsewhere", total=total.raw))
 
 

@@ -82,7 +82,9 @@ def _differences(line: _Line) -> None:
 
 
 GROWTH_PART_RE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s?%", re.IGNORECASE)
-SHARE_RE = re.compile(rf"\bchiếm\s+(?:tỷ lệ\s+|khoảng\s+)?({NUM})\s?%", re.IGNORECASE)
+# "chiếm 33,61%", "chiếm từ 7,15% đến 7,18%" (a range), "đóng góp 49,37%" (a share of the growth)
+SHARE_RE = re.compile(rf"\b(?:chiếm|đóng góp)\s+(?:tỷ lệ\s+|khoảng\s+|từ\s+)?({NUM})\s?%(?:\s*(?:đến|-|–)\s*({NUM})\s?%)?",
+                      re.IGNORECASE)
 
 
 def _growth(line: _Line) -> None:
@@ -90,33 +92,72 @@ def _growth(line: _Line) -> None:
     text = line.text
     for lo, hi in line.sentences():
         split = TRONG_DO_RE.search(text, lo, hi)
-        if not split or not re.search(r"\btăng\b", text[lo:split.start()], re.IGNORECASE):
+        found = _whole_before(line, lo, split.start()) if split else None
+        if found is None or not re.search(r"\btăng\b", found[3], re.IGNORECASE):
             continue
-        wholes = [m for m in PERCENT_RE.finditer(text, lo, split.start()) if m.start() not in line.used]
+        w_start, w_end, w_raw, clause = found
         parts = list(GROWTH_PART_RE.finditer(text, split.end(), hi))
         parts = [m for m in parts if m.start(2) not in line.used]
-        if not wholes or len(parts) < 2:
+        if len(parts) < 2:
             continue
-        whole = _stated(wholes[-1].group(1))
+        whole = _stated(w_raw)
         stated_parts = [(_stated(m.group(2)), -1 if m.group(1).lower() == "giảm" else 1) for m in parts]
         if whole is None or any(s is None for s, _ in stated_parts):
             continue
-        clause = text[max(lo, wholes[-1].start() - 25):wholes[-1].start()].lower()
-        whole_sign = -1 if "giảm" in clause else 1
+        whole_sign = -1 if "giảm" in clause[-60:].lower() else 1
         bounds = [sorted((sign * s.interval[0], sign * s.interval[1])) for s, sign in stated_parts]
         low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
         interval = sorted((whole_sign * whole.interval[0], whole_sign * whole.interval[1]))
         ok = interval[1] >= low - _EPS and interval[0] <= high + _EPS
-        line.used.add(wholes[-1].start())
+        line.used.add(w_start)
         line.used.update(m.start(2) for m in parts)
         decimals = max(s.decimals for s, _ in stated_parts)
         summed = sum(sign * s.value for s, sign in stated_parts)
         note = line.msg("growth_within_parts", summed=_fmt(summed, decimals))
         if not ok:
             note += line.msg("growth_outside")
-        line.add(wholes[-1].start(), parts[-1].end(), "growth",
+        spans = [(w_start, w_end)] + [m.span(2) for m in parts]
+        line.add(max(0, w_start), parts[-1].end(), "growth",
                  f"{_pct(whole)} / " + ", ".join(_pct(s) for s, _ in stated_parts),
-                 f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note)
+                 f"[{_fmt(low, decimals + 1)}; {_fmt(high, decimals + 1)}]%", _half(decimals), "pass" if ok else "warn", note,
+                 spans=spans, main=(w_start, w_end))
+
+
+def _whole_before(line: _Line, lo: int, split: int):
+    """The whole's percentage before "trong đó": in its clause, or, when "Trong đó" opens the sentence, the last one of
+    the sentence before (of the paragraph before when it opens the paragraph) — (start, end, printed, words before)."""
+    text = line.text
+    same = [m for m in PERCENT_RE.finditer(text, lo, split) if m.start() not in line.used]
+    if same:
+        return same[-1].start(1), same[-1].end(1), same[-1].group(1), text[lo:same[-1].start()]
+    if text[lo:split].strip(" -+•–\t"):
+        return None
+    index = line.sentence_index(lo)
+    if index > 0:
+        source, (plo, phi) = line, line.sentences()[index - 1]
+    elif line.previous is not None:
+        source = line.previous
+        plo, phi = source.sentences()[-1]
+    else:
+        return None
+    found = list(PERCENT_RE.finditer(source.text, plo, phi))
+    if not found:
+        return None
+    shift = source.offset - line.offset
+    return found[-1].start(1) + shift, found[-1].end(1) + shift, found[-1].group(1), source.text[plo:found[-1].start()]
+
+
+MIN_SHARES_TOTAL = 50.0
+OWN_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|trên\s+)?(?:tổng số|tổng|số)\s+[^\W\d_]", re.IGNORECASE)
+
+
+def _own_rate(line: _Line, share: re.Match) -> bool:
+    """Whether a "chiếm p% tổng số X" is the rate of its own count (stated right before it in its clause) against a
+    named base, as each person's votes are, rather than one part of a whole."""
+    if not OWN_BASE_RE.match(line.text, share.end(1)):
+        return False
+    before = line.within(max(0, share.start() - 60), share.start(), limit=1, last=True)
+    return bool(before) and before[0].role == "count" and not re.search(r"[;.]", line.text[before[0].end:share.start()])
 
 
 def _shares(line: _Line) -> None:
@@ -124,15 +165,20 @@ def _shares(line: _Line) -> None:
     for lo, hi in line.sentences():
         found = [m for m in SHARE_RE.finditer(line.text, lo, hi) if m.start(1) not in line.used]
         shares = [_stated(m.group(1)) for m in found]
-        if len(found) < 2 or any(s is None for s in shares):
+        tops = [_stated(m.group(2)) if m.group(2) else s for m, s in zip(found, shares)]
+        if len(found) < 2 or any(s is None for s in shares + tops):
             continue
-        low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
+        low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in tops)
+        if high < MIN_SHARES_TOTAL:
+            continue  # "hộ nghèo chiếm 2,86%; hộ cận nghèo chiếm 1,93%": small shares of a whole, not its partition
+        if all(_own_rate(line, m) for m in found):
+            continue  # "bà A 55 phiếu, chiếm 84,6% tổng số đại biểu; ông B 33 phiếu, chiếm 50,8% …": rates of each one
         total = sum(s.value for s in shares)
         decimals = max(s.decimals for s in shares)
         hypothesis = ""
         if low - _EPS <= 100 <= high + _EPS:
             status, note = "pass", ""
-        elif low > 100:
+        elif low > 100 and tops == shares:
             status, note = "fail", line.msg("shares_over")
 
             def holds(role: str, raw: str, slip, shares=shares, low=low, high=high) -> bool:
@@ -142,12 +188,44 @@ def _shares(line: _Line) -> None:
 
             hypothesis = explain([("percent", s.raw.rstrip("%").strip()) for s in shares], holds, line.lang)
         else:
-            status, note = "warn", line.msg("shares_under")
+            status, note = "warn", line.msg("shares_over" if low > 100 else "shares_under")
         line.used.update(m.start(1) for m in found)
-        line.add(found[0].start(), found[-1].end(), "shares", " + ".join(_pct(s) for s in shares),
+        line.add(found[0].start(), found[-1].end(), "shares",
+                 " + ".join(_pct(s) if s is top else f"{s.raw}–{_pct(top)}" for s, top in zip(shares, tops)),
                  f"{_fmt(total, decimals)}%", "±" + _fmt(high - total, decimals + 1), status, note, hypothesis=hypothesis)
 
 
+
+
+# "21,4% đơn khiếu nại đúng, 57,1% đơn khiếu nại sai, 21,5% đơn khiếu nại đúng một phần": shares named by what follows
+PERCENT_OF_RE = re.compile(rf"(?<![\w.,])({NUM})\s?%\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.IGNORECASE)
+
+
+def _named_shares(line: _Line) -> None:
+    """Percentages each followed by the same words, listed in one sentence without "chiếm": passed when they add up to
+    100 within rounding (hardly by chance); anything else is not claimed, as the wording does not say they are all."""
+    text = line.text
+    for lo, hi in line.sentences():
+        found = [m for m in PERCENT_OF_RE.finditer(text, lo, hi) if m.start(1) not in line.used]
+        groups: list[list[re.Match]] = []
+        for match in found:
+            if groups and groups[-1][-1].group(2).lower() == match.group(2).lower() \
+                    and not re.search(r"\d", text[groups[-1][-1].end():match.start()]):
+                groups[-1].append(match)
+            else:
+                groups.append([match])
+        for group in groups:
+            shares = [_stated(m.group(1)) for m in group]
+            if len(group) < 2 or any(s is None for s in shares):
+                continue
+            low, high = sum(s.interval[0] for s in shares), sum(s.interval[1] for s in shares)
+            if not low - _EPS <= 100 <= high + _EPS:
+                continue
+            decimals = max(s.decimals for s in shares)
+            line.used.update(m.start(1) for m in group)
+            line.add(group[0].start(), group[-1].end(1), "shares", " + ".join(_pct(s) for s in shares),
+                     f"{_fmt(sum(s.value for s in shares), decimals)}%", "±" + _fmt(high - sum(s.value for s in shares), decimals + 1),
+                     "pass", "", spans=[m.span(1) for m in group], main=group[0].span(1), convention="rounding")
 
 
 CHANGE_WORD_AT_RE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?(?:được\s+)?$", re.IGNORECASE)
@@ -161,7 +239,7 @@ def _changes(line: _Line) -> None:
     Y in a bracket after it ("(cùng kỳ năm trước 1.169 đơn)", "(99,27%)"), or Y stated earlier in the paragraph
     (passed only when it holds exactly). X is a count, a relative change in %, or percentage points."""
     text, quantities = line.text, line.quantities()
-    listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 146 lượt, 127 lượt người" lists two
+    listed: tuple[int, bool] | None = None  # the last change word's figure: "giảm 161 lượt, 162 lượt người" lists two
     changes: set[int] = set()  # a change is never the figure that changed
     for index, change in enumerate(quantities):
         if change.start in line.used or change.role not in ("count", "percent"):
@@ -185,7 +263,7 @@ def _changes(line: _Line) -> None:
         if pair is None:
             now = _now(change, [q for q in earlier if not (q.role == "percent" and q.start in line.used)], points)
             if now is None:
-                # "… tiếp 866 lượt/964 lượt người. So với cùng kỳ giảm 146 lượt, 127 lượt người (… 1.012 lượt/1.091
+                # "… tiếp 742 lượt/815 lượt người. So với cùng kỳ giảm 161 lượt, 162 lượt người (… 903 lượt/977
                 # lượt người)": the changed figure closes the sentence before, the earlier one is in the bracket
                 now = _previous_now(line, quantities, change, index, points, hi)
                 if now is None:
@@ -238,7 +316,7 @@ def _from_to_after(text: str, after: list[_Quantity], hi: int):
 
 def _now(change: _Quantity, earlier: list[_Quantity], points: bool) -> _Quantity | None:
     """The figure that changed: the last figure of the clause before the change word, of the change's kind (one
-    counted by the change's own words first: "giảm 146 lượt tiếp" is the "866 lượt" of "866 lượt/964 lượt người")."""
+    counted by the change's own words first: "giảm 161 lượt" is the "742 lượt" of "742 lượt/815 lượt người")."""
     if change.role == "count" and not points and change.noun:
         same = [q for q in earlier if q.role == "count" and q.counts == change.counts and q.compatible(change)]
         if same:
@@ -340,21 +418,21 @@ def _contributions(line: _Line) -> None:
     text, quantities = line.text, line.quantities()
     for split in TRONG_DO_RE.finditer(text):
         lo, hi = line.sentence_of(split.start())
-        wholes = [q for q in quantities if lo <= q.start < split.start() and q.role == "percent" and q.start not in line.used]
+        found = _whole_before(line, lo, split.start())
         parts = [q for q in quantities if split.end() <= q.start < hi and q.role == "count" and POINTS_RE.match(text, q.end)]
-        if not wholes or len(parts) < 2:
+        if found is None or len(parts) < 2:
             continue
-        whole, stated = wholes[-1], [_stated(p.raw) for p in parts]
-        whole_stated = _stated(whole.raw)
+        whole, stated = found, [_stated(p.raw) for p in parts]
+        whole_stated = _stated(whole[2])
         if whole_stated is None or any(s is None for s in stated):
             continue
         low, high = sum(s.interval[0] for s in stated), sum(s.interval[1] for s in stated)
         ok = low - _EPS <= whole_stated.interval[1] and whole_stated.interval[0] <= high + _EPS
         decimals = max(s.decimals for s in stated)
         total = _fmt(sum(s.value for s in stated), decimals)
-        spans = [(whole.start, whole.end)] + [(p.start, p.end) for p in parts]
+        spans = [(whole[0], whole[1])] + [(p.start, p.end) for p in parts]
         line.used.update(s for s, _ in spans)
-        line.add(whole.start, parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
+        line.add(max(0, whole[0]), parts[-1].end, "shares", f"{_pct(whole_stated)} = " + " + ".join(p.raw for p in parts),
                  total + "%", _half(decimals), "pass" if ok else "warn",
                  "" if ok else line.msg("contributions_off", total=total, whole=_pct(whole_stated)),
-                 spans=spans, main=(whole.start, whole.end), convention="rounding")
+                 spans=spans, main=(whole[0], whole[1]), convention="rounding")

@@ -14,8 +14,8 @@ from hdnd_data.data.numbers import english_numbers
 from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
-from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _shares
-from hdnd_data.text.parts import _fraction_counts, _fraction_rest, _sums
+from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _named_shares, _shares
+from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
@@ -30,7 +30,8 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 # In order: a figure an earlier extractor used is not read again by a later one.
 EXTRACTORS = (
     _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
-    _growth, _shares, _bases, _breakdowns, _sums, _fraction_rest, _fraction_counts, _unchecked,
+    _growth, _shares, _named_shares, _bases, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
+    _rest_of_paragraph, _fraction_counts, _unchecked,
 )
 
 
@@ -122,7 +123,9 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     for line in (p for p in paragraphs if re.search(r"\d", p.text)):
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
         adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
-        line.previous = previous if adjacent else None
+        line.previous, line.earlier = (previous if adjacent else None), previous
+        if previous is not None:
+            line.named_bases = previous.named_bases  # one record for the document
         for extract in EXTRACTORS:
             extract(line)
         previous = line

@@ -26,7 +26,7 @@ def _sums(line: _Line) -> None:
     text = line.text
     # A breakdown in brackets right after a total (or after the numerator of x/y).
     for paren in re.finditer(r"\(([^()]*)\)", text):
-        # items "12 đơn", or label first "KN 76", "kiến nghị, đề nghị 3.448 đơn" (a label's own comma kept apart)
+        # items "12 đơn", or label first "KN 58", "kiến nghị, đề nghị 2.106 đơn" (a label's own comma kept apart)
         items = [s.strip() for s in re.split(r"[,;]|\bvà\b", paren.group(1)) if re.search(r"\d", s)]
         parts = [re.match(rf"({NUM})\s+[^\W\d_]", item) or _labelled(item) for item in items]
         if len(items) < 2 or not all(parts):
@@ -67,12 +67,92 @@ def _sums(line: _Line) -> None:
 
 
 # "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
-FRACTION_REST_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)",
+                              re.IGNORECASE)  # "212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc"
 
 
-# "19/33 vụ việc …, 14 vụ còn lại đang giải quyết"
+FRACTION_CUE_RE = re.compile(r"[^;.]{0,60}?\b(trong đó|gồm có|gồm|bao gồm|cụ thể)\b", re.IGNORECASE)
+
+
+REST_OPENING_RE = re.compile(rf"\b(?:số\s+)?còn lại\s+(?:là\s+)?({NUM})\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _rest_of_paragraph(line: _Line) -> None:
+    """"1.742 đơn … có 318 đơn thuộc thẩm quyền … Số còn lại 1.424 đơn …": the rest is a total less a part stated
+    before it in the paragraph; passed only when one such pair gives it exactly (the wording names neither)."""
+    text = line.text
+    for match in REST_OPENING_RE.finditer(text):
+        value = _value(match.group(1))
+        if value is None or match.start(1) in line.used:
+            continue
+        noun = match.group(2).lower()
+        earlier = [q for q in line.within(max(0, match.start() - 600), match.start(), limit=16, last=True)
+                   if q.role == "count" and q.noun == noun and q.depth == 0 and not q.approximate]
+        pairs = [(t, p) for i, t in enumerate(earlier) for p in earlier[i + 1:] if abs(t.value - p.value - value) < 1e-9]
+        if len(pairs) != 1:
+            continue
+        total, part = pairs[0]
+        spans = [(total.start, total.end), (part.start, part.end), match.span(1)]
+        line.used.add(match.start(1))
+        line.add(total.start, match.end(1), "sum", f"{total.raw} = {part.raw} + {match.group(1)}", _fmt(part.value + value), "0",
+                 "pass", "", assumption=line.msg("parts_rest_of_total", total=total.raw, part=part.raw), spans=spans,
+                 main=match.span(1), convention="exact")
+
+
+def _fraction_parts(line: _Line) -> None:
+    """"đã giải quyết 53/81 đơn, trong đó khiếu nại 31/47 đơn và tố cáo 22/34 đơn": the parts' done and whole add up
+    to the total's (53 = 31 + 22, 81 = 47 + 34); a closed list ("gồm") that does not is a failure, an open one a warning."""
+    found = list(_fractions(line))
+    for index, (match, num, den) in enumerate(found):
+        cue = FRACTION_CUE_RE.match(line.text, match.end())
+        if cue is None:
+            continue
+        lo, hi = line.sentence_of(match.start())
+        parts = [f for f in found[index + 1:index + 9] if cue.end() <= f[0].start() < hi]
+        parts = parts[:next((i for i in range(1, len(parts)) if ";" in line.text[parts[i - 1][0].end():parts[i][0].start()]),
+                            len(parts))]
+        if len(parts) < 2:
+            continue
+        nums, dens = sum(p[1] for p in parts), sum(p[2] for p in parts)
+        ok = abs(nums - num) < 1e-9 and abs(dens - den) < 1e-9
+        closed = not cue.group(1).lower().startswith("trong")
+        computed = f"{_fmt(nums)}/{_fmt(dens)}"
+        spans = [match.span(1), match.span(2)] + [span for p in parts for span in (p[0].span(1), p[0].span(2))]
+        note = "" if ok else line.msg("parts_off", computed=computed, total=match.group(0))
+        line.add(match.start(), parts[-1][0].end(), "sum", f"{match.group(0)} = " + " + ".join(p[0].group(0) for p in parts),
+                 computed, "0", "pass" if ok else ("fail" if closed else "warn"), note, spans=spans, main=match.span(1),
+                 convention="exact")
+
+
+# "27/38 vụ việc …, 11 vụ còn lại đang xác minh"
 REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<![\w.,])({NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?\s+còn lại\b",
                            re.IGNORECASE)
+
+
+def _denominators_total(line: _Line) -> None:
+    """"… là 83 đơn. Kết quả đã giải quyết 49/57 đơn KN và 21/26 đơn TC": fractions listed together whose wholes add up
+    to the figure of their noun stated just before — passed when exactly so, never flagged (the wording ties nothing)."""
+    text, found = line.text, list(_fractions(line))
+    index = 0
+    while index < len(found):
+        group = [found[index]]
+        while index + len(group) < len(found) and re.fullmatch(r"[^;.\d]{0,40}?(?:,|\bvà\b)[^;.\d]{0,20}",
+                                                                 text[group[-1][0].end():found[index + len(group)][0].start()]):
+            group.append(found[index + len(group)])
+        index += len(group)
+        noun = re.match(r"\s+([^\W\d_]+)", text[group[0][0].end():group[0][0].end() + 20])
+        if len(group) < 2 or noun is None:
+            continue
+        dens = sum(g[2] for g in group)
+        before = [q for q in line.within(max(0, group[0][0].start() - 300), group[0][0].start(), limit=8, last=True)
+                  if q.role == "count" and q.noun == noun.group(1).lower() and q.depth == 0]
+        if not before or abs(before[-1].value - dens) > 1e-9:
+            continue
+        total = before[-1]
+        spans = [(total.start, total.end)] + [g[0].span(2) for g in group]
+        line.add(total.start, group[-1][0].end(), "sum", f"{total.raw} = " + " + ".join(g[0].group(2) for g in group),
+                 _fmt(dens), "0", "pass", "", assumption=line.msg("parts_fraction_wholes", total=total.raw), spans=spans,
+                 main=(total.start, total.end), convention="exact")
 
 
 def _fraction_rest(line: _Line) -> None:
@@ -99,7 +179,7 @@ LABELLED_ITEM_RE = re.compile(rf"(?:[^\W\d_]+\s+){{1,4}}({NUM})(?:\s+[^\W\d_]+)*
 
 
 def _labelled(item: str) -> re.Match | None:
-    """"KN 76", "mới phát sinh 09 vụ": a label then the item's one figure (not "Điều 5", "năm 2024")."""
+    """"KN 58", "mới phát sinh 05 vụ": a label then the item's one figure (not "Điều 5", "năm 2024")."""
     match = LABELLED_ITEM_RE.fullmatch(item)
     if match is None or _word_before(item, match.start(1)) in NOT_A_QUANTITY or YEAR_RE.fullmatch(match.group(1)):
         return None

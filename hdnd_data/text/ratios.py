@@ -92,7 +92,9 @@ def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated:
         a, b = (slip.value, den) if role == "count" else (num, slip.value)
         return b > 0 and _within(100.0 * a / b, stated.interval)
 
-    hypothesis = explain([("percent", stated.raw.rstrip("%").strip()), ("count", a_raw), ("base", b_raw)], holds, line.lang)
+    # a base only guessed from the paragraph is not also assumed misprinted ("31.286 printed as 1.286" would fit anything)
+    numbers = [("percent", stated.raw.rstrip("%").strip()), ("count", a_raw)] + ([("base", b_raw)] if strong else [])
+    hypothesis = explain(numbers, holds, line.lang)
     if not strong and not hypothesis and not (stated.value and 0.5 <= computed / stated.value <= 2):
         return False  # a base guessed from the paragraph that is far off and explains nothing: likely not its base
     line.add(start, end, "ratio", _pct(stated), _fmt(computed, digits) + "%", _half(stated.decimals),
@@ -127,6 +129,7 @@ def _ratios(line: _Line) -> None:
             continue
         found = _element(line, quantities, index)
         if found is None:
+            _rate_of_sentence(line, percent, stated)
             continue
         kind, first, second = found
         if first.approximate or (second is not None and second.approximate):
@@ -148,6 +151,30 @@ def _ratios(line: _Line) -> None:
                       (first.raw, second.raw), others)
             continue
         _count_ratio(line, quantities, percent, stated, first, spans, lo, hi)
+
+
+# "…; Tổng số cử tri đi bầu 2.301.877 người; Tỉ lệ cử tri đi bầu đạt 99,29%": a rate named on its own
+RATE_NAMED_RE = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\b[^\d;]{0,60}$", re.IGNORECASE)
+
+
+def _rate_of_sentence(line: _Line, percent: _Quantity, stated: Stated) -> None:
+    """A rate stated on its own after the figures it is of, in earlier clauses of its sentence: passed when exactly one
+    pair of those figures gives it at printed precision (a decimal at least, so that it can hardly be chance); it is
+    never flagged, as the wording does not say which figures they are."""
+    if stated.decimals < 1 or percent.approximate or not RATE_NAMED_RE.search(line.text, max(0, percent.start - 70), percent.start):
+        return
+    lo, _ = line.sentence_of(percent.start)
+    figures = [q for q in line.within(lo, percent.start, limit=8, last=True) if q.role == "count" and q.value > 0
+               and q.depth == percent.depth and not q.approximate and not q.currency]
+    pairs = [(a, b) for a in figures for b in figures if a is not b and a.value <= b.value and a.compatible(b)
+             and _within(100.0 * a.value / b.value, stated.interval)]
+    if len(pairs) != 1:
+        return
+    a, b = pairs[0]
+    line.used.add(percent.start)
+    _rate_row(line, min(a.start, b.start), percent.end, a.value, b.value, stated,
+              sorted([(a.start, a.end), (b.start, b.end)]) + [(percent.start, percent.end)], (percent.start, percent.end),
+              (a.raw, b.raw), assumption=line.msg("ratio_sentence_pair", a=a.raw, b=b.raw))
 
 
 # How an approximate word bounds the figure after it: (lower, upper) as factors of the printed value's interval.
@@ -253,18 +280,29 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         # of the paragraph are other lines or periods (the budget's percentages of a named base are read in bases.py).
         bases = [q for q in line.within(percent.end, percent.end + 60, limit=4) if q.role == "count" and q.currency and q.value > 0
                  and q.depth > percent.depth and q.start - percent.end < 60]
+        # "kiến nghị thu hồi 2.517,9 triệu đồng (đã thu hồi 2.306,4 triệu đồng, đạt tỷ lệ 91,6%)": the amount the
+        # bracket of the count and its percentage follows
+        opened = text.rfind("(", max(0, count.start - 40), count.start)
+        owner = line.within(max(0, opened - 40), opened, limit=1, last=True) if opened >= 0 and count.depth else []
+        bases += [q for q in owner if q.currency == count.currency and q.depth == count.depth - 1 and q.value > 0
+                  and re.fullmatch(r"\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*", text[q.end:opened])]
     near = sorted(bases, key=lambda q: abs(q.start - percent.start))
     holding = [q for q in near if _within(100.0 * count.value / q.value, stated.interval)
                and (q.compatible(count) or stated.decimals > 0 or 100.0 * count.value / q.value == stated.value)]
+    named = NAMED_BASE_NOUN_RE.match(text, percent.end)
     if holding:
         base = holding[0]
         line.used.add(percent.start)
+        if named and base.noun == named.group(1).lower():
+            line.named_bases[base.noun] = (line, base)
         _rate_row(line, min(lo, base.start), max(hi, base.end), count.value, base.value, stated,
                   spans[:1] + [(base.start, base.end)] + spans[1:], (percent.start, percent.end), (count.raw, base.raw),
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
              and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+    if named:  # "33 phiếu, chiếm 50,8% tổng số đại biểu": the base is of deputies, not the 55 votes stated before
+        alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
     tied = [q for q in alike if (STRONG_BASE_RE.search(text[max(0, q.start - 16):q.start]) or q.currency)
             and _clause_between(text, *sorted((percent.end, q.start))) is not None]
@@ -278,9 +316,13 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   strong=bool(tied), assumption="" if tied else line.msg("ratio_inferred_base", b=base.raw)):
             line.used.add(percent.start)
         return
+    if named and not alike and not count.currency and _named_base_before(line, percent, stated, count, spans, lo, hi,
+                                                                        named.group(1).lower()):
+        return
     carried = [q for q in _carried(line.previous, line) if q.compatible(count) and q.noun and q.value >= count.value]
     # "đạt 71,3% số đơn đất đai" names its own base: not the total of the paragraph before
-    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end):
+    if not alike and len(carried) == 1 and not count.currency and not NAMED_BASE_RE.match(text, percent.end) \
+            and not OTHER_BASE_RE.match(text, percent.end):
         # "Tổng số đơn nhận được là 812 đơn." then "… đã giải quyết 790 đơn, đạt 97,3%": the one total of its kind
         # the paragraph before names with "tổng số", and no figure of that kind in this paragraph
         base = carried[0]
@@ -289,6 +331,46 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
 
 
+# "chiếm 86,27% tổng số đại biểu HĐND": the noun of the base a percentage names after it
+NAMED_BASE_NOUN_RE = re.compile(r"\s?%\s*(?:của\s+|trên\s+)?(?:tổng số|tổng|số)\s+([^\W\d_]+)", re.IGNORECASE)
+# How many paragraphs back a named base is looked for ("Trong số 53 đại biểu …" above a list of votes).
+NAMED_BASE_REACH = 24
+
+
+def _named_base_before(line: _Line, percent: _Quantity, stated: Stated, count: _Quantity, spans, lo: int, hi: int,
+                       noun: str) -> bool:
+    """A percentage of a base it names ("tổng số đại biểu") that its paragraph does not state: the nearest figure of
+    that noun in the paragraphs above that gives it at printed precision passes it; when none does, the base that gave
+    the percentages of that name before is the one it is warned against (never a failure: the base is inferred)."""
+    previous, hops = line.earlier, 0
+    while previous is not None and hops < NAMED_BASE_REACH and count.value > 0:  # 0 % is 0 of any base
+        shift = previous.offset - line.offset
+        for q in reversed(previous.quantities()):
+            if q.role in ("count", "denominator") and q.noun == noun and q.value >= count.value \
+                    and _within(100.0 * count.value / q.value, stated.interval):
+                line.used.add(percent.start)
+                base = (q.start + shift, q.end + shift)
+                line.named_bases[noun] = (previous, q)
+                _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [base] + spans[1:],
+                          (percent.start, percent.end), (count.raw, q.raw), assumption=line.msg("ratio_named_base_above", b=q.raw))
+                return True
+        previous, hops = previous.earlier, hops + 1
+    if noun not in line.named_bases or count.value <= 0:
+        return False
+    # "40 phiếu, chiếm 86,96% tổng số đại biểu; 4 phiếu, chiếm 8,96% tổng số đại biểu": the base that gave the
+    # percentages of that name above (46) gives 8,70 % here; a warning naming that base, never a failure
+    owner, q = line.named_bases[noun]
+    shift = owner.offset - line.offset
+    base = (q.start + shift, q.end + shift)
+    if _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [base] + spans[1:], (percent.start, percent.end),
+                 (count.raw, q.raw), strong=False, assumption=line.msg("ratio_named_base_sibling", b=q.raw)):
+        line.used.add(percent.start)
+    return True
+
+
+# "đạt 105% kế hoạch", "bằng 96% cùng kỳ": a percentage of a plan or of an earlier period, not of a count
+OTHER_BASE_RE = re.compile(r"\s?%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|kỳ trước)",
+                           re.IGNORECASE)
 # "Tổng số đơn nhận được trong năm là 812 đơn": a total named as such, which the next paragraph may take as its base.
 STATED_TOTAL_RE = re.compile(r"\btổng số\b[^\d;:()]{0,60}?(?:\blà|:)?\s*$", re.IGNORECASE)
 

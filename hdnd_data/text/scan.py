@@ -45,7 +45,7 @@ MONEY_UNITS = {
 }
 # A number right after one of these words is a date, an ordinal or a document number, not a quantity.
 NOT_A_QUANTITY = {"năm", "ngày", "tháng", "số", "thứ", "quý", "lần", "khóa", "khoá", "điều", "khoản", "giờ", "lúc",
-                  "mục", "phần", "biểu", "kỳ", "đến", "từ", "hết", "nhiệm"}
+                  "mục", "phần", "biểu", "kỳ", "đến", "từ", "hết"}
 # "1/2 ngày" is half a day, not a count of days nor the 1st of February ("6/6 buổi" is still a count).
 DURATION_AFTER_FRACTION = re.compile(r"\s+(ngày|buổi|giờ|tháng|năm)\b", re.IGNORECASE)
 
@@ -202,6 +202,8 @@ class _Line:
     unstated_bases: list[float] = field(default_factory=list)  # bases the percentages imply without stating them
     offset: int = 0  # where the paragraph starts in the document (spans into another paragraph are relative to it)
     previous: _Line | None = None  # the paragraph right before (only blank lines between), whose figures it may use
+    earlier: _Line | None = None  # the last paragraph above with figures, whatever stands between
+    named_bases: dict = field(default_factory=dict)  # noun -> (paragraph, figure): the base "tổng số <noun>" last used
     rows: list[_Row] = field(default_factory=list)
 
     _sentences: list[tuple[int, int]] | None = None
@@ -262,7 +264,7 @@ class _Line:
         lo, hi = self.sentences()[-1]
         shift = self.offset - line.offset
         return [replace(q, start=q.start + shift, end=q.end + shift) for q in self.within(lo, hi, limit=16, last=True)
-                if not CHANGED_AT_RE.search(self.text[max(0, q.start - 16):q.start])]  # "giảm 77 lượt" is no total
+                if not CHANGED_AT_RE.search(self.text[max(0, q.start - 16):q.start])]  # "giảm 21 lượt" is no total
 
 
 
@@ -309,7 +311,7 @@ FUNCTION_WORDS = {"so", "với", "trong", "của", "là", "và", "đạt", "đư
 RANGE_WORDS = frozenset({"từ", "đến", "hết", "kỳ"})  # "trong kỳ 49 vụ việc" is a count
 UNIT_FRACTION_RE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/")
 BRACKET_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
-# not inside a word or a number; a comma right after a word still separates ("177 lượt,194 người")
+# not inside a word or a number; a comma right after a word still separates ("198 lượt,221 người")
 QUANTITY_RE = re.compile(rf"(?<![\w.])(?<!\d,)({NUM})(\s?%)?")
 NOUN_RE = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 DOC_CODE_RE = re.compile(r"[/-][A-ZĐ]")
@@ -398,6 +400,8 @@ def _quantities(text: str) -> list[_Quantity]:
         if "." not in raw and "," not in raw and YEAR_RE.fullmatch(raw):
             continue  # a year: a count of two thousand is printed 2.023
         before, after = text[max(0, start - 1):start], text[end:end + 1]
+        if before == "[" and after == "]":
+            continue  # a footnote mark ("kiến nghị[2]")
         owner = None
         if before == "/" and found and found[-1].end == start - 1 and found[-1].role == "numerator":
             role = "denominator"
@@ -419,14 +423,14 @@ def _quantities(text: str) -> list[_Quantity]:
                 first, second = words.group(1).lower(), (words.group(2) or "").lower()
                 # "lượt công dân" counts what "lượt" and "công dân" count; "37 lượt so với" counts "lượt"
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
-                if noun in CONJUNCTIONS:  # "TC 143 và …": the figure's noun is not stated
+                if noun in CONJUNCTIONS:  # "TC 97 và …": the figure's noun is not stated
                     noun, alias = "", ""
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
         if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" \
                 and found[-2].counts in ("lượt", "lượt người") and found[-1].counts == "người" and found[-2].depth == depth \
                 and PAIR_JOIN_RE.fullmatch(text, found[-2].end, start):
-            owner = len(found) - 2  # "191 lượt với 257 công dân", "177 lượt, 194 người"
+            owner = len(found) - 2  # "213 lượt với 288 công dân", "198 lượt, 221 người"
         if owner is not None and _pair(found[owner], found[-1]):
             # "845 lượt/1.120 người", "320 lượt/410 lượt người": two counts of one event, not a part of a whole;
             # "lượt" is a reception beside "lượt người", a visit beside "người"

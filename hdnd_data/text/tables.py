@@ -22,6 +22,11 @@ TOTAL_LABEL_RE = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng|toàn 
                             re.IGNORECASE)
 # Rows that break down the row above them ("- Trong đó", "+ đất đai", "a) …"): not siblings of the rows around them.
 SUB_ROW_RE = re.compile(r"^(?:[-+•*]|trong đó\b|[a-zđ]\)|\d+\.\d+)", re.IGNORECASE)
+MAX_PAIRED_WIDTH = 16
+# Columns a total row does not add up: rates, averages, comparisons, ranks, row numbers.
+# A unit per unit ("tạ/ha", "triệu đồng/người") is a rate too; yields, prices and densities are not added up either.
+NOT_SUMMED_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ|bình quân|trung bình|so với|so sánh|tốc độ|chỉ số|hạng|^stt$|^tt$|[^\W\d_]\s*/\s*[^\W\d_]"
+                                r"|năng suất|đơn giá|giá bán|mật độ|độ tuổi|tuổi", re.IGNORECASE)
 PERCENT_HEAD_RE = re.compile(r"%|tỷ lệ|tỉ lệ", re.IGNORECASE)
 
 
@@ -36,13 +41,19 @@ class _Cell:
 class _TableRow:
     line: _Line
     cells: list[_Cell]
+    _numbers: list | None = None
 
     @property
     def label(self) -> str:
         return next((c.text for c in self.cells if c.text and not CELL_NUMBER_RE.match(c.text)), "")
 
     def number(self, column: int):
-        """(value, raw, start, end, percent) of a numeric cell; None for text; a blank cell reads as 0."""
+        """(value, raw, start, end, percent) of a numeric cell; None for text; a blank cell reads as 0 (read once)."""
+        if self._numbers is None:
+            self._numbers = [self._read(c) for c in range(len(self.cells))]
+        return self._numbers[column]
+
+    def _read(self, column: int):
         cell = self.cells[column]
         match = CELL_NUMBER_RE.match(cell.text)
         if match is None:
@@ -117,47 +128,65 @@ def _total_row(total_row: _TableRow, above: list[_TableRow], width: int, header:
     line = total_row.line
     for column in range(width):
         total = total_row.number(column)
-        if total is None or total[1] in EMPTY_CELL or total[4] or _percent_head(header, column):
+        if total is None or total[1] in EMPTY_CELL or total[4] or _percent_head(header, column) or (
+                header is not None and NOT_SUMMED_HEAD_RE.search(header.cells[column].text)):
             continue
         cells = [r.number(column) for r in above]
         if any(c is None or c[4] for c in cells):
             continue  # a text or percentage column
-        top = [c for r, c in zip(above, cells) if not SUB_ROW_RE.match(r.label)]
-        listed = [(r, c) for r, c in zip(above, cells) if c[1] not in EMPTY_CELL]
-        if len(listed) < 2:
+        levels = [_level(r) for r in above]
+        rows = list(zip(above, cells))
+        # the rows a total may add up: every row, rows without the sub-rows, or the groups ("I", "II" over "1", "2");
+        # the most likely one (groups, then rows without sub-rows) explains a mismatch
+        readings = [[rc for rc, level in zip(rows, levels) if level == min(levels)],
+                    [rc for rc, level in zip(rows, levels) if level < 2], rows]
+        readings = [[(r, c) for r, c in reading if c[1] not in EMPTY_CELL] for reading in readings]
+        readings = [reading for reading in readings if len(reading) >= 2]
+        if not readings:
             continue
         decimals = max(_decimals(c[1]) for c in [*cells, total])
         slack = 0.5 * 10.0 ** -decimals * (len(cells) + 1) if decimals else 0.0
-        sums = [sum(c[0] for c in cells), sum(c[0] for c in top)]
-        plain = len(top) == len(cells)
-        spans = [_span(line, r.line, c[2], c[3]) for r, c in listed] + [(total[2], total[3])]
-        raws = [c[1] for _, c in listed]
+        sums = [sum(c[0] for _, c in reading) for reading in readings]
+        # a mismatch fails only in a plain list of rows under a header that names the column
+        plain = len(set(levels)) == 1 and levels[0] < 2 and header is not None
+        matching = next((i for i, value in enumerate(sums) if abs(value - total[0]) <= slack + 1e-9), None)
+        reading = readings[matching if matching is not None else 0]
+        spans = [_span(line, r.line, c[2], c[3]) for r, c in reading] + [(total[2], total[3])]
+        raws = [c[1] for _, c in reading]
         stated = f"{total[1]} = " + " + ".join(raws)
-        extra = {"spans": spans, "main": (total[2], total[3]), "excerpt": f"{total_row.label}: {stated}"}
-        exact = next((s for s in sums if abs(s - total[0]) < 1e-6), None)
-        near = next((s for s in sums if abs(s - total[0]) <= slack + 1e-9), None)
-        if exact is not None or near is not None:
-            line.used.add(total[2])
-            line.add(total[2], total[3], "sum", stated, _fmt(exact if exact is not None else near, decimals),
-                     "0" if exact is not None else "±" + _fmt(slack, decimals + 1), "pass",
-                     assumption=line.msg("table_total_row", label=total_row.label),
-                     convention="exact" if exact is not None else "rounding", **extra)
+        extra = {"spans": spans, "main": (total[2], total[3]), "excerpt": f"{total_row.label}: {stated}",
+                 "assumption": line.msg("table_total_row", label=total_row.label)}
+        line.used.add(total[2])
+        if matching is not None:
+            exact = abs(sums[matching] - total[0]) < 1e-6
+            line.add(total[2], total[3], "sum", stated, _fmt(sums[matching], decimals),
+                     "0" if exact else "±" + _fmt(slack, decimals + 1), "pass",
+                     convention="exact" if exact else "rounding", **extra)
             continue
         computed = sums[0]
+        parts = [c for _, c in reading]
 
-        def holds(role: str, raw: str, slip, computed=computed, total=total, cells=cells, slack=slack) -> bool:
+        def holds(role: str, raw: str, slip, computed=computed, total=total, parts=parts, slack=slack) -> bool:
             if role == "total":
                 return abs(slip.value - computed) <= slack + 1e-6
-            part = next(c for c in cells if c[1] == raw)
+            part = next(c for c in parts if c[1] == raw)
             return abs(computed - part[0] + slip.value - total[0]) <= slack + 1e-6
 
         hypothesis = explain([("total", total[1])] + [("part", raw) for raw in raws], holds, line.lang)
-        line.used.add(total[2])
         line.add(total[2], total[3], "sum", stated, _fmt(computed, decimals), "0" if not slack else "±" + _fmt(slack, decimals + 1),
                  "fail" if plain else "warn",
                  line.msg("parts_off" if plain else "parts_open", computed=_fmt(computed, decimals), total=total[1]),
-                 hypothesis=hypothesis, assumption=line.msg("table_total_row", label=total_row.label),
-                 convention="exact" if not slack else "rounding", **extra)
+                 hypothesis=hypothesis, convention="exact" if not slack else "rounding", **extra)
+
+ROMAN_RE = re.compile(r"^(?:[IVXL]+|[A-D])\.?$")
+
+
+def _level(row: _TableRow) -> int:
+    """How deep a row stands: 0 under a roman or capital-letter number ("II", "B"), 1 under "3", 2 for a sub-row."""
+    first = row.cells[0].text
+    if SUB_ROW_RE.match(row.label) or SUB_ROW_RE.match(first):
+        return 2
+    return 0 if ROMAN_RE.match(first) else 1
 
 
 def _decimals(raw: str) -> int:
@@ -168,6 +197,8 @@ def _percent_columns(rows: list[_TableRow], header: _TableRow | None, width: int
     """A percentage column is the ratio of the pair of columns that gives it in every row but at most one; the rows
     it does not fit are flagged (the columns are known from the others), the rest pass."""
     body = [r for r in rows if r is not header]
+    if width > MAX_PAIRED_WIDTH:
+        return  # every pair of columns is tried for each percentage column: a bounded width keeps that small
     for column in range(width):
         named = _percent_head(header, column)
         cells = [r.number(column) for r in body]
@@ -178,8 +209,8 @@ def _percent_columns(rows: list[_TableRow], header: _TableRow | None, width: int
         scored = []
         for a in range(width):
             for b in range(width):
-                got = [_fits(r, a, b, s) for r, _, s in stated] if len({a, b, column}) == 3 else [None]
-                if None not in got and any(got):
+                got = _fitting(stated, a, b) if len({a, b, column}) == 3 else None
+                if got is not None and any(got):
                     scored.append(((a, b), [item[0].line.number for item, ok in zip(stated, got) if ok]))
         most = max((len(fits) for _, fits in scored), default=0)
         best = [(pair, fits) for pair, fits in scored if len(fits) == most]
@@ -206,6 +237,19 @@ def _percent_head(header: _TableRow | None, column: int) -> bool:
 def _name(header: _TableRow | None, column: int) -> str:
     """A column as its header names it, or by its place ("3") in a table without a header."""
     return header.cells[column].text if header is not None and header.cells[column].text else str(column + 1)
+
+
+def _fitting(stated, a: int, b: int) -> list[bool] | None:
+    """Which rows columns a/b give the percentage of; None as soon as two rows do not (such a pair cannot be the
+    column's, and giving up early keeps a long table's search short) or a cell is not a count."""
+    got, misses = [], 0
+    for row, _, printed in stated:
+        fits = _fits(row, a, b, printed)
+        misses += fits is not True
+        if fits is None or misses > 1:
+            return None
+        got.append(fits)
+    return got
 
 
 def _fits(row: _TableRow, a: int, b: int, printed) -> bool | None:
