@@ -395,3 +395,14 @@ def test_more_wordings(text, number, status):
 def test_category_items_that_do_not_add_up_are_not_flagged():
     # the nouns do not prove these are parts of the 243: 205 + 29 = 234 says nothing
     assert flagged("Thuộc thẩm quyền có 243 đơn, chia ra 205 khiếu nại và 29 tố cáo.") == []
+
+
+def test_each_persons_confidence_is_not_a_share_of_the_people_counted():
+    # "58/61 người … được cử tri tín nhiệm đạt 100%": each of the 58 had every voter's confidence; 58/61 = 95,08 % is
+    # not what the 100 % says, so nothing is flagged; a share of votes is still read ("50/52 phiếu", 96,15 %)
+    text = ("Có 58/61 người trong danh sách được cử tri nơi cư trú tín nhiệm đạt 100%. "
+            "Có 50/52 phiếu tín nhiệm cao, đạt 96,2%. Có 50/52 phiếu tín nhiệm cao, đạt 92,6%.")
+    found = check_claims(text, include_unchecked=True)
+    rows = {(r.stated, r.status) for r in found.itertuples()}
+    assert ("100%", "unchecked") in rows and ("100%", "fail") not in rows
+    assert ("96,2%", "pass") in rows and ("92,6%", "fail") in rows

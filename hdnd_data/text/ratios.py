@@ -51,6 +51,10 @@ NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng 
 # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
 HAVING_RE = re.compile(r"(?<!đã )\bcó\b", re.IGNORECASE)  # "đã có văn bản trả lời" is done, not a property
 BRACKETS_RE = re.compile(r"\([^()]*\)")
+# "58/61 người … được cử tri tín nhiệm đạt 100%": the percentage is each person's confidence, not 58 of 61 (while
+# "50/52 phiếu tín nhiệm cao, đạt 96,2%" counts votes, whose share it is).
+PERSONAL_RATE_RE = re.compile(r"\btín nhiệm\b", re.IGNORECASE)
+PEOPLE = {"người", "đại biểu", "ứng cử viên", "ứng viên", "đồng chí", "cán bộ"}
 
 
 def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated: Stated,
@@ -254,6 +258,8 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
             continue  # "giảm 23 hộ" is a change, not the figure a later percentage speaks of
         between = _clause_between(text, q.end, percent.start)
         if between is None or not (opened or RATIO_CUE_RE.search(between)) or HAVING_RE.search(between):
+            break
+        if q.role == "denominator" and q.noun in PEOPLE and PERSONAL_RATE_RE.search(between):
             break
         if q.role == "denominator" and j > 0:
             numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
