@@ -181,6 +181,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "giả định: số đầu là tổng, các số sau «còn» là phần còn lại",
         "assumed: the first figure is the total and «còn» introduces the remainder",
     ),
+    "parts_separately": (
+        "giả định: số nêu riêng ở câu «Riêng …» là phần còn lại của tổng {total}",
+        "assumed: the figure of the «Riêng …» sentence is the rest of the total {total}",
+    ),
     "count_over_whole": (
         "tử số lớn hơn mẫu số",
         "more than the whole",

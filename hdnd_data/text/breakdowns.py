@@ -173,7 +173,10 @@ def _breakdowns(line: _Line) -> None:
         # "845 lượt/1.120 người, trong đó 500 lượt/700 người, …": each side of a pair has its own column of parts
         partner = next((t for t in before[-3:] if t.paired and total.paired and abs(t.start - total.start) < 40
                         and not t.compatible(total)), None)
+        whole = False  # the other side's column adds up: the list is whole, so this side must add up too
         if partner is not None:
+            other = [p for p in parts if p.paired and p.compatible(partner)]
+            whole = len(other) >= 2 and _equal(sum(p.value for p in other), partner.value)
             side = [p for p in parts if p.paired and p.compatible(total)]
             _pair_column(line, partner, [p for p in parts if p.paired and p.compatible(partner)], cue, listed,
                          closed=len(side) >= 2 and _equal(sum(p.value for p in side), total.value))
@@ -195,7 +198,7 @@ def _breakdowns(line: _Line) -> None:
             parts = _nested(line, parts)
         if len(parts) < 2:
             continue
-        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:], headed=headed)
+        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:], headed=headed or whole)
         _interleaved(line, parts, hi)
         _elsewhere(line, total, hi)
     _totals_after(line, counts)

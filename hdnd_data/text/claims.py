@@ -15,7 +15,7 @@ from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _named_shares, _shares
-from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _sums
+from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _separately, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
@@ -30,7 +30,7 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 # In order: a figure an earlier extractor used is not read again by a later one.
 EXTRACTORS = (
     _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
-    _growth, _shares, _named_shares, _bases, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
+    _growth, _shares, _named_shares, _bases, _separately, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
     _rest_of_paragraph, _fraction_counts, _unchecked,
 )
 

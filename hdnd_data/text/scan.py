@@ -438,6 +438,12 @@ def _quantities(text: str) -> list[_Quantity]:
             slots = ("R", "V") if second.counts == "lượt người" else ("V", "P") if second.counts == "người" else ("", "")
             found[owner] = replace(first, role="count", paired=True, slot=slots[0] if first.klass else "")
             found[-1] = replace(second, role="count", paired=True, slot=slots[1] if second.klass else "")
+        elif role == "denominator" and found[-1].counts == "người" and found[-2].value > found[-1].value \
+                and any(q.paired and q.slot == "V" for q in found[-26:-2]):
+            # "tại trụ sở 250/231 người" in a list of "a lượt/b người" pairs: the visits' counter left out, so more
+            # visits than people is a pair, not a fraction over its whole
+            found[-2] = replace(found[-2], role="count", noun="lượt", paired=True, slot="V")
+            found[-1] = replace(found[-1], role="count", paired=True, slot="P")
     return found
 
 
