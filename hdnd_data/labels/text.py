@@ -49,6 +49,8 @@ TERMS: dict[str, tuple[str, str]] = {
                             "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
+    "ratio_base_above": ("gốc {b} nêu ở đoạn trên (phép chia khớp tỷ lệ in)",
+                         "the base {b} is stated in a paragraph above (it gives the printed share)"),
     "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),
     "ratio_sentence_pair": ("{a}/{b} là cặp số duy nhất trong câu cho đúng tỷ lệ này",
                             "{a}/{b} is the one pair of the sentence's figures that gives this rate"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from hdnd_data.text.misprints import explain
-from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, _fmt, _Line, _Quantity, _value
+from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, NUM, _fmt, _Line, _Quantity, _value
 
 CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|trong số|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
                     r"|:(?=\s*[^\W\d_])|^\s*theo đó\b\s*,?", re.IGNORECASE)
@@ -295,8 +295,14 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
     if len(claimed) < 2:
         return
     closed = headed or word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
+    if not closed and sum(p.value for p in claimed) < total.value and all(OWN_SHARE_RE.match(text, p.end) for p in claimed):
+        return  # "trong đó có 23 đại biểu nữ (chiếm …%); … tái cử là 24 người (chiếm …%)": traits, each with its share
     _judge(line, total, claimed, closed=closed)
     _subtotals(line, claimed)
+
+
+# A part followed by its own share in brackets: "23 đại biểu nữ (chiếm 24,2%)".
+OWN_SHARE_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,6}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
 
 
 def _subtotals(line: _Line, parts: list[_Quantity]) -> None:

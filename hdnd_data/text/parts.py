@@ -67,7 +67,9 @@ def _sums(line: _Line) -> None:
 
 
 # "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
-FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?:;\s*)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)",
+# "còn (lại) c X", "đang (tiếp tục) giải quyết c X": the rest of a fraction's whole
+REST_WORDS = r"(?:\bcòn\s+(?:lại\s+)?|\bđang\s+(?:tiếp tục\s+)?(?:thụ lý\s+)?(?:giải quyết|xem xét|xác minh|xử lý)\s+)"
+FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?:;\s*)?{REST_WORDS}({NUM})\s+([^\W\d_]+)",
                               re.IGNORECASE)  # "212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc"
 
 
@@ -232,9 +234,10 @@ def _fraction_counts(line: _Line) -> None:
             continue
         found.append((match, num, den, noun.group(1).lower(), line.sentence_of(match.start())))
     groups: dict[tuple, list] = {}
-    for item in found:
-        groups.setdefault((item[4], item[2], item[3]), []).append(item)
-    for (_, den, _), group in groups.items():
+    for item in found:  # "thụ lý 5/5 vụ …, giải quyết xong 1/5 vụ": the whole itself is a stage, not a part
+        whole = item[1] == item[2]
+        groups.setdefault((item[4], item[2], item[3], item[0].start() if whole else -1), []).append(item)
+    for (_, den, _, _), group in groups.items():
         if len(group) == 1:
             match, num, den, noun, _ = group[0]
             ok = num <= den

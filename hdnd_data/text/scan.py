@@ -425,6 +425,8 @@ def _quantities(text: str) -> list[_Quantity]:
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
                 if noun in CONJUNCTIONS:  # "TC 97 và …": the figure's noun is not stated
                     noun, alias = "", ""
+                elif noun == "ý" and OPINIONS_RE.match(text, end):  # "115 ý kiến, kiến nghị" counts "kiến nghị" too
+                    alias = "kiến"
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
         if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" \
@@ -447,6 +449,7 @@ def _quantities(text: str) -> list[_Quantity]:
     return found
 
 
+OPINIONS_RE = re.compile(r"\s*ý kiến\s*(?:[,/-]|và)?\s*kiến nghị\b", re.IGNORECASE)
 PAIR_JOIN_RE = re.compile(r"\s*lượt(?:\s+[^\W\d_]+){0,2}\s*(?:,|với|/)\s*", re.IGNORECASE)
 
 

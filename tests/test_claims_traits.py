@@ -1,0 +1,77 @@
+"""Constructions of the eighth round of real pages, in sentences written for these tests (other numbers):
+each place's own rate after a count of places; traits of people each given with its share; a whole fraction beside
+its parts; the rest worded "đang giải quyết c"; "ý kiến, kiến nghị" as one noun; a base a paragraph or two above.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hdnd_data.text import check_claims
+
+
+def _claims(text: str) -> list[tuple[str, str, str, list[str]]]:
+    found = check_claims(text)
+    return [(r.kind, r.status, r.computed, [text[a:b] for a, b in r.spans]) for r in found.itertuples()]
+
+
+@pytest.mark.parametrize("text", [
+    # 87/112 = 77,7 %: the 100 % is each commune's turnout, not the share of the communes
+    "Toàn tỉnh có 87/112 xã, phường, thị trấn tỷ lệ cử tri đi bầu đạt 100%.",
+    # a threshold each district passes: "trên 98%" is no bound on 9/13 = 69,2 %
+    "Có 9/13 huyện, thị xã đạt tỷ lệ cử tri đi bầu cao (trên 98%).",
+])
+def test_each_places_own_rate_is_no_share_of_the_places(text):
+    assert [(kind, status) for kind, status, _, _ in _claims(text)] == [("count", "pass")]
+
+
+def test_a_share_of_places_is_still_checked():
+    # 87/112 = 77,68 %, printed 87,7 %: the rate names no measure of its own, so it is the share of the communes
+    assert _claims("Đã có 87/112 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 87,7%.")[0][:3] == ("ratio", "fail", "77,68%")
+
+
+def test_traits_each_with_its_share_are_no_partition():
+    # women 27/104 = 25,96 %, re-elected 31/104 = 29,81 %: the traits overlap and need not add up to 104
+    text = "Đã bầu đủ 104 đại biểu. Trong đó có 27 đại biểu nữ (chiếm 25,96%); số đại biểu tái cử là 31 người (chiếm 29,81%)."
+    assert _claims(text) == [("ratio", "pass", "25,962%", ["27", "104", "25,96"]), ("ratio", "pass", "29,808%", ["31", "104", "29,81"])]
+
+
+def test_a_partition_with_shares_that_falls_short_is_still_warned():
+    # 40 + 50 = 90 of 104, and no share beside the parts: a list that may be open, warned as before
+    text = "Đã bầu đủ 104 đại biểu, trong đó 40 đại biểu khối Đảng, 50 đại biểu khối chính quyền."
+    assert [(kind, status, computed) for kind, status, computed, _ in _claims(text)] == [("sum", "warn", "90")]
+
+
+def test_a_whole_fraction_is_a_stage_not_a_part():
+    # "thụ lý 7/7 vụ" is every case taken up; "xong 3/7", "đang giải quyết 4": 3 + 4 = 7
+    text = "Đã thụ lý 7/7 vụ tố cáo, giải quyết xong 3/7 vụ, đang tiếp tục giải quyết 4 vụ."
+    assert _claims(text) == [("count", "pass", "7 ≤ 7", ["7", "7"]), ("sum", "pass", "7", ["7", "3", "4"]),
+                             ("count", "pass", "3 ≤ 7", ["3", "7"])]
+
+
+def test_the_rest_worded_as_still_being_solved():
+    # 2 + 29 = 31; 2 + 28 = 30 is a warning naming the assumption
+    assert _claims("Đã thụ lý 31 vụ việc, giải quyết xong 2/31 vụ việc, đang tiếp tục thụ lý giải quyết 29 vụ việc.")[:1] == [
+        ("sum", "pass", "31", ["31", "2", "29"])]
+    found = check_claims("Đã thụ lý 31 vụ việc, giải quyết xong 2/31 vụ việc, đang tiếp tục thụ lý giải quyết 28 vụ việc.")
+    assert found[["kind", "status", "computed"]].values.tolist()[0] == ["sum", "warn", "30"]
+    assert found.loc[0, "assumption"]
+
+
+def test_opinions_and_recommendations_count_recommendations():
+    # 61 / 148 = 41,2 % printed 41 %; 87 / 148 = 58,8 % printed 59 % (a whole percentage needs a base of the same kind)
+    text = "Đã tiếp nhận 148 ý kiến, kiến nghị của cử tri. Đã giải quyết 61 kiến nghị (chiếm 41%); 87 kiến nghị đang xử lý (chiếm 59%)."
+    assert _claims(text) == [("ratio", "pass", "41,22%", ["61", "148", "41"]), ("ratio", "pass", "58,78%", ["87", "148", "59"])]
+
+
+def test_a_base_a_paragraph_above_passes_a_share_printed_to_a_decimal():
+    text = ("UBND thành phố tiếp nhận 148 ý kiến, kiến nghị của cử tri.\n\nCác ý kiến được trả lời tại Công văn số 31/UBND-TH.\n\n"
+            "Đến nay đã giải quyết dứt điểm 61 kiến nghị (chiếm tỷ lệ 41,2%).")
+    assert _claims(text) == [("ratio", "pass", "41,22%", ["61", "148", "41,2"])]
+
+
+@pytest.mark.parametrize("share", ["42,2", "41"])
+def test_a_base_above_never_flags(share):
+    # 61 / 148 = 41,22 %: "42,2 %" may be of another base (nothing ties 148), and a whole percentage holds too easily
+    text = f"UBND thành phố tiếp nhận 148 ý kiến, kiến nghị của cử tri.\n\nĐến nay đã giải quyết dứt điểm 61 kiến nghị (chiếm tỷ lệ {share}%)."
+    assert [status for _, status, _, _ in _claims(text)] == []
