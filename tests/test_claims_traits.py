@@ -1,6 +1,7 @@
 """Constructions of the eighth round of real pages, in sentences written for these tests (other numbers):
 each place's own rate after a count of places; traits of people each given with its share; a whole fraction beside
-its parts; the rest worded "đang giải quyết c"; "ý kiến, kiến nghị" as one noun; a base a paragraph or two above.
+its parts; the rest worded "đang giải quyết c"; "ý kiến, kiến nghị" as one noun; a base a paragraph or two above;
+and of the ninth round, a named base ("kế hoạch năm") stated before in the paragraph under its name.
 """
 
 from __future__ import annotations
@@ -75,3 +76,20 @@ def test_a_base_above_never_flags(share):
     # 61 / 148 = 41,22 %: "42,2 %" may be of another base (nothing ties 148), and a whole percentage holds too easily
     text = f"UBND thành phố tiếp nhận 148 ý kiến, kiến nghị của cử tri.\n\nĐến nay đã giải quyết dứt điểm 61 kiến nghị (chiếm tỷ lệ {share}%)."
     assert [status for _, status, _, _ in _claims(text)] == []
+
+
+def test_a_named_base_stated_before_under_its_name():
+    # 118,4 / 206,5 = 57,34 % prints as 57 %: the plan stated before under the base's name ("kế hoạch")
+    text = ("Tổng kế hoạch vốn đầu tư công giao năm 2024 cho huyện là 206,5 tỷ đồng. Đến ngày 30/9 đã giải ngân 118,4 tỷ đồng, "
+            "đạt 57% kế hoạch năm.")
+    assert _claims(text) == [("ratio", "pass", "57,34%", ["118,4", "206,5", "57"])]
+
+
+@pytest.mark.parametrize("base", [
+    "Tổng kế hoạch vốn đầu tư công giao năm 2024 cho huyện là 216,5 tỷ đồng.",  # 118,4 / 216,5 = 54,7 %: not this base
+    "Tổng dự toán chi đầu tư công giao năm 2024 là 206,5 tỷ đồng.",  # the right amount, named as another base
+])
+def test_an_amount_that_is_not_the_named_base_leaves_it_unchecked(base):
+    text = f"{base} Đến ngày 30/9 đã giải ngân 118,4 tỷ đồng, đạt 57% kế hoạch năm."
+    assert _claims(text) == []
+    assert check_claims(text, include_unchecked=True)["kind"].tolist() == ["percent_of_base"]

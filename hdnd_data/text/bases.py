@@ -163,7 +163,33 @@ def _range(interval: tuple[float, float]) -> str:
     return f"{_fmt(interval[0], decimals)}–{_fmt(interval[1], decimals)}"
 
 
+def _stated_base(line: _Line, claim: _BaseClaim) -> bool:
+    """"Tổng kế hoạch vốn … là 357,8 tỷ đồng. … giải ngân 203,6 tỷ đồng, đạt 57% kế hoạch năm": an amount stated
+    before in the paragraph, named by the base's first words, inside the base the percentage implies, passes it (a
+    pass only: the wording does not tie that amount to the base firmly enough to flag one outside)."""
+    words = claim.name.lower().split()[:2]
+    if len(words) < 2 or claim.scope[0] == "sub":
+        return False
+    low, high = claim.implied()
+    for match in MONEY_RE.finditer(line.text, max(0, claim.amount_start - 600), claim.amount_start):
+        value = _value(match.group(1))
+        if value is None or MONEY_UNITS[match.group(2).lower()][0] != claim.currency:
+            continue
+        base = value * MONEY_UNITS[match.group(2).lower()][1]
+        named = " ".join(words) in line.text[max(0, match.start() - 80):match.start()].lower()
+        if named and low * (1 - _EPS) <= base <= high * (1 + _EPS) and base > 0:
+            spans = [(claim.amount_start, claim.amount_start + len(claim.amount_raw)), (match.start(1), match.end(1)),
+                     (claim.percent_start, claim.percent_end)]
+            line.add(min(match.start(), claim.start), claim.end, "ratio", _pct(claim.percent), _fmt(100.0 * claim.amount / base, 2) + "%",
+                     _half(claim.percent.decimals), "pass", "", spans=spans, main=spans[2], convention="rounding",
+                     assumption=line.msg("ratio_named_base_stated", b=match.group(1)))
+            return True
+    return False
+
+
 def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
+    if _stated_base(line, claim):
+        return
     past = PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name)
     note = line.msg("base_alone")
     if past:
