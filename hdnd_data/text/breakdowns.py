@@ -302,7 +302,7 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
 
 
 # A part followed by its own share in brackets: "23 đại biểu nữ (chiếm 24,2%)".
-OWN_SHARE_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,6}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
+OWN_SHARE_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,14}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
 
 
 def _subtotals(line: _Line, parts: list[_Quantity]) -> None:

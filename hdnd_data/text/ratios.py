@@ -60,6 +60,7 @@ PLACE_AFTER_RE = re.compile(r"\s*(?:xã|phường|thị trấn|thị xã|huyện
                             r"|khu vực|đơn vị|điểm|địa phương|trường|trạm|cơ sở)\b", re.IGNORECASE)
 RATE_OF_RE = re.compile(r"\bt[ỷỉ] lệ\s+(?!(?:là|đạt|chung|bình quân|trung bình|gần|khoảng|hơn|trên|dưới|xấp xỉ|ước)\b)[^\W\d_]",
                         re.IGNORECASE)
+CRITERIA_RE = re.compile(r"\s*(?:tiêu chí|chỉ tiêu)\b", re.IGNORECASE)
 PEOPLE = {"người", "đại biểu", "ứng cử viên", "ứng viên", "đồng chí", "cán bộ"}
 
 
@@ -269,6 +270,8 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
             break
         if q.role == "denominator" and PLACE_AFTER_RE.match(text, q.end) and RATE_OF_RE.search(between):
             break
+        if q.role == "denominator" and CRITERIA_RE.match(text, q.end):
+            break  # "9 xã đạt 19/19 tiêu chí, chiếm 42,9% số xã": the criteria each place meets, not the share's parts
         if q.role == "denominator" and j > 0:
             numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
             return ("fraction", numerator, q) if numerator is not None else None
@@ -314,7 +317,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
-             and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+             and not q.approximate  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+             and not (q.start < count.start and OWN_SHARE_AFTER_RE.match(text, q.end))]  # a sibling with its own share
     if named:  # "33 phiếu, chiếm 50,8% tổng số đại biểu": the base is of deputies, not the 55 votes stated before
         alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
@@ -348,6 +352,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         _base_above(line, percent, stated, count, spans, lo, hi)
 
 
+# "104 kiến nghị (chiếm 60,1%); 69 kiến nghị (chiếm 39,9%)": a figure with its own share is a part, not the next one's base
+OWN_SHARE_AFTER_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,14}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
 # How many paragraphs back a figure that gives a percentage to a decimal is taken as its base (pass only).
 BASE_ABOVE_REACH = 2
 
