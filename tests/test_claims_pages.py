@@ -101,3 +101,9 @@ def test_a_sentence_ending_in_a_number_then_a_list_number_stays_apart():
     text = "Số kiến nghị đã trả lời là 12.\n2. Kết quả giải quyết đơn thư: đã giải quyết 45/48 đơn, đạt 93,8%."
     assert _claims(text) == [("ratio", "pass", "93,75%", ["45", "48", "93,8"])]
     assert check_claims(text).loc[0, "line"] == 2
+
+
+def test_a_sentence_with_figures_said_twice_is_read_twice():
+    # a line printed twice with figures is no running header: both are read (45/48 = 93,75 %)
+    text = "Đã giải quyết 45/48 đơn thuộc thẩm quyền, đạt 93,8%.\nNội dung khác.\nĐã giải quyết 45/48 đơn thuộc thẩm quyền, đạt 93,8%."
+    assert [status for _, status, _, _ in _claims(text)] == ["pass", "pass"]

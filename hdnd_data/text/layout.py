@@ -21,15 +21,20 @@ BARE_PAGE_NUMBER_RE = re.compile(r"\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*")
 MAX_RUNNING_LINE = 120
 MIN_RUNNING_WORDS = 3  # "Trong đó" printed twice is no header
 NOT_RUNNING_RE = re.compile(r"[:|\t]\s*$|\s\|\s|\t|^\s*[-+•*–]\s")
+# What a header may hold that is no figure: a year, a date, a document number ("Số 12/BC-UBND"), a session number
+NOT_FIGURES_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d+/[A-ZĐ][\w/-]*|\bsố\s*\d+\b",
+                            re.IGNORECASE)
 # A number cut at its thousands dot at the end of a line: "tiếp 1.\n234 lượt"
 BROKEN_NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*\.)[ \t]*(?:\r\n|\n|\r)[ \t]*(?=\d{3}(?![\d]))")
 
 
 def running_lines(text: str) -> set[str]:
-    """The lines (stripped) that look like a running header or footer: printed at least twice in the text."""
+    """The lines (stripped) that look like a running header or footer: printed at least twice in the text, with no
+    figure but a year, a date or a document number (a sentence with figures said twice is still read twice)."""
     counts = Counter(line.strip() for line in text.splitlines())
     return {line for line, n in counts.items() if n >= 2 and line and len(line) <= MAX_RUNNING_LINE
-            and len(line.split()) >= MIN_RUNNING_WORDS and not NOT_RUNNING_RE.search(line)}
+            and len(line.split()) >= MIN_RUNNING_WORDS and not NOT_RUNNING_RE.search(line)
+            and not re.search(r"\d", NOT_FIGURES_RE.sub(" ", line))}
 
 
 def is_furniture(line: str, running: set[str], *, inside: bool = False) -> bool:
