@@ -122,3 +122,22 @@ def test_traits_with_long_names_and_their_shares():
 def test_criteria_each_place_meets_are_no_fraction_of_the_share():
     # "đạt 19/19 tiêu chí" is every criterion of each commune: 42,9 % is of the communes (a base not stated here)
     assert _claims("Huyện có 6 xã đạt 19/19 tiêu chí nông thôn mới, chiếm 42,9% số xã.") == [("count", "pass", "19 ≤ 19", ["19", "19"])]
+
+
+def test_shares_of_one_unstated_whole_agree():
+    # 4.812 / 3,27 % and 3.406 / 2,31 % both imply about 147.300 households (147.129–147.385 and 147.126–147.764)
+    text = "Cuối năm, toàn huyện còn 4.812 hộ nghèo, chiếm 3,27%; hộ cận nghèo là 3.406 hộ, chiếm tỷ lệ 2,31%."
+    found = check_claims(text)
+    assert found[["kind", "status"]].values.tolist() == [["percent_of_base", "pass"]]
+    assert [text[a:b] for a, b in found.loc[0, "spans"]] == ["4.812", "3,27", "3.406", "2,31"]
+    assert "hộ" in found.loc[0, "assumption"]
+
+
+@pytest.mark.parametrize("text", [
+    # 3.406 / 2,13 % implies about 160.000: another whole (near-poor households may be counted against another base)
+    "Cuối năm, toàn huyện còn 4.812 hộ nghèo, chiếm 3,27%; hộ cận nghèo là 3.406 hộ, chiếm tỷ lệ 2,13%.",
+    # one decimal: wholes agree by chance too often to pass on that alone
+    "Cuối năm, toàn huyện còn 4.812 hộ nghèo, chiếm 3,3%; hộ cận nghèo là 3.406 hộ, chiếm tỷ lệ 2,3%.",
+])
+def test_shares_whose_wholes_differ_or_are_too_coarse_say_nothing(text):
+    assert _claims(text) == []

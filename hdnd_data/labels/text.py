@@ -124,6 +124,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "tên gốc khác nhau: «{a}» / «{b}» (khác: {only_a} / {only_b})",
         "the base is named differently: «{a}» / «{b}» (differ: {only_a} / {only_b})",
     ),
+    "base_implied_one": (
+        "giả định: các tỷ lệ là của cùng một tổng số {noun} (không nêu trong văn bản)",
+        "assumed: the shares are of one total of {noun} (not stated in the text)",
+    ),
     "base_common": (
         "gốc chung {range}",
         "common base {range}",
