@@ -69,3 +69,14 @@ def test_a_pair_column_that_does_not_add_up_fails_when_the_other_does():
 def test_a_fraction_over_its_whole_without_pairs_is_still_flagged():
     # no "lượt/người" pair before it: 31 of 27 people is more than the whole
     assert _claims("Có 31/27 người được hướng dẫn.") == [("count", "fail", "31 ≤ 27", ["31", "27"])]
+
+
+def test_a_riêng_paragraph_after_the_total():
+    # "Riêng …" opens the next paragraph: 173 + 58 = 231 passes, 173 + 85 = 258 fails (58 printed as 85)
+    text = "Tiếp nhận 231 đơn, trong đó 173 đơn đủ điều kiện xử lý.\nRiêng số đơn không đủ điều kiện là 58 đơn, đã hướng dẫn công dân."
+    assert _claims(text) == [("sum", "pass", "231", ["231", "173", "58"])]
+    found = check_claims(text.replace("58", "85"))
+    assert found[["line", "status", "computed"]].values.tolist() == [[2, "fail", "258"]]
+    assert "58" in found.loc[0, "hypothesis"]
+    # a "Riêng" paragraph singling out a part says nothing
+    assert _claims("Tiếp nhận 231 đơn, trong đó 173 đơn đủ điều kiện xử lý.\n\nRiêng đơn khiếu nại có 37 đơn.") == []

@@ -263,38 +263,51 @@ SOME_PARTS_RE = re.compile(r"\b(?:trong đó|trong số đó)\b", re.IGNORECASE)
 
 def _separately(line: _Line) -> None:
     """"N X, trong đó a X đủ điều kiện. Riêng số X không đủ điều kiện là b X": the part of a later "Riêng …" sentence
-    completes the parts named before. Passed when they add up exactly; flagged only when its words deny a named part's
-    ("không", "chưa"), as "Riêng" often singles out a part of those already counted."""
+    (of the same paragraph or opening the next one) completes the parts named before. Passed when they add up exactly;
+    flagged only when its words deny a named part's ("không", "chưa"), as "Riêng" often singles out a part of those
+    already counted."""
     text, spans = line.text, line.sentences()
-    for index in range(1, len(spans)):
+    for index in range(len(spans)):
         lo, hi = spans[index]
-        plo, phi = spans[index - 1]
-        cue = SOME_PARTS_RE.search(text, plo, phi) if SEPARATELY_RE.match(text, lo) else None
-        if cue is None:
+        if not SEPARATELY_RE.match(text, lo):
             continue
+        if index:
+            _separate_part(line, line, spans[index - 1], (lo, hi))
+        elif line.previous is not None:  # "Riêng …" opens the paragraph after the one with the total
+            _separate_part(line, line.previous, line.previous.sentences()[-1], (lo, hi))
 
-        def counts(a: int, b: int):
-            return [q for q in line.within(a, b, limit=12) if q.role == "count" and q.depth == 0 and not q.approximate]
 
-        before, parts, later = counts(plo, cue.start()), counts(cue.end(), phi), counts(lo, hi)
-        if not before or not parts or not later:
-            continue
-        total, figure = before[-1], later[0]
-        if not all(p.compatible(total) for p in parts) or not figure.compatible(total) or total.start in line.totals \
-                or any(q.start in line.used for q in (*parts, figure)):
-            continue
-        computed = sum(p.value for p in parts) + figure.value
-        words = re.match(r"\s*(?:[^\W\d_]+\s+)?([^\W\d_]+\s+[^\W\d_]+)", text[parts[0].end:parts[0].end + 40])  # "đơn đủ điều kiện"
-        denied = words is not None and re.search(rf"\b(?:không|chưa)\s+{re.escape(words.group(1))}", text[lo:hi], re.IGNORECASE)
-        ok = abs(computed - total.value) < 1e-6
-        if not ok and not denied:
-            continue
-        raws, values = [p.raw for p in parts] + [figure.raw], [p.value for p in parts] + [figure.value]
-        spans_used = [(total.start, total.end)] + [(p.start, p.end) for p in parts] + [(figure.start, figure.end)]
-        line.used.update(s for s, _ in spans_used)
-        line.totals.add(total.start)
-        line.add(total.start, figure.end, "sum", f"{total.raw} = " + " + ".join(raws), _fmt(computed), "0",
-                 "pass" if ok else "fail", "" if ok else line.msg("parts_off", computed=_fmt(computed), total=total.raw),
-                 hypothesis="" if ok else _explain_sum(line, total.value, total.raw, raws, values),
-                 assumption=line.msg("parts_separately", total=total.raw), spans=spans_used, main=spans_used[0], convention="exact")
+def _separate_part(line: _Line, source: _Line, before_span: tuple[int, int], span: tuple[int, int]) -> None:
+    """The "Riêng …" sentence ``span`` of ``line`` against the "trong đó" sentence ``before_span`` of ``source``."""
+    (plo, phi), (lo, hi) = before_span, span
+    cue = SOME_PARTS_RE.search(source.text, plo, phi)
+    if cue is None:
+        return
 
+    def counts(of: _Line, a: int, b: int):
+        return [q for q in of.within(a, b, limit=12) if q.role == "count" and q.depth == 0 and not q.approximate]
+
+    before, parts, later = counts(source, plo, cue.start()), counts(source, cue.end(), phi), counts(line, lo, hi)
+    if not before or not parts or not later:
+        return
+    total, figure = before[-1], later[0]
+    if not all(p.compatible(total) for p in parts) or not figure.compatible(total) or total.start in source.totals \
+            or any(q.start in source.used for q in parts) or figure.start in line.used:
+        return
+    computed = sum(p.value for p in parts) + figure.value
+    words = re.match(r"\s*(?:[^\W\d_]+\s+)?([^\W\d_]+\s+[^\W\d_]+)", source.text[parts[0].end:parts[0].end + 40])  # "đơn đủ điều kiện"
+    denied = words is not None and re.search(rf"\b(?:không|chưa)\s+{re.escape(words.group(1))}", line.text[lo:hi], re.IGNORECASE)
+    ok = abs(computed - total.value) < 1e-6
+    if not ok and not denied:
+        return
+    raws, values = [p.raw for p in parts] + [figure.raw], [p.value for p in parts] + [figure.value]
+    shift = source.offset - line.offset  # figures of the paragraph before, as offsets from this one (negative)
+    spans_used = [(total.start + shift, total.end + shift)] + [(p.start + shift, p.end + shift) for p in parts] + [(figure.start, figure.end)]
+    source.used.update(q.start for q in (total, *parts))
+    line.used.add(figure.start)
+    source.totals.add(total.start)
+    excerpt = None if source is line else f"{source.text[plo:phi].strip()} … {line.text[lo:hi].strip()}"
+    line.add(total.start + shift, figure.end, "sum", f"{total.raw} = " + " + ".join(raws), _fmt(computed), "0",
+             "pass" if ok else "fail", "" if ok else line.msg("parts_off", computed=_fmt(computed), total=total.raw),
+             excerpt=excerpt, hypothesis="" if ok else _explain_sum(line, total.value, total.raw, raws, values),
+             assumption=line.msg("parts_separately", total=total.raw), spans=spans_used, main=spans_used[0], convention="exact")
