@@ -141,3 +141,20 @@ def test_shares_of_one_unstated_whole_agree():
 ])
 def test_shares_whose_wholes_differ_or_are_too_coarse_say_nothing(text):
     assert _claims(text) == []
+
+
+def test_counts_in_words_beside_their_share():
+    # bốn / 58 = 6,90 %; hai / 58 = 3,45 %: counts written in words, each confirmed by its own share of the 58 deputies
+    text = ("Đã bầu đủ 58 đại biểu, trong đó 19 đại biểu nữ (chiếm 32,76%); bốn đại biểu dưới 35 tuổi (chiếm 6,90%); "
+            "hai đại biểu là chức sắc tôn giáo (3,45%).")
+    assert _claims(text) == [("ratio", "pass", "32,759%", ["19", "58", "32,76"]), ("ratio", "pass", "6,897%", ["bốn", "58", "6,90"]),
+                             ("ratio", "pass", "3,448%", ["hai", "58", "3,45"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Đã bầu đủ 58 đại biểu; bốn đại biểu dưới 35 tuổi (chiếm 7,90%).",  # 4/58 = 6,90 %: no figure gives 7,90 %, nothing said
+    "Đã bầu đủ 58 đại biểu; một số đại biểu tái cử (chiếm 6,90%).",  # "một số" is "some", no count
+    "Đã bầu đủ 58 đại biểu; bốn đại biểu dưới 35 tuổi (chiếm 7%).",  # a whole percentage: too many bases give it
+])
+def test_words_that_are_no_checked_count(text):
+    assert [status for _, status, _, _ in _claims(text)] == []

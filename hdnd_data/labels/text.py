@@ -50,6 +50,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
     "ratio_named_base_stated": ("gốc {b} là số nêu trước trong đoạn mang tên gốc", "the base {b} is the amount stated before under the base's name"),
+    "ratio_spelled": ("«{word}» đọc là số đếm; gốc {b} nêu trong đoạn", "«{word}» read as a count; the base {b} is stated in the paragraph"),
     "ratio_base_above": ("gốc {b} nêu ở đoạn trên (phép chia khớp tỷ lệ in)",
                          "the base {b} is stated in a paragraph above (it gives the printed share)"),
     "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),

@@ -21,6 +21,7 @@ from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fractio
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
+from hdnd_data.text.spelled import _spelled
 from hdnd_data.text.tables import _tables
 
 __all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_csv", "claims_summary", "read_report"]
@@ -33,7 +34,7 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 EXTRACTORS = (
     _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
     _growth, _shares, _named_shares, _bases, _separately, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
-    _rest_of_paragraph, _fraction_counts, _implied_wholes, _unchecked,
+    _rest_of_paragraph, _fraction_counts, _implied_wholes, _spelled, _unchecked,
 )
 
 
