@@ -76,9 +76,9 @@ def test_furniture_lines_are_no_paragraphs_and_no_figures():
 
 
 def test_a_lone_number_line_is_kept_where_it_parts_no_sentence():
-    # a column of figures one to a line (a table read line by line) is not page numbers: "3" stays a paragraph
+    # a column of figures one to a line (a table read line by line) is not page numbers: the "3" stays in the text
     text = "Số đơn theo quý:\n12\n3\nHết năm."
-    assert [p for _, _, p in _paragraphs(text)] == ["Số đơn theo quý:", "12", "3", "Hết năm."]
+    assert [p.split() for _, _, p in _paragraphs(text)] == [["Số", "đơn", "theo", "quý:"], ["12", "3"], ["Hết", "năm."]]
 
 
 def test_a_header_line_printed_once_is_text():
@@ -107,3 +107,9 @@ def test_a_sentence_with_figures_said_twice_is_read_twice():
     # a line printed twice with figures is no running header: both are read (45/48 = 93,75 %)
     text = "Đã giải quyết 45/48 đơn thuộc thẩm quyền, đạt 93,8%.\nNội dung khác.\nĐã giải quyết 45/48 đơn thuộc thẩm quyền, đạt 93,8%."
     assert [status for _, status, _, _ in _claims(text)] == ["pass", "pass"]
+
+
+def test_a_lone_number_inside_a_sentence_is_its_figure():
+    # a layout that put a figure on its own line, with no page break around it: 12 + 7 = 19, the 12 is read
+    text = "Tiếp nhận 19 đơn, gồm\n12\nđơn khiếu nại và 7 đơn tố cáo."
+    assert _claims(text) == [("sum", "pass", "19", ["19", "12", "7"])]

@@ -96,6 +96,10 @@ def _paragraphs(text: str, running: set[str] | None = None):
             while gap < len(lines) and gap - index < 8 and (not lines[gap].strip() or is_furniture(lines[gap], running, inside=True)):
                 gap += 1
             furnished = any(lines[i].strip() or "\x0c" in lines[i] for i in range(index, gap))
+            # a bare number is a page number only at a page break (a blank line, a form feed or a running line with
+            # it); alone between two lines it is the sentence's own figure ("tiếp nhận\n12\nđơn")
+            if furnished and not any(not lines[i].strip() or is_furniture(lines[i], running) for i in range(index, gap)):
+                gap = index
             if gap < len(lines) and (gap == index or furnished) and _wrapped(block[last], lines[gap]):
                 wraps.add(len(block) - 1)
                 for i in range(index, gap):
