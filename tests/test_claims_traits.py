@@ -109,7 +109,8 @@ def test_a_sibling_with_its_own_share_is_no_base():
     # 131 / 212 = 61,79 % and 81 / 212 = 38,21 % (212 in the paragraph above); the 131 before the 81 is a part with
     # its own share, not the 81's base (81 / 131 = 61,83 %)
     text = "Đã tiếp nhận 212 ý kiến, kiến nghị.\n\nĐã giải quyết 131 kiến nghị (chiếm 61,8%); 81 kiến nghị đang giải quyết (chiếm 38,2%)."
-    assert _claims(text) == [("ratio", "pass", "61,79%", ["131", "212", "61,8"]), ("ratio", "pass", "38,21%", ["81", "212", "38,2"])]
+    assert _claims(text) == [("ratio", "pass", "61,79%", ["131", "212", "61,8"]), ("sum", "pass", "212", ["212", "131", "81"]),
+                             ("ratio", "pass", "38,21%", ["81", "212", "38,2"])]
 
 
 def test_traits_with_long_names_and_their_shares():
@@ -158,3 +159,12 @@ def test_counts_in_words_beside_their_share():
 ])
 def test_words_that_are_no_checked_count(text):
     assert [status for _, status, _, _ in _claims(text)] == []
+
+
+def test_parts_with_their_shares_add_up_to_a_total_above():
+    text = ("UBND thành phố tiếp nhận 148 ý kiến, kiến nghị của cử tri.\n\nCác ý kiến được trả lời tại Công văn số 31/UBND-TH.\n\n"
+            "Đến nay đã giải quyết 61 kiến nghị (chiếm 41,2%); 87 kiến nghị đang xử lý (chiếm 58,8%).")
+    sums = [c for c in _claims(text) if c[0] == "sum"]
+    assert sums == [("sum", "pass", "148", ["148", "61", "87"])]  # 61 + 87 = 148
+    # 61 + 86 = 147: no total above is 147, and nothing is flagged (the parts may leave some out)
+    assert [c for c in _claims(text.replace("87 kiến nghị", "86 kiến nghị")) if c[0] == "sum"] == []

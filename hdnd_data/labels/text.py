@@ -125,6 +125,8 @@ TERMS: dict[str, tuple[str, str]] = {
         "tên gốc khác nhau: «{a}» / «{b}» (khác: {only_a} / {only_b})",
         "the base is named differently: «{a}» / «{b}» (differ: {only_a} / {only_b})",
     ),
+    "parts_total_above": ("các phần, mỗi phần kèm tỷ lệ của mình, cộng lại đúng tổng {total} nêu ở đoạn trên",
+                          "the parts, each with its share, add up to the total {total} stated in a paragraph above"),
     "base_implied_one": (
         "giả định: các tỷ lệ là của cùng một tổng số {noun} (không nêu trong văn bản)",
         "assumed: the shares are of one total of {noun} (not stated in the text)",

@@ -15,7 +15,7 @@ from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _named_shares, _shares
-from hdnd_data.text.implied import _implied_wholes
+from hdnd_data.text.implied import _implied_wholes, _parts_of_total_above
 from hdnd_data.text.layout import is_furniture, join_broken_numbers, only_furniture, running_lines
 from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _separately, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
@@ -34,7 +34,7 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 EXTRACTORS = (
     _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
     _growth, _shares, _named_shares, _bases, _separately, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
-    _rest_of_paragraph, _fraction_counts, _implied_wholes, _spelled, _unchecked,
+    _rest_of_paragraph, _fraction_counts, _implied_wholes, _parts_of_total_above, _spelled, _unchecked,
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hdnd_data.text.scan import _fmt, _half, _Line, _pct, _stated
+from hdnd_data.text.scan import NUM, _fmt, _half, _Line, _pct, _stated
 
 # "4.812 hộ nghèo, chiếm 3,27%", "hộ cận nghèo là 3.406 hộ, chiếm tỷ lệ 2,31%": a count, then its share
 SHARE_AFTER_RE = re.compile(r"[^\d;.()%]{0,40}?\bchiếm(?:\s+t[ỷỉ] lệ)?\s*$", re.IGNORECASE)
@@ -43,3 +43,36 @@ def _implied_wholes(line: _Line) -> None:
                      f"{_fmt(low, decimals)}–{_fmt(high, decimals)}", _half(min(p[2].decimals for p in group)), "pass",
                      line.msg("base_common", range=f"{_fmt(low, decimals)}–{_fmt(high, decimals)}"), spans=spans,
                      main=spans[1], assumption=line.msg("base_implied_one", noun=group[0][0].counts), convention="rounding")
+
+
+# "45 kiến nghị (chiếm tỷ lệ 39,1%)": a count with its own share in the bracket after it
+OWN_SHARE_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,14}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*({NUM})\s?%\s*\)", re.IGNORECASE)
+PARTS_ABOVE_REACH = 2  # paragraphs back
+
+
+def _parts_of_total_above(line: _Line) -> None:
+    """"tiếp nhận 115 ý kiến, kiến nghị." (a paragraph or two above), then "45 kiến nghị (chiếm 39,1%); 70 kiến nghị
+    (chiếm 60,9%)": parts of one noun, each with its share of that total, that add up to it exactly pass (pass only)."""
+    for lo, hi in line.sentences():
+        parts = []
+        for q in line.within(lo, hi, limit=24):
+            share = OWN_SHARE_RE.match(line.text, q.end) if q.role == "count" and q.depth == 0 and not q.currency else None
+            stated = _stated(share.group(1)) if share else None
+            if stated is not None and q.noun and not q.approximate and q.start not in line.totals:
+                parts.append((q, stated))
+        if len(parts) < 2 or len({q.counts for q, _ in parts}) > 1:
+            continue
+        whole = sum(q.value for q, _ in parts)
+        previous, hops = line.earlier, 0
+        while previous is not None and hops < PARTS_ABOVE_REACH:
+            total = next((t for t in previous.quantities() if t.role == "count" and t.depth == 0 and not t.approximate
+                          and t.compatible(parts[0][0]) and t.noun and abs(t.value - whole) < 1e-6), None)
+            if total is not None:
+                if all(stated.interval[0] - 1e-9 <= 100.0 * q.value / total.value <= stated.interval[1] + 1e-9 for q, stated in parts):
+                    shift = previous.offset - line.offset
+                    spans = [(total.start + shift, total.end + shift)] + [(q.start, q.end) for q, _ in parts]
+                    line.add(parts[0][0].start, parts[-1][0].end, "sum", f"{total.raw} = " + " + ".join(q.raw for q, _ in parts),
+                             _fmt(whole), "0", "pass", spans=spans, main=spans[0], convention="exact",
+                             assumption=line.msg("parts_total_above", total=total.raw))
+                break
+            previous, hops = previous.earlier, hops + 1
