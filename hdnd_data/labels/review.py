@@ -45,7 +45,6 @@ TERMS: dict[str, tuple[str, str]] = {
     "run_failed_output": ("không ghi được kết quả vào {path} ({error})", "cannot write the output to {path} ({error})"),
     "review_kept": ("giữ nguyên {n} văn bản không thay đổi từ lần rà soát trước (rà soát lại tất cả: --force)",
                     "kept {n} up to date: unchanged since their review (to review them again: --force)"),
-    "audit_failed_invalid": ("số liệu không hợp lệ: {error}", "invalid data: {error}"),
     "audit_kept": ("giữ nguyên {n} năm không thay đổi từ lần chạy trước (chạy lại tất cả: --force)",
                    "kept {n} unit-years up to date: unchanged since their audit (to audit them again: --force)"),
     "review_no_documents": ("không có văn bản nào (.txt, .md, .docx, .pdf)", "no document found (.txt, .md, .docx, .pdf)"),

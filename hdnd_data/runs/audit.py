@@ -174,7 +174,8 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         except pm.PapermillExecutionError as exc:
             if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
                 (folder / "checks.csv").unlink(missing_ok=True)
-                return failed("invalid", exc.evalue, reasons("audit_failed_invalid", error=exc.evalue), exc.evalue.splitlines())
+                detail = one_line(exc.evalue)  # in the run's language already; the index and the terminal say "invalid data"
+                return failed("invalid", exc.evalue, {"vi": detail, "en": detail}, exc.evalue.splitlines())
             status, message = "error", f"{exc.ename}: {exc.evalue}"
             said = reasons("run_failed_cell", error=message)
         except Exception as exc:  # a kernel that died or never started, a timeout: this unit-year only
