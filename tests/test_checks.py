@@ -463,6 +463,7 @@ def test_session_rules_pass_then_fail(fake_session):
     }
     fake_session["sessions"]["clarified_in_hall"] = 12
     fake_session["sessions"]["days"] = 3.0
+    fake_session["sessions"]["days_raw"] = "03"  # the length as printed must say the same (data validation)
     fake_session["sessions"]["end_date"] = pd.Timestamp("2021-06-30")
     r = hd.run_checks(frames=fake_session)
     contents = one(r, "session.contents_clarified_sum")
