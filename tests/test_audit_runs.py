@@ -265,3 +265,35 @@ def test_a_killed_audit_all_is_finished_by_the_next_without_redoing_what_it_fini
     assert all(_whole(_page(out, u, 2020)) and (out / u / "2020" / FINDINGS_RECORD).is_file() for u in units)
     assert list(out.rglob("*.tmp.ipynb")) == [] and list(out.rglob(FINDINGS_PREVIOUS)) == []
     assert all(index.stale_reason(out, row) is None for row in rows.values())
+
+
+@pytest.mark.parametrize(("every", "pages"), [(3600.0, 2), (0.0, 6)], ids=["now-and-then", "each-row"])
+def test_each_unit_year_is_recorded_at_once_and_the_page_rebuilt_now_and_then(monkeypatch, tmp_path: Path, every: float, pages: int):
+    rendered = []
+    real_render = index.render
+
+    def counting_render(rows, output, lang="vi"):
+        rendered.append(len(rows))
+        return real_render(rows, output, lang)
+
+    def fake_audit_year(unit, year, output, **kwargs):  # stands in for the notebook: only the recording is under test
+        assert [row.key for row in index.read_rows(output)] == [f"u{i}/2020" for i in range(int(unit[1:]))]
+        return YearResult(unit, year, "ok", {"pass": 1, "fail": 0, "warn": 0}, started=time.time(), finished=time.time())
+
+    monkeypatch.setattr(index, "render", counting_render)
+    monkeypatch.setattr(audit, "audit_year", fake_audit_year)
+    monkeypatch.setattr(audit, "INDEX_EVERY", every)
+    results = run_audit([(f"u{i}", 2020) for i in range(5)], tmp_path, progress=False)
+    assert len(results) == 5 and len(index.read_rows(tmp_path)) == 5  # every row recorded before the next starts
+    # the first row at once, then every `every` seconds, and the whole folder at the end
+    assert len(rendered) == pages and rendered[0] == 1 and rendered[-1] == 5
+    assert all(f"u{i}/2020" in (tmp_path / "index.html").read_text(encoding="utf-8") for i in range(5))
+
+
+def test_a_record_written_without_the_page_still_keeps_the_newest_result(tmp_path: Path):
+    newer = index.Row("audit", "u/2020", {"vi": "u"}, "done", {"pass": 2}, year=2020, finished=200.0)
+    older = index.Row("audit", "u/2020", {"vi": "u"}, "error", message={"vi": "lỗi"}, year=2020, finished=100.0)
+    index.add_rows(tmp_path, [newer])
+    index.add_rows(tmp_path, [older], page=False)
+    (row,) = index.read_rows(tmp_path)
+    assert row.status == "done" and row.counts == {"pass": 2}

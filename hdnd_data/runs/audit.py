@@ -39,6 +39,7 @@ from hdnd_data.runs.notebooks import (
 )
 
 NOTEBOOK = "annual_audit.ipynb"
+INDEX_EVERY = 10.0  # seconds between rebuilds of index.html during a batch run (the records are written at once)
 
 
 # ------------------------------------------------------------------------------------------- runner
@@ -267,9 +268,13 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     tasks = [(u, int(y)) for u, y in tasks if (u, int(y)) not in kept]
     bar = tqdm(total=len(tasks), desc="hdnd audit", unit="năm" if lang == "vi" else "year", disable=not progress)
 
+    shown = [-INDEX_EVERY]
+
     def done(result: YearResult) -> None:
         results.append(result)
-        write_index([result], output, lang, data_dir)  # its files are written: now its record
+        page = time.monotonic() - shown[0] >= INDEX_EVERY  # index.html now and then: each rebuild reads every row
+        write_index([result], output, lang, data_dir, page=page)  # its files are written: now its record
+        shown[0] = time.monotonic() if page else shown[0]
         finish_previous(output, result)
         bar.update()
 
@@ -333,8 +338,10 @@ def make_executor(kind: str, jobs: int, scheduler: str | None = None) -> Executo
     raise ValueError(f"unknown executor {kind!r}; use process, thread or dask")
 
 
-def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi", data_dir: str | None = None) -> Path:
-    """Record each unit-year in the output folder's index and rebuild ``index.html`` from every record there.
+def write_index(results: list[YearResult], output: str | os.PathLike, lang: str = "vi", data_dir: str | None = None,
+                page: bool = True) -> Path:
+    """Record each unit-year in the output folder's index and rebuild ``index.html`` from every record there (unless
+    not ``page``).
 
     Rows of other runs (other years, units, reviewed documents) stay; see :mod:`hdnd_data.runs.index`.
     """
@@ -360,7 +367,7 @@ def write_index(results: list[YearResult], output: str | os.PathLike, lang: str 
                         dict(r.counts), said, files, [data, *r.sources], r.year, r.finished or now, r.started or None,
                         r.wrote_page if r.started else None, {**digests, **r.sources} if digests else {}, r.engine,
                         r.lang or lang))
-    return add_rows(output, rows, lang)
+    return add_rows(output, rows, lang, page)
 
 
 def summary_lines(results: list[YearResult], lang: str = "vi") -> list[str]:
