@@ -58,6 +58,15 @@ def output_problem(exc: OSError, output: Path) -> dict[str, str]:
     return reasons("run_failed_output", path=where.as_posix(), error=f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
+def _zombie(pid: int) -> bool:
+    """Whether process ``pid`` has ended but was never reaped (Linux: its state in /proc is Z); False elsewhere."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:].startswith("Z")
+
+
 def clean_leftovers(folder: Path, prefix: str) -> None:
     """Remove what runs killed mid-way left in ``folder``: their temporary notebooks (``<prefix>.<pid>.*.tmp.ipynb``,
     whose process is gone) and the temporary files of an atomic write (``.<name>.*.tmp``) older than a minute, when
@@ -66,7 +75,10 @@ def clean_leftovers(folder: Path, prefix: str) -> None:
 
     for path in folder.glob(f"{prefix}.*.tmp.ipynb"):
         try:
-            os.kill(int(path.name.split(".")[2]), 0)
+            pid = int(path.name.split(".")[2])
+            os.kill(pid, 0)
+            if _zombie(pid):  # killed, never reaped (its parent died too, and no init reaps it in a container)
+                path.unlink(missing_ok=True)
         except (ValueError, IndexError, ProcessLookupError):
             path.unlink(missing_ok=True)
         except (PermissionError, OSError):
