@@ -1,4 +1,5 @@
-"""Benchmark of the audit: one year against the floor notebook, and the batch with --jobs 1 vs --jobs 2.
+"""Benchmark of the audit: one year against the floor notebook, the batch with --jobs 1 vs --jobs 2, and a re-run of
+``hdnd audit --all`` over synthetic units after one unit-year changed against its first run (``--rerun-only``).
 
 Every measurement is a separate process, so both sides pay the same start-up costs; runs are interleaved
 and the median is reported. Run with ``nox -s bench`` or ``python benchmarks/bench_audit.py``.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -44,6 +46,42 @@ def measure(repeat: int) -> list[dict]:
     return [{"name": name, "median_s": statistics.median(t), "min_s": min(t), "runs": len(t)} for name, t in times.items()]
 
 
+def measure_rerun(units: int = 20, jobs: int = 2) -> dict[str, float]:
+    """Seconds of ``hdnd audit --all`` over ``units`` synthetic units × 1 year, of a re-run after one figure of one
+    unit-year was corrected (the proposals received, one more), and of a re-run with nothing changed."""
+    sys.path.insert(0, str(REPO))
+    from hdnd_data import synthetic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data, out = Path(tmp, "data"), Path(tmp, "out")
+        frames, _ = synthetic.generate(units, years=(2020,), seed=7, inconsistency_rate=0.0)
+        synthetic.write_datasets(frames, data)
+        hdnd = [sys.executable, "-m", "hdnd_data.cli", "audit", "--all", "--quiet", "--jobs", str(jobs), "--data-dir", str(data),
+                "--output", str(out)]
+        first = _time(hdnd)
+        petitions = sorted(data.glob("*/2020/petitions.csv"))[units // 2]
+        text = petitions.read_text(encoding="utf-8")
+        edited = re.sub(r"proposal,received,(\d+)", lambda m: f"proposal,received,{int(m.group(1)) + 1}", text, count=1)
+        assert edited != text, petitions
+        petitions.write_text(edited, encoding="utf-8")
+        rerun = _time(hdnd)
+        unchanged = _time(hdnd)
+    return {"units": units, "first": first, "rerun": rerun, "unchanged": unchanged}
+
+
+def rerun_table(found: dict[str, float]) -> str:
+    n = found["units"]
+    return "\n".join([
+        "| measurement | s |", "|---|---:|",
+        f"| hdnd audit --all, {n} units × 1 year, --jobs 2 | {found['first']:.2f} |",
+        f"| re-run after 1 unit-year changed | {found['rerun']:.2f} |",
+        f"| re-run, nothing changed | {found['unchanged']:.2f} |",
+        "",
+        f"- re-run after 1 of {n} changed / first run: **{found['rerun'] / found['first']:.3f}×** (redoing 1 of {n} is {1 / n:.3f}× the work)",
+        f"- re-run with nothing changed / first run: **{found['unchanged'] / found['first']:.3f}×**",
+    ])
+
+
 def table(rows: list[dict]) -> str:
     by_name = {r["name"]: r["median_s"] for r in rows}
     floor = by_name["floor notebook (papermill + nbconvert)"]
@@ -59,8 +97,13 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--units", type=int, default=20, help="synthetic units of the re-run measurement (default 20)")
+    parser.add_argument("--rerun-only", action="store_true", help="measure only the re-run")
     args = parser.parse_args()
-    print(table(measure(args.repeat)))
+    if not args.rerun_only:
+        print(table(measure(args.repeat)))
+        print()
+    print(rerun_table(measure_rerun(args.units)))
 
 
 if __name__ == "__main__":

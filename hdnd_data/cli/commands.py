@@ -159,7 +159,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     try:
         results = run_audit(tasks, args.output, jobs=args.jobs, lang=args.lang, data_dir=args.data_dir,
-                            show_code=args.show_code, report_path=args.report, progress=not args.quiet, executor=executor)
+                            show_code=args.show_code, report_path=args.report, progress=not args.quiet, executor=executor,
+                            force=args.force)
     finally:
         if executor is not None:
             executor.shutdown()
@@ -314,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-code", action="store_true", help="show code cells in the HTML (default: report mode, hidden)")
     p.add_argument("--report", default=None, help="a report text whose numeric claims are checked too")
     p.add_argument("--strict", action="store_true", help="exit 1 when a consistency check fails")
+    p.add_argument("--force", action="store_true",
+                   help="audit every unit-year again, also those unchanged since their page was made (kept by default)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_audit)
 

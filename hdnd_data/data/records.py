@@ -1,5 +1,6 @@
 """Names the runners, the notebooks they run and the report share: the MIME type of recorded values, the check
-statuses, the kinds of document a review reads, and a reviewed document's identity and folder name.
+statuses, the kinds of document a review reads, a reviewed document's identity and folder name, and the files of a
+unit-year's findings record.
 
 In the data wing and standard library only: the checks and the report read these names without importing the
 runners (which only the command imports), and the runners read them without importing pandas.
@@ -14,6 +15,8 @@ from pathlib import PurePath
 RECORD_MIME = "application/vnd.hdnd.record+json"
 STATUSES = ("pass", "fail", "warn")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+FINDINGS_RECORD = "findings.json"  # a unit-year's findings as its last run left them (hdnd_data.findings.history)
+FINDINGS_PREVIOUS = ".findings.previous.json"  # the last finished run's record while a batch run redoes the unit-year
 
 
 def slug(path: str | PurePath) -> str:

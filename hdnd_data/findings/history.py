@@ -5,6 +5,11 @@ by fingerprint with its status and figures. The next run into the same folder co
 NEW`` compares two output folders. A finding is *new* (it fails or warns and did not before), *resolved* (it failed
 or warned and now passes or is gone), or *changed* (still flagged, with another status or other figures); a finding
 of a rule the old run did not have is *new rule*, not new.
+
+A batch run that redoes a unit-year first keeps the record of its last finished run as ``.findings.previous.json``
+(:data:`PREVIOUS_FILE`) and removes it once the new run is recorded whole; while it is there the comparison is made
+with it, so a run killed after writing ``findings.json`` but before its page never makes the next one compare with
+itself.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from pathlib import Path
 import pandas as pd
 
 from hdnd_data.data.files import write_atomic
+from hdnd_data.data.records import FINDINGS_PREVIOUS, FINDINGS_RECORD
 from hdnd_data.labels import msg, term
 
-__all__ = ["CHANGE_COLUMNS", "CHANGES", "RECORD_FILE", "change_lines", "compare", "diff_folders", "make_record", "read_record",
+__all__ = ["CHANGE_COLUMNS", "CHANGES", "PREVIOUS_FILE", "RECORD_FILE", "change_lines", "compare", "diff_folders", "make_record", "read_record",
            "record_and_compare", "change_counts"]
 
-RECORD_FILE = "findings.json"
+RECORD_FILE = FINDINGS_RECORD
+PREVIOUS_FILE = FINDINGS_PREVIOUS  # the last finished run's record while a new run of the unit-year is under way
 FORMAT = 1
 CHANGES = ("new", "resolved", "changed", "new_rule")
 CHANGE_COLUMNS = ["unit", "year", "change", "fingerprint", "rule_id", "locator", "status_before", "status_after",
@@ -47,9 +54,9 @@ def make_record(results: pd.DataFrame, unit: str, year: int, rules: Iterable[str
     return {"format": FORMAT, "unit": unit, "year": int(year), "rules": sorted(set(rules)), "findings": findings}
 
 
-def read_record(folder: str | os.PathLike) -> dict | None:
+def read_record(folder: str | os.PathLike, name: str = RECORD_FILE) -> dict | None:
     """The record in ``folder`` (``None`` when there is none, or it cannot be read: the next run rewrites it)."""
-    path = Path(folder) / RECORD_FILE
+    path = Path(folder) / name
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -108,9 +115,11 @@ def change_counts(changes: pd.DataFrame) -> dict[str, int]:
 
 def record_and_compare(folder: str | os.PathLike, results: pd.DataFrame, unit: str, year: int,
                        rules: Iterable[str]) -> pd.DataFrame:
-    """Compare ``results`` with the record left in ``folder`` by the last run, then replace that record atomically."""
+    """Compare ``results`` with the record left in ``folder`` by the last finished run (:data:`PREVIOUS_FILE` when a
+    batch run kept it, else :data:`RECORD_FILE`), then replace :data:`RECORD_FILE` atomically."""
     new = make_record(results, unit, year, rules)
-    changes = compare(read_record(folder), new)
+    previous = PREVIOUS_FILE if (Path(folder) / PREVIOUS_FILE).is_file() else RECORD_FILE
+    changes = compare(read_record(folder, previous), new)
     write_atomic(Path(folder) / RECORD_FILE, json.dumps(new, ensure_ascii=False, indent=1))
     return changes
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from hdnd_data.checks.catalogue import RULES
-from hdnd_data.findings.history import change_counts, record_and_compare
+from hdnd_data.findings.history import PREVIOUS_FILE, RECORD_FILE, change_counts, record_and_compare
 from hdnd_data.findings.misprint import likely_misprints
 from hdnd_data.findings.reviews import attach_reviews, decision_label, folded, open_findings, stale_reviews, strict_failures
 from hdnd_data.labels import msg, term
@@ -94,7 +94,7 @@ def show_findings(audit, results: pd.DataFrame, checks_csv: str | None = None) -
     changes = None
     if checks_csv:
         folder = Path(checks_csv).parent
-        first = not (folder / "findings.json").is_file()
+        first = not any((folder / name).is_file() for name in (RECORD_FILE, PREVIOUS_FILE))
         changes = record_and_compare(folder, results, audit.unit, audit.year, [r.id for r in RULES])
         changes = None if first else changes
     _html(findings_html(results, stale, hypotheses, changes, audit.lang))

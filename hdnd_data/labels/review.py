@@ -39,12 +39,14 @@ TERMS: dict[str, tuple[str, str]] = {
     "review_read_missing": ("không có tệp này", "no such file"),
     "review_read_wrong_type": ("không phải loại văn bản đọc được (.txt, .md, .docx, .pdf)",
                                "not a kind of document that can be read (.txt, .md, .docx, .pdf)"),
-    # why a document's review failed (one line in its index row) and what a re-run kept
-    "review_failed_cell": ("một ô của sổ tính báo lỗi {error}", "a notebook cell raised {error}"),
-    "review_failed_kernel": ("nhân Python dừng hoặc không khởi động được ({error})", "the Python kernel died or did not start ({error})"),
-    "review_failed_output": ("không ghi được kết quả vào {path} ({error})", "cannot write the output to {path} ({error})"),
+    # why a document's review or a unit-year's audit failed (one line in its index row) and what a re-run kept
+    "run_failed_cell": ("một ô của sổ tính báo lỗi {error}", "a notebook cell raised {error}"),
+    "run_failed_kernel": ("nhân Python dừng hoặc không khởi động được ({error})", "the Python kernel died or did not start ({error})"),
+    "run_failed_output": ("không ghi được kết quả vào {path} ({error})", "cannot write the output to {path} ({error})"),
     "review_kept": ("giữ nguyên {n} văn bản không thay đổi từ lần rà soát trước (rà soát lại tất cả: --force)",
                     "kept {n} up to date: unchanged since their review (to review them again: --force)"),
+    "audit_kept": ("giữ nguyên {n} năm không thay đổi từ lần chạy trước (chạy lại tất cả: --force)",
+                   "kept {n} unit-years up to date: unchanged since their audit (to audit them again: --force)"),
     "review_no_documents": ("không có văn bản nào (.txt, .md, .docx, .pdf)", "no document found (.txt, .md, .docx, .pdf)"),
     # the index of a run
     "index_title": ("Kết quả kiểm tra số liệu", "Results of the figure checks"),

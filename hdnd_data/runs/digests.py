@@ -14,7 +14,7 @@ import hashlib
 import os
 from pathlib import Path
 
-__all__ = ["changed", "snapshot"]
+__all__ = ["changed", "code_version", "snapshot"]
 
 _CHUNK = 1 << 20
 _DIGESTS: dict[tuple, str] = {}  # (path, signature) -> digest: each file is read at most once per process and state
@@ -74,3 +74,16 @@ def changed(path: str | os.PathLike, recorded: dict[str, object]) -> bool | None
         return snapshot(path)["sha256"] != recorded.get("sha256")
     except OSError:
         return None
+
+
+def code_version(notebook: str | os.PathLike, package: str | os.PathLike, sources: tuple[str, ...]) -> str:
+    """A digest of a notebook and of the package code it runs: ``sources`` are files (``x.py``) or folders of the
+    package (their .py and .yaml files), paths relative to ``package``. A page made by other code is made again."""
+    package = Path(package)
+    digest = hashlib.sha256(Path(notebook).read_bytes())
+    for name in sources:
+        found = [package / name] if name.endswith(".py") else sorted(
+            p for p in (package / name).rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
+        for path in found:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"sha256:{digest.hexdigest()[:16]}"

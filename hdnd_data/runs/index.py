@@ -85,11 +85,11 @@ def _locked(output: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _records(output: Path) -> dict[Path, Row]:
-    """Every readable record of the folder by its file (one that cannot be read is left out: the next run of its row
-    rewrites it)."""
+def _records(output: Path, only: Iterable[Path] | None = None) -> dict[Path, Row]:
+    """Every readable record of the folder (or ``only`` those files) by its file (one that cannot be read is left out:
+    the next run of its row rewrites it)."""
     found = {}
-    for path in sorted((output / RECORDS).glob("*.json")):
+    for path in sorted((output / RECORDS).glob("*.json")) if only is None else [p for p in only if p.is_file()]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             found[path] = Row(**{k: v for k, v in data.items() if k in _FIELDS})  # a newer version's extra fields wait
@@ -103,13 +103,14 @@ def read_rows(output: str | os.PathLike) -> list[Row]:
     return list(_records(Path(output)).values())
 
 
-def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -> Path:
-    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records; the
-    records are read once per call, under the lock."""
+def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi", page: bool = True) -> Path:
+    """Record ``rows`` (a row keeps the newest of its results) and rebuild ``index.html`` from all records (unless not
+    ``page``: a batch run rebuilds it now and then and at its end); the records are read once per call, under the lock."""
     output = Path(output)
     with _locked(output):
         rows = list(rows)
-        recorded = _records(output)
+        whole = page or any(r.kind == "document" for r in rows)  # else only the rows' own records are compared
+        recorded = _records(output, None if whole else [_record_path(output, r.key) for r in rows])
         documents = {_real(output, r.inputs): r.key for r in rows if r.kind == "document" and r.inputs}
         for path, old in list(recorded.items()):  # a document has one row: a record under an older folder name gives way
             if old.kind == "document" and documents.get(_real(output, old.inputs)) not in (None, old.key):
@@ -121,6 +122,8 @@ def add_rows(output: str | os.PathLike, rows: Iterable[Row], lang: str = "vi") -
                 continue  # a later run of this row already finished
             write_atomic(path, json.dumps(asdict(row), ensure_ascii=False, indent=1))
             recorded[path] = row
+        if not page:
+            return output / "index.html"
         return write_atomic(output / "index.html", render([recorded[p] for p in sorted(recorded)], output, lang))
 
 
@@ -172,12 +175,11 @@ def _when(seconds: float, lang: str) -> str:
     return time.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M", time.localtime(seconds))
 
 
-def _result(output: Path, row: Row, lang: str) -> str:
+def _result(row: Row, stale: str | None, lang: str) -> str:
     text = html.escape(term(f"row_{row.status}", lang))
     detail = row.message.get(lang) or next(iter(row.message.values()), "")
     if detail and row.status != "done":
         text += ": " + html.escape(detail.splitlines()[0])
-    stale = stale_reason(output, row)
     if stale:
         text += (f" <span class='stale-note'>({html.escape(term('index_stale', lang))}: "
                  f"{html.escape(term(f'index_stale_{stale}', lang))})</span>")
@@ -221,12 +223,13 @@ def _table(output: Path, rows: list[Row], kind: str, lang: str) -> str:
         cells = [f"<td>{html.escape(title)}{where}</td>"]
         if kind == "audit":
             cells.append(f"<td>{row.year}</td>")
-        cells.append(f"<td>{_result(output, row, lang)}</td>")
+        stale = stale_reason(output, row)  # once per row: it reads the inputs' signatures
+        cells.append(f"<td>{_result(row, stale, lang)}</td>")
         cells += [f"<td class='n'>{_count(row.counts[s], lang) if s in row.counts else '–'}</td>" for s in counted]
         if kind == "audit":
             cells.append(f"<td>{html.escape(_changes(row, lang))}</td>")
         cells += [f"<td>{_when(row.finished, lang)}</td>", f"<td>{_links(row, lang)}</td>"]
-        classes = row.status + (" stale" if stale_reason(output, row) else "")
+        classes = row.status + (" stale" if stale else "")
         body.append(f"<tr class='{classes}' id='{html.escape(row.key, quote=True)}'>{''.join(cells)}</tr>")
     return ("<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
             + "".join(body) + "</tbody></table>")

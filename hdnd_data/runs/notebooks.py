@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.records import RECORD_MIME
+from hdnd_data.labels import msg
 
 PAGE_STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
 
@@ -34,6 +35,38 @@ def records(notebook_path: str | os.PathLike) -> dict[str, object]:
 
 
 
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` on one line of at most ``limit`` characters (an index row's or the terminal's reason)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def reasons(key: str, **values: object) -> dict[str, str]:
+    """Why a document or a unit-year failed, in both languages, on one line."""
+    return {lang: one_line(msg(key, lang, **{k: one_line(v, 200) for k, v in values.items()})) for lang in ("vi", "en")}
+
+
+def output_problem(exc: OSError, output: Path) -> dict[str, str]:
+    """An output that cannot be written, named relative to the output folder (a temporary file by its folder)."""
+    where = Path(exc.filename) if getattr(exc, "filename", None) else output
+    if where.name.startswith("."):  # a temporary file of ours: the reader knows its folder
+        where = where.parent
+    try:
+        where = where.relative_to(output)
+    except ValueError:
+        pass
+    return reasons("run_failed_output", path=where.as_posix(), error=f"{type(exc).__name__}: {exc.strerror or exc}")
+
+
+def _zombie(pid: int) -> bool:
+    """Whether process ``pid`` has ended but was never reaped (Linux: its state in /proc is Z); False elsewhere."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:].startswith("Z")
+
+
 def clean_leftovers(folder: Path, prefix: str) -> None:
     """Remove what runs killed mid-way left in ``folder``: their temporary notebooks (``<prefix>.<pid>.*.tmp.ipynb``,
     whose process is gone) and the temporary files of an atomic write (``.<name>.*.tmp``) older than a minute, when
@@ -42,7 +75,10 @@ def clean_leftovers(folder: Path, prefix: str) -> None:
 
     for path in folder.glob(f"{prefix}.*.tmp.ipynb"):
         try:
-            os.kill(int(path.name.split(".")[2]), 0)
+            pid = int(path.name.split(".")[2])
+            os.kill(pid, 0)
+            if _zombie(pid):  # killed, never reaped (its parent died too, and no init reaps it in a container)
+                path.unlink(missing_ok=True)
         except (ValueError, IndexError, ProcessLookupError):
             path.unlink(missing_ok=True)
         except (PermissionError, OSError):

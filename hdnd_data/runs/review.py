@@ -10,7 +10,6 @@ it imports neither pandas nor the claims engine: the notebook's kernel reads and
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -22,8 +21,20 @@ from pathlib import Path
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.records import DOCUMENT_SUFFIXES, document_folder, document_identity
 from hdnd_data.labels import msg, term
-from hdnd_data.runs.digests import changed, snapshot
-from hdnd_data.runs.notebooks import clean_leftovers, discard, error_page, export_html, exporter, kernel_setup, records, skip_slow_optional_imports
+from hdnd_data.runs.digests import changed, code_version, snapshot
+from hdnd_data.runs.notebooks import (
+    clean_leftovers,
+    discard,
+    error_page,
+    export_html,
+    exporter,
+    kernel_setup,
+    one_line,
+    output_problem,
+    reasons,
+    records,
+    skip_slow_optional_imports,
+)
 
 __all__ = ["DocumentResult", "engine_version", "find_documents", "notebook_path", "review_document", "run_review", "slugs",
            "summary_lines", "up_to_date", "write_index"]
@@ -82,14 +93,7 @@ ENGINE_SOURCES = ("__init__.py", "text", "report", "labels", "data", "runs/noteb
 
 def engine_version() -> str:
     """A digest of the review notebook and of the code that makes a review page (the package's version included)."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(notebook_path().read_bytes())
-    for name in ENGINE_SOURCES:
-        found = [package / name] if name.endswith(".py") else sorted(
-            p for p in (package / name).rglob("*") if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts)
-        for path in found:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return f"sha256:{digest.hexdigest()[:16]}"
+    return code_version(notebook_path(), Path(__file__).resolve().parents[1], ENGINE_SOURCES)
 
 
 def slugs(paths: list[Path], output: str | os.PathLike) -> dict[Path, str]:
@@ -100,27 +104,6 @@ def slugs(paths: list[Path], output: str | os.PathLike) -> dict[Path, str]:
 
 def _problem(path: Path, reason: str) -> dict[str, str]:
     return {lang: f"{path.name}: {term(f'review_read_{reason}', lang)}" for lang in ("vi", "en")}
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _said(key: str, **values: object) -> dict[str, str]:
-    """Why a document failed, in both languages, on one line."""
-    return {lang: _one_line(msg(key, lang, **{k: _one_line(v, 200) for k, v in values.items()})) for lang in ("vi", "en")}
-
-
-def _output_problem(exc: OSError, output: Path) -> dict[str, str]:
-    where = Path(exc.filename) if getattr(exc, "filename", None) else output
-    if where.name.startswith("."):  # a temporary file of ours: the reader knows its folder
-        where = where.parent
-    try:
-        where = where.relative_to(output)
-    except ValueError:
-        pass
-    return _said("review_failed_output", path=where.as_posix(), error=f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
 def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name: str | None = None, lang: str = "vi",
@@ -157,7 +140,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
         folder.mkdir(parents=True, exist_ok=True)
         clean_leftovers(folder, ".review")
     except OSError as exc:
-        return failed(_output_problem(exc, Path(output).resolve()))
+        return failed(output_problem(exc, Path(output).resolve()))
     tmp = folder / f".review.{os.getpid()}.{threading.get_ident()}.tmp.ipynb"  # two runs into one folder never share it
     kernel = kernel_setup()  # a quiet kernel; before the warm-up thread
     warm = threading.Thread(target=exporter, args=(False,), daemon=True)  # templates load while the kernel runs
@@ -169,24 +152,24 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
                                 parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
                                 kernel_name="python3", cwd=str(folder), **kernel)
         except pm.PapermillExecutionError as exc:
-            status, message = "error", _said("review_failed_cell", error=f"{exc.ename}: {exc.evalue}")
+            status, message = "error", reasons("run_failed_cell", error=f"{exc.ename}: {exc.evalue}")
         except OSError as exc:  # no room or no right to write the notebook
-            return failed(_output_problem(exc, Path(output).resolve()))
+            return failed(output_problem(exc, Path(output).resolve()))
         except Exception as exc:  # noqa: BLE001 - a kernel that died or never started: this document's row says so
             if tmp.is_file():  # what the kernel did before it died, for whoever looks into it
                 os.replace(tmp, folder / "review.ipynb")
-            return failed(_said("review_failed_kernel", error=f"{type(exc).__name__}: {exc}"))
+            return failed(reasons("run_failed_kernel", error=f"{type(exc).__name__}: {exc}"))
         os.replace(tmp, folder / "review.ipynb")
         export_html(folder / "review.ipynb", folder / "review.html", title=title, lang=lang)
         found = records(folder / "review.ipynb").get("document") or {}
         if found.get("problem"):
             problem = found["problem"]
             status, reason = "unreadable", problem["reason"]
-            message = {k: _one_line(v) for k, v in problem.items() if k != "reason"}
+            message = {k: one_line(v) for k, v in problem.items() if k != "reason"}
         if status != "done":
             (folder / "claims.csv").unlink(missing_ok=True)  # a claims table of an earlier reading is no longer true
     except OSError as exc:  # an output blocked by a file in a folder's place, a full disk, no permission
-        return failed(_output_problem(exc, Path(output).resolve()))
+        return failed(output_problem(exc, Path(output).resolve()))
     finally:
         discard(tmp)
     return result(status, {k: int(v) for k, v in (found.get("counts") or {}).items()}, message, reason)
