@@ -297,3 +297,18 @@ def test_a_record_written_without_the_page_still_keeps_the_newest_result(tmp_pat
     index.add_rows(tmp_path, [older], page=False)
     (row,) = index.read_rows(tmp_path)
     assert row.status == "done" and row.counts == {"pass": 2}
+
+
+def test_invalid_data_is_named_in_both_languages_whatever_the_run_s(data_copy: Path, tmp_path: Path):
+    bad = data_copy / UNIT / "2020" / "petitions.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",564", ",5.64"), encoding="utf-8")  # a count of 5.64
+    out = tmp_path / "reports"
+    (result,) = run_audit([(UNIT, 2020)], out, data_dir=str(data_copy), lang="en", progress=False)
+    assert result.status == "invalid"
+    assert result.said["en"].startswith(f"{UNIT}/2020/petitions.csv, row 5, column 'count': ")
+    assert result.said["vi"].startswith(f"{UNIT}/2020/petitions.csv, dòng 5, cột 'count': ")
+    assert summary_lines([result], "vi")[0].startswith(f"{UNIT} 2020: invalid ({UNIT}/2020/petitions.csv, dòng 5, cột 'count': ")
+    assert _rows(out)[f"{UNIT}/2020"].message == result.said
+    run_audit([], out, data_dir=str(data_copy), lang="vi", progress=False)  # the index again, in Vietnamese
+    row = re.search(r"số liệu không hợp lệ: ([^<]*)", (out / "index.html").read_text(encoding="utf-8")).group(1)
+    assert row.startswith(f"{UNIT}/2020/petitions.csv, dòng 5, cột &#x27;count&#x27;: ")

@@ -175,8 +175,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         except pm.PapermillExecutionError as exc:
             if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
                 (folder / "checks.csv").unlink(missing_ok=True)
-                detail = one_line(exc.evalue)  # in the run's language already; the index and the terminal say "invalid data"
-                return failed("invalid", exc.evalue, {"vi": detail, "en": detail}, exc.evalue.splitlines())
+                return failed("invalid", exc.evalue, _invalid(tmp, exc.evalue), exc.evalue.splitlines())
             status, message = "error", f"{exc.ename}: {exc.evalue}"
             said = reasons("run_failed_cell", error=message)
         except Exception as exc:  # a kernel that died or never started, a timeout: this unit-year only
@@ -192,6 +191,17 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     finally:
         discard(tmp)
     return result(status, {k: int(v) for k, v in found.items()}, message, said)
+
+
+def _invalid(notebook: Path, evalue: str) -> dict[str, str]:
+    """Why a unit-year's data are invalid, by language, from the problems its kernel recorded (the index and the
+    terminal say "invalid data" themselves); the kernel's own words when it recorded none."""
+    try:
+        problems = records(notebook).get("invalid") or {}
+    except (OSError, ValueError):
+        problems = {}
+    said = {lang: one_line("; ".join(str(p) for p in problems[lang])) for lang in ("vi", "en") if problems.get(lang)}
+    return said if len(said) == 2 else {lang: one_line(evalue) for lang in ("vi", "en")}
 
 
 def plan(unit: str | None = DEFAULT_UNIT, years_: Iterable[int] | None = None, data_dir: str | None = None) -> list[tuple[str, int]]:
