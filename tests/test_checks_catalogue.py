@@ -4,6 +4,7 @@ languages; entries that name real tables, columns and labels; a house whose modu
 
 from __future__ import annotations
 
+import ast
 import string
 import subprocess
 import sys
@@ -99,6 +100,13 @@ def test_a_catalogue_entry_is_a_rule():
     # the 2020 report's rounds: 1 + 4 = 5, 6 + 26 = 32, 1 + 19 = 20 recommendations sent on
     assert results["computed"].tolist() == [5.0, 32.0, 20.0]
     assert results["message"].iloc[0].startswith("Voter-contact round after session 11: to the province + to the city = 1 + 4 = 5")
+
+
+def test_every_module_says_what_it_is_for():
+    package = Path(hd.__file__).parent
+    silent = [str(p.relative_to(package)) for p in package.rglob("*.py")
+              if not (ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or "").strip()]
+    assert silent == []
 
 
 def test_modules_stay_small():

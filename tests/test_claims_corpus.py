@@ -26,7 +26,7 @@ def test_corpus_is_large_and_varied(corpus):
     assert len(corpus) >= 80
     assert len({p["report"] for p in corpus}) >= 6
     assert sum(any(e["status"] == "flag" for e in p["expect"]) for p in corpus) >= 20
-    assert {p["split"] for p in corpus} == {"dev", "held", "held2", "held3", "held4", "held5", "held6", "held7"}
+    assert {p["split"] for p in corpus} == {"dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8"}
     assert len({p["id"] for p in corpus}) == len(corpus)
     for passage in corpus:  # every label points at a number of its passage
         for item in passage["expect"]:

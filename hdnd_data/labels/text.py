@@ -49,6 +49,10 @@ TERMS: dict[str, tuple[str, str]] = {
                             "not of {b}"),
     "ratio_inferred_base": ("gốc {b} là số cùng loại duy nhất nêu trong đoạn", "{b} is the only figure of its kind in the paragraph"),
     "ratio_table_row": ("trong hàng của bảng, {a}/{b} cho đúng tỷ lệ này", "in this table row, {a}/{b} gives this percentage"),
+    "ratio_named_base_stated": ("gốc {b} là số nêu trước trong đoạn mang tên gốc", "the base {b} is the amount stated before under the base's name"),
+    "ratio_spelled": ("«{word}» đọc là số đếm; gốc {b} nêu trong đoạn", "«{word}» read as a count; the base {b} is stated in the paragraph"),
+    "ratio_base_above": ("gốc {b} nêu ở đoạn trên (phép chia khớp tỷ lệ in)",
+                         "the base {b} is stated in a paragraph above (it gives the printed share)"),
     "ratio_base_before": ("gốc {b} là tổng số nêu ở đoạn trước", "the base {b} is the total stated in the paragraph before"),
     "ratio_sentence_pair": ("{a}/{b} là cặp số duy nhất trong câu cho đúng tỷ lệ này",
                             "{a}/{b} is the one pair of the sentence's figures that gives this rate"),
@@ -121,6 +125,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "tên gốc khác nhau: «{a}» / «{b}» (khác: {only_a} / {only_b})",
         "the base is named differently: «{a}» / «{b}» (differ: {only_a} / {only_b})",
     ),
+    "base_implied_one": (
+        "giả định: các tỷ lệ là của cùng một tổng số {noun} (không nêu trong văn bản)",
+        "assumed: the shares are of one total of {noun} (not stated in the text)",
+    ),
     "base_common": (
         "gốc chung {range}",
         "common base {range}",
@@ -180,6 +188,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "parts_remainder": (
         "giả định: số đầu là tổng, các số sau «còn» là phần còn lại",
         "assumed: the first figure is the total and «còn» introduces the remainder",
+    ),
+    "parts_separately": (
+        "giả định: số nêu riêng ở câu «Riêng …» là phần còn lại của tổng {total}",
+        "assumed: the figure of the «Riêng …» sentence is the rest of the total {total}",
     ),
     "count_over_whole": (
         "tử số lớn hơn mẫu số",

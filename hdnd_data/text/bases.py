@@ -163,7 +163,62 @@ def _range(interval: tuple[float, float]) -> str:
     return f"{_fmt(interval[0], decimals)}–{_fmt(interval[1], decimals)}"
 
 
+LAST_FIGURE_RE = re.compile(r"%(?!.*%)", re.DOTALL)  # the base name of another percentage ends there
+
+
+def _stated_base(line: _Line, claim: _BaseClaim) -> bool:
+    """"Kế hoạch vốn … là 412,6 tỷ đồng. … giải ngân 287,3 tỷ đồng, đạt 69,6% kế hoạch": an amount stated before in
+    the paragraph under the base's first words, inside the base the percentage implies, passes it. When the one amount
+    so named lies outside, the percentage is warned against it (the base is inferred from its name, never failed)."""
+    words = claim.name.lower().split()[:2]
+    past = PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name)  # "so với cùng kỳ": no amount's name
+    if len(words) < 2 or claim.scope[0] == "sub" or past:
+        return False
+    low, high = claim.implied()
+    named = []
+    for match in MONEY_RE.finditer(line.text, max(0, claim.amount_start - 600), claim.amount_start):
+        value = _value(match.group(1))
+        currency, factor = MONEY_UNITS[match.group(2).lower()]
+        subject = line.text[max(0, match.start() - 80):match.start()]
+        subject = subject[m.end():] if (m := LAST_FIGURE_RE.search(subject)) else subject  # the amount's own words
+        if value is None or value <= 0 or currency != claim.currency or " ".join(words) not in subject.lower():
+            continue
+        named.append((match, value * factor))
+        if low * (1 - _EPS) <= value * factor <= high * (1 + _EPS):
+            _named_row(line, claim, match, value * factor, "pass")
+            return True
+    if len(named) == 1:
+        _named_row(line, claim, *named[0], "warn")
+        return True
+    return False
+
+
+def _named_row(line: _Line, claim: _BaseClaim, match: re.Match, base: float, status: str) -> None:
+    spans = [(claim.amount_start, claim.amount_start + len(claim.amount_raw)), (match.start(1), match.end(1)),
+             (claim.percent_start, claim.percent_end)]
+    computed = 100.0 * claim.amount / base
+    digits = max(2, claim.percent.decimals + 1)
+    note, hypothesis = "", ""
+    if status != "pass":
+        note = line.msg("ratio_off", a=claim.amount_raw, b=match.group(1), value=_fmt(computed, digits), printed=_pct(claim.percent))
+        factor = MONEY_UNITS[claim.unit.lower()][1]
+
+        def holds(role: str, raw: str, slip) -> bool:
+            if role == "percent":
+                low, high = printed_interval(slip.value, slip.decimals)
+                return low - _EPS <= computed <= high + _EPS
+            low, high = claim.percent.interval
+            return low - _EPS <= 100.0 * slip.value * factor / base <= high + _EPS
+
+        hypothesis = explain([("percent", claim.percent.raw.rstrip("%").strip()), ("count", claim.amount_raw)], holds, line.lang)
+    line.add(min(match.start(), claim.start), claim.end, "ratio", _pct(claim.percent), _fmt(computed, digits) + "%",
+             _half(claim.percent.decimals), status, note, spans=spans, main=spans[2], convention="rounding", hypothesis=hypothesis,
+             assumption=line.msg("ratio_named_base_stated", b=match.group(1)))
+
+
 def _unpaired_base(line: _Line, claim: _BaseClaim) -> None:
+    if _stated_base(line, claim):
+        return
     past = PAST_PERIOD_RE.search(claim.name) and not PLAN_RE.search(claim.name)
     note = line.msg("base_alone")
     if past:

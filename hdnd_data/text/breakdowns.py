@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 
 from hdnd_data.text.misprints import explain
-from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, _fmt, _Line, _Quantity, _value
+from hdnd_data.text.scan import NOT_AFTER_ABBREVIATION, NUM, _fmt, _Line, _Quantity, _value
 
 CUE_RE = re.compile(r"\b(?:bao gồm|gồm có|gồm|trong đó|trong số đó|trong số|cụ thể là|cụ thể|chia ra)\b\s*(?:có\s+)?:?|\((?=[^()]*\d)"
                     r"|:(?=\s*[^\W\d_])|^\s*theo đó\b\s*,?", re.IGNORECASE)
 # Where a cue opens its paragraph, the total is the last figure of the paragraph before.
 OPENING_RE = re.compile(r"^\s*(?:[-+•–]\s*)?$")
+# A heading that names the breakdown before its colon, label-first items after it: "Về thành phần: khối A 7 người, …"
+HEADING_RE = re.compile(r"^\s*(?:[-+•–]\s*)?(?:(?:(?:xét\s+)?về\s+|phân\s+)?(?:thành phần|cơ cấu|phân loại)(?:\s+[^\W\d_]+){0,3}"
+                        r"|(?:chia |phân )?theo\s+(?:lĩnh vực|loại|nội dung|đối tượng|thẩm quyền|hình thức|giới tính|độ tuổi|trình độ|dân tộc)"
+                        r"(?:\s+[^\W\d_]+){0,2})\s*$", re.IGNORECASE)
 OF_TOTAL_RE = re.compile(r"\s*\d")
 # A bracket is a breakdown only right after its total and its noun: "58 vụ việc (kỳ trước chuyển sang 9 vụ việc, …)".
 BRACKET_HEAD_RE = re.compile(r"^\s*(?:[^\W\d_]+\s*){0,4}$")
@@ -122,11 +126,13 @@ def _breakdowns(line: _Line) -> None:
 
     for cue in CUE_RE.finditer(text):
         lo, hi = line.sentence_of(cue.start())
+        headed = cue.group(0) == ":" and bool(HEADING_RE.match(text[lo:cue.start()]))  # names a whole: a closed list
         after = counted(line.within(cue.end(), _block_end(line, hi)))
         before = counted(line.within(lo, cue.start(), limit=16, last=True))
         if cue.group(0).lower().startswith("trong số") and after and OF_TOTAL_RE.match(text, cue.end()):
             before, after = after[:1], after[1:]  # "Trong số 376 đơn, có 277 …; 71 …; 28 …"
-        elif not before and line.sentence_index(cue.start()) > 0 and OPENING_RE.match(text[lo:cue.start()]):
+        elif not before and line.sentence_index(cue.start()) > 0 and (
+                OPENING_RE.match(text[lo:cue.start()]) or headed):
             plo, phi = line.sentences()[line.sentence_index(cue.start()) - 1]
             before = counted(line.within(plo, phi, limit=16, last=True))
         elif not before and (OPENING_RE.match(text[:cue.start()]) or not line.within(0, cue.start(), limit=1)):
@@ -167,7 +173,10 @@ def _breakdowns(line: _Line) -> None:
         # "845 lượt/1.120 người, trong đó 500 lượt/700 người, …": each side of a pair has its own column of parts
         partner = next((t for t in before[-3:] if t.paired and total.paired and abs(t.start - total.start) < 40
                         and not t.compatible(total)), None)
+        whole = False  # the other side's column adds up: the list is whole, so this side must add up too
         if partner is not None:
+            other = [p for p in parts if p.paired and p.compatible(partner)]
+            whole = len(other) >= 2 and _equal(sum(p.value for p in other), partner.value)
             side = [p for p in parts if p.paired and p.compatible(total)]
             _pair_column(line, partner, [p for p in parts if p.paired and p.compatible(partner)], cue, listed,
                          closed=len(side) >= 2 and _equal(sum(p.value for p in side), total.value))
@@ -189,7 +198,8 @@ def _breakdowns(line: _Line) -> None:
             parts = _nested(line, parts)
         if len(parts) < 2:
             continue
-        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:])
+        _partitions(line, total, parts, cue, listed, others=[t for t in totals[:-1] if t.compatible(total)][-4:], headed=headed or whole)
+        _interleaved(line, parts, hi)
         _elsewhere(line, total, hi)
     _totals_after(line, counts)
     _with_other(line)
@@ -261,7 +271,7 @@ def _nested(line: _Line, parts: list[_Quantity]) -> list[_Quantity]:
 
 
 def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.Match, listed: bool = False,
-                others: list[_Quantity] = ()) -> None:
+                others: list[_Quantity] = (), headed: bool = False) -> None:
     text = line.text
     if _equal(sum(p.value for p in parts), total.value):
         _judge(line, total, parts, closed=True)
@@ -284,9 +294,15 @@ def _partitions(line: _Line, total: _Quantity, parts: list[_Quantity], cue: re.M
     claimed = parts if all(len(g) == 1 for g in _groups(text, parts)) else groups[0] if groups else []
     if len(claimed) < 2:
         return
-    closed = word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
+    closed = headed or word.startswith(CLOSED_CUES) or bool(re.search(r"\bvà\b", text[claimed[-2].end:claimed[-1].start]))
+    if not closed and sum(p.value for p in claimed) < total.value and all(OWN_SHARE_RE.match(text, p.end) for p in claimed):
+        return  # "trong đó có 23 đại biểu nữ (chiếm …%); … tái cử là 24 người (chiếm …%)": traits, each with its share
     _judge(line, total, claimed, closed=closed)
     _subtotals(line, claimed)
+
+
+# A part followed by its own share in brackets: "23 đại biểu nữ (chiếm 24,2%)".
+OWN_SHARE_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,14}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
 
 
 def _subtotals(line: _Line, parts: list[_Quantity]) -> None:
@@ -301,6 +317,65 @@ def _subtotals(line: _Line, parts: list[_Quantity]) -> None:
         inner = [q for q in inner if q.start < close]
         if len(inner) >= 2:
             _judge(line, part, inner, closed=True)
+
+
+LABEL_END_RE = re.compile(r"[,;.:()]|\bvà\b|\d", re.IGNORECASE)
+LABEL_START_RE = re.compile(r"(?:[,;.:()]|\bvà\b|\d)(?!.*(?:[,;.:()]|\bvà\b|\d))", re.IGNORECASE | re.DOTALL)
+
+
+def _label(text: str, quantity: _Quantity) -> tuple[list[str], list[str]]:
+    """The words naming a figure after it, up to the end of its item, and before it, from the item's start
+    ("30 vụ khiếu nại" → "vụ khiếu nại"; "tố cáo sai 11 vụ" → "tố cáo sai", "vụ")."""
+    after = text[quantity.end:quantity.end + 60]
+    after = after[:m.start()] if (m := LABEL_END_RE.search(after)) else after
+    before = text[max(0, quantity.start - 60):quantity.start]
+    before = before[m.end():] if (m := LABEL_START_RE.search(before)) else before
+    return after.lower().split(), before.lower().split()
+
+
+def _names(text: str, part: _Quantity) -> tuple[str, str] | None:
+    """A part's label without its counter ("khiếu nại") and the initials reports shorten it to ("kn")."""
+    after, before = _label(text, part)
+    words = [w for w in after if w not in {part.noun, part.alias}][:3] or [w for w in before if w not in CUE_WORDS][-3:]
+    if not words or not all(w.isalpha() for w in words):
+        return None
+    return " ".join(words), "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+# figures of another time or a change are not the parts' breakdown: "Cùng kỳ năm trước có 26 vụ khiếu nại, …"
+COMPARED_RE = re.compile(r"\b(?:cùng kỳ|năm trước|kỳ trước|so với|tăng|giảm)\b", re.IGNORECASE)
+CUE_WORDS = {"gồm", "bao", "có", "trong", "đó", "số", "cụ", "thể", "là", "chia", "ra"}
+
+
+def _interleaved(line: _Line, parts: list[_Quantity], hi: int) -> None:
+    """Each part's own breakdown interleaved with the others' in the next sentence, every figure naming its part
+    ("30 vụ khiếu nại và 15 vụ tố cáo. … 12 vụ KN, 4 vụ TC đúng; 18 vụ KN, 11 vụ TC sai"): each column adds up to its
+    part. Flagged only when another column adds up, which shows the figures are read as the report meant them."""
+    text = line.text
+    names = [_names(text, p) for p in parts]
+    if len(parts) < 2 or None in names or len({n for n, _ in names}) < len(names):
+        return
+    index = line.sentence_index(max(0, hi - 1))
+    spans = line.sentences()[index + 1:index + 3]
+    if not spans or COMPARED_RE.search(text, spans[0][0], spans[-1][1]):
+        return
+    figures = [q for q in line.within(spans[0][0], spans[-1][1], limit=24) if q.role == "count" and q.depth == 0
+               and q.start not in line.used and not q.approximate and q.compatible(parts[0])]
+    columns: dict[int, list[_Quantity]] = {}
+    for figure in figures:
+        words = [w for side in _label(text, figure) for w in side]
+        label = " ".join(words)
+        owners = [i for i, (name, initials) in enumerate(names) if f" {name} " in f" {label} " or initials in words]
+        if len(owners) != 1:
+            continue
+        columns.setdefault(owners[0], []).append(figure)
+    if len(columns) < len(parts) or any(len(c) < 2 for c in columns.values()):
+        return
+    adding = [i for i, column in columns.items() if _equal(sum(q.value for q in column), parts[i].value)]
+    if not adding:
+        return
+    for i, column in columns.items():
+        _judge(line, parts[i], column, closed=True)
 
 
 def _elsewhere(line: _Line, total: _Quantity, hi: int) -> None:

@@ -15,10 +15,13 @@ from hdnd_data.text.averages import _averages
 from hdnd_data.text.bases import _bases
 from hdnd_data.text.breakdowns import _breakdowns
 from hdnd_data.text.changes import _changes, _contributions, _differences, _growth, _named_shares, _shares
-from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _sums
+from hdnd_data.text.implied import _implied_wholes
+from hdnd_data.text.layout import is_furniture, join_broken_numbers, only_furniture, running_lines
+from hdnd_data.text.parts import _denominators_total, _fraction_counts, _fraction_parts, _fraction_rest, _rest_of_paragraph, _separately, _sums
 from hdnd_data.text.ratios import _malformed, _ratios, _table_rows, _unchecked
 from hdnd_data.text.reading import ReportReadError, read_report
 from hdnd_data.text.scan import NUM, _clean, _Line, _nfc_map
+from hdnd_data.text.spelled import _spelled
 from hdnd_data.text.tables import _tables
 
 __all__ = ["COLUMNS", "ReportReadError", "check_claims", "claims_csv", "claims_summary", "read_report"]
@@ -30,8 +33,8 @@ STATUSES = ["pass", "fail", "warn", "unchecked"]
 # In order: a figure an earlier extractor used is not read again by a later one.
 EXTRACTORS = (
     _malformed, _averages, _ratios, _table_rows, _differences, _changes, _contributions,
-    _growth, _shares, _named_shares, _bases, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
-    _rest_of_paragraph, _fraction_counts, _unchecked,
+    _growth, _shares, _named_shares, _bases, _separately, _breakdowns, _sums, _fraction_rest, _fraction_parts, _denominators_total,
+    _rest_of_paragraph, _fraction_counts, _implied_wholes, _spelled, _unchecked,
 )
 
 
@@ -70,29 +73,47 @@ def _wrapped(line: str, following: str) -> bool:
             and bool(GOES_ON_RE.match(following)) and not BULLET_LINE_RE.match(following))
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str, running: set[str] | None = None):
     """(first line number, offset, cleaned text) of each paragraph: a line with the lines that continue a sentence it
-    breaks off (a PDF's lines), or a line ending in ":" together with the dash or bullet lines that continue it (their
-    line breaks kept, so offsets into the text hold)."""
+    breaks off (a PDF's lines, across the page numbers and running headers of a page break), or a line ending in ":"
+    together with the dash or bullet lines that continue it (their line breaks kept, so offsets into the text hold).
+    Lines of page furniture are no paragraph."""
+    running = running_lines(text) if running is None else running
     lines = text.splitlines(keepends=True)
     offset, index = 0, 0
     while index < len(lines):
+        if is_furniture(lines[index], running):
+            offset += len(lines[index])
+            index += 1
+            continue
         start, number = offset, index + 1
         block = [lines[index]]
         offset += len(lines[index])
         index += 1
-        wraps = set()  # lines whose break falls inside a sentence: read as a space of the same length
-        while index < len(lines) and _wrapped(block[-1], lines[index]):
-            wraps.add(len(block) - 1)
-            block.append(lines[index])
-            offset += len(lines[index])
-            index += 1
+        wraps, blanks, last = set(), set(), 0  # breaks inside a sentence, and furniture lines: read as spaces
+        while index < len(lines):
+            gap = index  # page furniture (with blank lines) between the halves of a sentence broken by a page break
+            while gap < len(lines) and gap - index < 8 and (not lines[gap].strip() or is_furniture(lines[gap], running, inside=True)):
+                gap += 1
+            furnished = any(lines[i].strip() or "\x0c" in lines[i] for i in range(index, gap))
+            if gap < len(lines) and (gap == index or furnished) and _wrapped(block[last], lines[gap]):
+                wraps.add(len(block) - 1)
+                for i in range(index, gap):
+                    blanks.add(len(block))
+                    block.append(lines[i])
+                last = len(block)
+                block.append(lines[gap])
+                offset += sum(len(lines[i]) for i in range(index, gap + 1))
+                index = gap + 1
+            else:
+                break
         if block[-1].rstrip(LINE_ENDS).rstrip().endswith(":"):
             while index < len(lines) and BULLET_LINE_RE.match(lines[index]):
                 block.append(lines[index])
                 offset += len(lines[index])
                 index += 1
         cleaned = "".join(
+            " " * len(line) if i in blanks else
             _clean(line.rstrip(LINE_ENDS)) + (" " * (len(line) - len(line.rstrip(LINE_ENDS))) if i in wraps else line[len(line.rstrip(LINE_ENDS)):])
             for i, line in enumerate(block)
         )
@@ -115,14 +136,21 @@ def check_claims(text: str, *, lang: str = "vi", include_unchecked: bool = False
     """
     if lang not in {"vi", "en"}:
         raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
-    normal, back = _nfc_map(text)
+    joined, unbroken = join_broken_numbers(text)  # "1.\n234" is one number
+    normal, back = _nfc_map(joined)
+    if unbroken is not None:
+        back = [unbroken[i] for i in (back if back is not None else range(len(joined) + 1))]
     records = []
-    paragraphs = [_Line(number, raw, lang, offset=line_start) for number, line_start, raw in _paragraphs(normal)]
+    running = running_lines(normal)
+    paragraphs = [_Line(number, raw, lang, offset=line_start) for number, line_start, raw in _paragraphs(normal, running)]
+    if unbroken is not None:  # a line of the text as given
+        for paragraph in paragraphs:
+            paragraph.number = text.count("\n", 0, back[paragraph.offset]) + 1
     _tables(paragraphs)  # a table's columns are known only from all its rows (its header too)
     previous = None
     for line in (p for p in paragraphs if re.search(r"\d", p.text)):
         # a total stated in the paragraph right before (nothing but blank lines between) may be this one's base
-        adjacent = previous is not None and not normal[previous.offset + len(previous.text):line.offset].strip()
+        adjacent = previous is not None and only_furniture(normal[previous.offset + len(previous.text):line.offset], running)
         line.previous, line.earlier = (previous if adjacent else None), previous
         if previous is not None:
             line.named_bases = previous.named_bases  # one record for the document

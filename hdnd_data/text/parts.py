@@ -67,7 +67,9 @@ def _sums(line: _Line) -> None:
 
 
 # "15/47 ý kiến giải quyết xong (đạt 31,91%), còn 32 ý kiến đang …": the rest of the whole after the fraction
-FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?\bcòn\s+(?:lại\s+)?({NUM})\s+([^\W\d_]+)",
+# "còn (lại) c X", "đang (tiếp tục) giải quyết c X": the rest of a fraction's whole
+REST_WORDS = r"(?:\bcòn\s+(?:lại\s+)?|\bđang\s+(?:tiếp tục\s+)?(?:thụ lý\s+)?(?:giải quyết|xem xét|xác minh|xử lý)\s+)"
+FRACTION_REST_RE = re.compile(rf"(?:[^;.\d]|{NUM}\s?%){{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?:;\s*)?{REST_WORDS}({NUM})\s+([^\W\d_]+)",
                               re.IGNORECASE)  # "212/281 vụ việc, đạt tỷ lệ 75,4%, còn lại 27 vụ việc"
 
 
@@ -132,7 +134,8 @@ REST_AFTER_RE = re.compile(rf"[^;.\d]{{0,80}}?(?:\([^()]*\)[^;.\d]{{0,40}}?)?(?<
 def _denominators_total(line: _Line) -> None:
     """"… là 83 đơn. Kết quả đã giải quyết 49/57 đơn KN và 21/26 đơn TC": fractions listed together whose wholes add up
     to the figure of their noun stated just before — passed when exactly so, never flagged (the wording ties nothing)."""
-    text, found = line.text, list(_fractions(line))
+    paired = {q.start for q in line.quantities() if q.paired}
+    text, found = line.text, [f for f in _fractions(line) if f[0].start(1) not in paired]  # "250/231 người" is a pair
     index = 0
     while index < len(found):
         group = [found[index]]
@@ -159,19 +162,24 @@ def _fraction_rest(line: _Line) -> None:
     """"a/b X …, còn c X": the done and the rest make the whole (a + c = b); passed when they do, a warning naming
     the assumption when not, as "còn" may name something else."""
     text = line.text
-    for match, num, den in _fractions(line):
-        noun = re.match(r"\s+([^\W\d_]+)", text[match.end():match.end() + 30])
-        rest = FRACTION_REST_RE.match(text, match.end()) or REST_AFTER_RE.match(text, match.end())
+    fractions = [(m.start(), m.end(), m.span(1), m.span(2), num, den) for m, num, den in _fractions(line)]
+    quantities = line.quantities()
+    # "57 đơn/63 vụ việc, còn 6 vụ việc": the numerator's counter between it and the slash
+    fractions += [(a.start, b.end, (a.start, a.end), (b.start, b.end), a.value, b.value) for a, b in zip(quantities, quantities[1:])
+                  if a.role == "numerator" and b.role == "denominator" and not a.currency and text[a.end:b.start] != "/"]
+    for start, end, (n0, n1), (d0, d1), num, den in sorted(fractions):
+        noun = re.match(r"\s+([^\W\d_]+)", text[end:end + 30])
+        rest = FRACTION_REST_RE.match(text, end) or REST_AFTER_RE.match(text, end)
         if noun is None or rest is None or rest.group(2).lower() != noun.group(1).lower() or rest.start(1) in line.used:
             continue
         value = _value(rest.group(1))
         if value is None or value >= den:
             continue
         line.used.add(rest.start(1))
-        spans = [(match.start(2), match.end(2)), (match.start(1), match.end(1)), rest.span(1)]
+        spans = [(d0, d1), (n0, n1), rest.span(1)]
         ok = abs(num + value - den) < 1e-9
-        line.add(match.start(), rest.end(1), "sum", f"{match.group(2)} = {match.group(1)} + {rest.group(1)}", _fmt(num + value),
-                 "0", "pass" if ok else "warn", "" if ok else line.msg("parts_open", computed=_fmt(num + value), total=match.group(2)),
+        line.add(start, rest.end(1), "sum", f"{text[d0:d1]} = {text[n0:n1]} + {rest.group(1)}", _fmt(num + value),
+                 "0", "pass" if ok else "warn", "" if ok else line.msg("parts_open", computed=_fmt(num + value), total=text[d0:d1]),
                  assumption=line.msg("parts_remainder"), spans=spans, main=spans[0], convention="exact")
 
 
@@ -219,16 +227,17 @@ def _explain_sum(line: _Line, total: float, total_raw: str, raws: list[str], val
 def _fraction_counts(line: _Line) -> None:
     """x/y counts ("8/8 điểm"): x ≤ y; fractions of one denominator and noun in a sentence sum to it."""
     text = line.text
-    found = []
+    found, paired = [], {q.start for q in line.quantities() if q.paired}
     for match, num, den in _fractions(line):
         noun = re.match(r"\s+([^\W\d_]+)", text[match.end():])
-        if match.start() in line.used or noun is None or num != int(num) or den != int(den):
+        if match.start() in line.used or match.start(1) in paired or noun is None or num != int(num) or den != int(den):
             continue
         found.append((match, num, den, noun.group(1).lower(), line.sentence_of(match.start())))
     groups: dict[tuple, list] = {}
-    for item in found:
-        groups.setdefault((item[4], item[2], item[3]), []).append(item)
-    for (_, den, _), group in groups.items():
+    for item in found:  # "thụ lý 5/5 vụ …, giải quyết xong 1/5 vụ": the whole itself is a stage, not a part
+        whole = item[1] == item[2]
+        groups.setdefault((item[4], item[2], item[3], item[0].start() if whole else -1), []).append(item)
+    for (_, den, _, _), group in groups.items():
         if len(group) == 1:
             match, num, den, noun, _ = group[0]
             ok = num <= den
@@ -248,3 +257,57 @@ def _fraction_counts(line: _Line) -> None:
                  status, note)
 
 
+SEPARATELY_RE = re.compile(r"\s*riêng\b", re.IGNORECASE)
+SOME_PARTS_RE = re.compile(r"\b(?:trong đó|trong số đó)\b", re.IGNORECASE)
+
+
+def _separately(line: _Line) -> None:
+    """"N X, trong đó a X đủ điều kiện. Riêng số X không đủ điều kiện là b X": the part of a later "Riêng …" sentence
+    (of the same paragraph or opening the next one) completes the parts named before. Passed when they add up exactly;
+    flagged only when its words deny a named part's ("không", "chưa"), as "Riêng" often singles out a part of those
+    already counted."""
+    text, spans = line.text, line.sentences()
+    for index in range(len(spans)):
+        lo, hi = spans[index]
+        if not SEPARATELY_RE.match(text, lo):
+            continue
+        if index:
+            _separate_part(line, line, spans[index - 1], (lo, hi))
+        elif line.previous is not None:  # "Riêng …" opens the paragraph after the one with the total
+            _separate_part(line, line.previous, line.previous.sentences()[-1], (lo, hi))
+
+
+def _separate_part(line: _Line, source: _Line, before_span: tuple[int, int], span: tuple[int, int]) -> None:
+    """The "Riêng …" sentence ``span`` of ``line`` against the "trong đó" sentence ``before_span`` of ``source``."""
+    (plo, phi), (lo, hi) = before_span, span
+    cue = SOME_PARTS_RE.search(source.text, plo, phi)
+    if cue is None:
+        return
+
+    def counts(of: _Line, a: int, b: int):
+        return [q for q in of.within(a, b, limit=12) if q.role == "count" and q.depth == 0 and not q.approximate]
+
+    before, parts, later = counts(source, plo, cue.start()), counts(source, cue.end(), phi), counts(line, lo, hi)
+    if not before or not parts or not later:
+        return
+    total, figure = before[-1], later[0]
+    if not all(p.compatible(total) for p in parts) or not figure.compatible(total) or total.start in source.totals \
+            or any(q.start in source.used for q in parts) or figure.start in line.used:
+        return
+    computed = sum(p.value for p in parts) + figure.value
+    words = re.match(r"\s*(?:[^\W\d_]+\s+)?([^\W\d_]+\s+[^\W\d_]+)", source.text[parts[0].end:parts[0].end + 40])  # "đơn đủ điều kiện"
+    denied = words is not None and re.search(rf"\b(?:không|chưa)\s+{re.escape(words.group(1))}", line.text[lo:hi], re.IGNORECASE)
+    ok = abs(computed - total.value) < 1e-6
+    if not ok and not denied:
+        return
+    raws, values = [p.raw for p in parts] + [figure.raw], [p.value for p in parts] + [figure.value]
+    shift = source.offset - line.offset  # figures of the paragraph before, as offsets from this one (negative)
+    spans_used = [(total.start + shift, total.end + shift)] + [(p.start + shift, p.end + shift) for p in parts] + [(figure.start, figure.end)]
+    source.used.update(q.start for q in (total, *parts))
+    line.used.add(figure.start)
+    source.totals.add(total.start)
+    excerpt = None if source is line else f"{source.text[plo:phi].strip()} … {line.text[lo:hi].strip()}"
+    line.add(total.start + shift, figure.end, "sum", f"{total.raw} = " + " + ".join(raws), _fmt(computed), "0",
+             "pass" if ok else "fail", "" if ok else line.msg("parts_off", computed=_fmt(computed), total=total.raw),
+             excerpt=excerpt, hypothesis="" if ok else _explain_sum(line, total.value, total.raw, raws, values),
+             assumption=line.msg("parts_separately", total=total.raw), spans=spans_used, main=spans_used[0], convention="exact")

@@ -54,6 +54,13 @@ BRACKETS_RE = re.compile(r"\([^()]*\)")
 # "58/61 người … được cử tri tín nhiệm đạt 100%": the percentage is each person's confidence, not 58 of 61 (while
 # "50/52 phiếu tín nhiệm cao, đạt 96,2%" counts votes, whose share it is).
 PERSONAL_RATE_RE = re.compile(r"\btín nhiệm\b", re.IGNORECASE)
+# "123/159 xã … tỷ lệ cử tri đi bầu đạt 100%": a rate naming what it measures, after a count of places, is each
+# place's rate (of its voters), not the share of the places counted.
+PLACE_AFTER_RE = re.compile(r"\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|thôn|xóm|ấp|bản|tổ dân phố|khu phố"
+                            r"|khu vực|đơn vị|điểm|địa phương|trường|trạm|cơ sở)\b", re.IGNORECASE)
+RATE_OF_RE = re.compile(r"\bt[ỷỉ] lệ\s+(?!(?:là|đạt|chung|bình quân|trung bình|gần|khoảng|hơn|trên|dưới|xấp xỉ|ước)\b)[^\W\d_]",
+                        re.IGNORECASE)
+CRITERIA_RE = re.compile(r"\s*(?:tiêu chí|chỉ tiêu)\b", re.IGNORECASE)
 PEOPLE = {"người", "đại biểu", "ứng cử viên", "ứng viên", "đồng chí", "cán bộ"}
 
 
@@ -261,6 +268,10 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
             break
         if q.role == "denominator" and q.noun in PEOPLE and PERSONAL_RATE_RE.search(between):
             break
+        if q.role == "denominator" and PLACE_AFTER_RE.match(text, q.end) and RATE_OF_RE.search(between):
+            break
+        if q.role == "denominator" and CRITERIA_RE.match(text, q.end):
+            break  # "9 xã đạt 19/19 tiêu chí, chiếm 42,9% số xã": the criteria each place meets, not the share's parts
         if q.role == "denominator" and j > 0:
             numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
             return ("fraction", numerator, q) if numerator is not None else None
@@ -306,7 +317,8 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
                   assumption=line.msg("ratio_base_in_text", b=base.raw))
         return
     alike = [q for q in near if q.compatible(count) and (q.noun or q.currency) and q.depth <= count.depth + 1
-             and not q.approximate]  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+             and not q.approximate  # "hơn 1.472 kiến nghị" may pass a percentage that holds, never flag one
+             and not (q.start < count.start and OWN_SHARE_AFTER_RE.match(text, q.end))]  # a sibling with its own share
     if named:  # "33 phiếu, chiếm 50,8% tổng số đại biểu": the base is of deputies, not the 55 votes stated before
         alike = [q for q in alike if q.noun == named.group(1).lower()]
     # a base tied by wording stands in the percentage's own clause (not after a ";" that starts another statement)
@@ -335,6 +347,32 @@ def _count_ratio(line: _Line, quantities: list[_Quantity], percent: _Quantity, s
         line.used.add(percent.start)
         _rate_row(line, lo, hi, count.value, base.value, stated, spans[:1] + [(base.start, base.end)] + spans[1:],
                   (percent.start, percent.end), (count.raw, base.raw), assumption=line.msg("ratio_base_before", b=base.raw))
+        return
+    if not count.currency and stated.decimals > 0 and not named and not OTHER_BASE_RE.match(text, percent.end):
+        _base_above(line, percent, stated, count, spans, lo, hi)
+
+
+# "104 kiến nghị (chiếm 60,1%); 69 kiến nghị (chiếm 39,9%)": a figure with its own share is a part, not the next one's base
+OWN_SHARE_AFTER_RE = re.compile(rf"(?:\s+[^\W\d_]+){{0,14}}\s*\((?:\s*[^\W\d_]+){{0,3}}\s*{NUM}\s?%", re.IGNORECASE)
+# How many paragraphs back a figure that gives a percentage to a decimal is taken as its base (pass only).
+BASE_ABOVE_REACH = 2
+
+
+def _base_above(line: _Line, percent: _Quantity, stated: Stated, count: _Quantity, spans, lo: int, hi: int) -> None:
+    """"tiếp nhận 115 ý kiến, kiến nghị." (a paragraph or two above) then "45 kiến nghị (chiếm tỷ lệ 39,1%)": a figure
+    of the same kind above that gives the percentage printed to a decimal passes it, as that hardly holds by chance;
+    none that does leaves it unchecked (the wording ties no base)."""
+    previous, hops = line.earlier, 0
+    while previous is not None and hops < BASE_ABOVE_REACH:
+        shift = previous.offset - line.offset
+        for q in reversed(previous.quantities()):
+            if q.role == "count" and q.noun and not q.approximate and q.depth == 0 and q.value > count.value \
+                    and q.compatible(count) and _within(100.0 * count.value / q.value, stated.interval):
+                line.used.add(percent.start)
+                _rate_row(line, lo, hi, count.value, q.value, stated, spans[:1] + [(q.start + shift, q.end + shift)] + spans[1:],
+                          (percent.start, percent.end), (count.raw, q.raw), assumption=line.msg("ratio_base_above", b=q.raw))
+                return
+        previous, hops = previous.earlier, hops + 1
 
 
 # "chiếm 86,27% tổng số đại biểu HĐND": the noun of the base a percentage names after it

@@ -425,6 +425,8 @@ def _quantities(text: str) -> list[_Quantity]:
                 noun, alias = (first, second) if first in CLASSIFIERS and second and second not in FUNCTION_WORDS else (first, "")
                 if noun in CONJUNCTIONS:  # "TC 97 và …": the figure's noun is not stated
                     noun, alias = "", ""
+                elif noun == "ý" and OPINIONS_RE.match(text, end):  # "115 ý kiến, kiến nghị" counts "kiến nghị" too
+                    alias = "kiến"
         approximate = bool(APPROXIMATE_RE.search(text[max(0, start - 12):start]))
         found.append(_Quantity(start, end, raw, value * factor, noun, currency, depth, role, approximate, alias))
         if owner is None and role == "count" and len(found) >= 2 and found[-2].role == "count" \
@@ -438,9 +440,16 @@ def _quantities(text: str) -> list[_Quantity]:
             slots = ("R", "V") if second.counts == "lượt người" else ("V", "P") if second.counts == "người" else ("", "")
             found[owner] = replace(first, role="count", paired=True, slot=slots[0] if first.klass else "")
             found[-1] = replace(second, role="count", paired=True, slot=slots[1] if second.klass else "")
+        elif role == "denominator" and found[-1].counts == "người" and found[-2].value > found[-1].value \
+                and any(q.paired and q.slot == "V" for q in found[-26:-2]):
+            # "tại trụ sở 250/231 người" in a list of "a lượt/b người" pairs: the visits' counter left out, so more
+            # visits than people is a pair, not a fraction over its whole
+            found[-2] = replace(found[-2], role="count", noun="lượt", paired=True, slot="V")
+            found[-1] = replace(found[-1], role="count", paired=True, slot="P")
     return found
 
 
+OPINIONS_RE = re.compile(r"\s*ý kiến\s*(?:[,/-]|và)?\s*kiến nghị\b", re.IGNORECASE)
 PAIR_JOIN_RE = re.compile(r"\s*lượt(?:\s+[^\W\d_]+){0,2}\s*(?:,|với|/)\s*", re.IGNORECASE)
 
 
