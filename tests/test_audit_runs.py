@@ -313,3 +313,28 @@ def test_invalid_data_is_named_in_both_languages_whatever_the_run_s(data_copy: P
     run_audit([], out, data_dir=str(data_copy), lang="vi", progress=False)  # the index again, in Vietnamese
     row = re.search(r"số liệu không hợp lệ: ([^<]*)", (out / "index.html").read_text(encoding="utf-8")).group(1)
     assert row.startswith(f"{UNIT}/2020/petitions.csv, dòng 5, cột &#x27;count&#x27;: ")
+
+
+def test_the_review_page_of_the_report_is_an_input_of_the_audit_page_that_links_to_it(data_copy: Path, tmp_path: Path):
+    from hdnd_data.data.records import document_folder
+    from hdnd_data.runs.audit import sources
+
+    report, out = _report(tmp_path), tmp_path / "out"
+    unit_yaml = (data_copy / UNIT / "unit.yaml").resolve()
+    before = sources(UNIT, str(report), str(data_copy), out)
+    assert before == [unit_yaml, report]
+    data = (data_copy / UNIT / "2020").resolve()
+    for name in ("audit.html", "audit.ipynb", "checks.csv", FINDINGS_RECORD):
+        (out / UNIT / "2020").mkdir(parents=True, exist_ok=True)
+        (out / UNIT / "2020" / name).write_text("{}", encoding="utf-8")
+    made = YearResult(UNIT, 2020, "ok", {"pass": 1}, started=time.time() - 1, finished=time.time(), digest=snapshot(data),
+                      wrote_page=True, sources={str(p): snapshot(p) for p in before}, engine=engine_version(), lang="vi")
+    write_index([made], out, data_dir=str(data_copy))
+    (row,) = index.read_rows(out)
+    assert up_to_date(row, out, [data, *before], engine_version(), "vi")
+    page = out / "documents" / document_folder(report, out) / "review.html"  # `hdnd review` of the report, afterwards
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>trang</p>", encoding="utf-8")
+    after = sources(UNIT, str(report), str(data_copy), out)
+    assert after == [*before, page.resolve()]
+    assert not up_to_date(row, out, [data, *after], engine_version(), "vi")  # its page gains the link: made again
