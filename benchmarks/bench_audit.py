@@ -66,6 +66,8 @@ def measure_rerun(units: int = 20, jobs: int = 2) -> dict[str, float]:
         petitions.write_text(edited, encoding="utf-8")
         rerun = _time(hdnd)
         unchanged = _time(hdnd)
+        said = subprocess.run(hdnd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True).stdout
+        assert f"giữ nguyên {units} năm" in said, said  # the re-runs kept what they should (here: everything)
     return {"units": units, "first": first, "rerun": rerun, "unchanged": unchanged}
 
 

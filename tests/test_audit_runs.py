@@ -52,11 +52,12 @@ def _swap_proposals(data: Path, before: str, after: str) -> None:
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
 
 
-def _new_findings(data: Path, before, unit: str = UNIT, year: int = 2020) -> int:
-    """How many findings of ``year`` are new since ``before`` (check results), worked out from the checks themselves."""
+def _changes(data: Path, before, unit: str = UNIT, year: int = 2020) -> dict[str, int]:
+    """How many findings of ``year`` are new, resolved, changed since ``before`` (check results), worked out from the
+    checks themselves."""
     after = hd.run_checks(unit=unit, year=year, data_dir=data)
     changes = compare(make_record(before, unit, year, RULE_IDS), make_record(after, unit, year, RULE_IDS))
-    return int((changes["change"] == "new").sum())
+    return {kind: int((changes["change"] == kind).sum()) for kind in ("new", "resolved", "changed")}
 
 
 def test_a_rerun_keeps_unchanged_unit_years_and_redoes_a_corrected_or_decided_one(data_copy: Path, tmp_path: Path):
@@ -72,8 +73,8 @@ def test_a_rerun_keeps_unchanged_unit_years_and_redoes_a_corrected_or_decided_on
     second = {r.year: r for r in run_audit(tasks, out, data_dir=str(data_copy), progress=False)}
     assert {y: r.kept for y, r in second.items()} == {2020: False, 2023: True}
     assert _page(out, UNIT, 2023).stat().st_mtime_ns == stamps[2023]
-    expected = _new_findings(data_copy, original)
-    assert expected >= 1 and second[2020].counts["new"] == expected and second[2020].counts["resolved"] == 0
+    expected = _changes(data_copy, original)
+    assert expected["new"] >= 1 and {k: second[2020].counts[k] for k in expected} == expected
     assert "49 + 5 + 511 = 565" in _text(_page(out, UNIT, 2020))
     assert summary_lines(list(second.values()))[-1] == "giữ nguyên 1 năm không thay đổi từ lần chạy trước (chạy lại tất cả: --force)"
     assert not (out / UNIT / "2020" / FINDINGS_PREVIOUS).exists()  # recorded whole: the record kept aside has served
@@ -111,12 +112,12 @@ def test_a_run_killed_before_its_record_does_not_make_the_next_compare_with_itse
     # a run whose kernel wrote findings.json and the page, killed before the index recorded it
     killed = audit_year(UNIT, 2020, out, data_dir=str(data_copy), previous_kept=True)
     assert killed.status == "ok" and (out / UNIT / "2020" / FINDINGS_PREVIOUS).is_file()
-    expected = _new_findings(data_copy, original)
-    assert expected >= 1 and killed.counts["new"] == expected
+    expected = _changes(data_copy, original)
+    assert expected["new"] >= 1 and {k: killed.counts[k] for k in expected} == expected
     (again,) = run_audit([(UNIT, 2020)], out, data_dir=str(data_copy), progress=False)
-    assert not again.kept and again.counts["new"] == expected  # compared with the last finished run, not the killed one
+    assert not again.kept and {k: again.counts[k] for k in expected} == expected  # against the last finished run
     assert not (out / UNIT / "2020" / FINDINGS_PREVIOUS).exists()
-    assert _rows(out)[f"{UNIT}/2020"].counts["new"] == expected
+    assert {k: _rows(out)[f"{UNIT}/2020"].counts[k] for k in expected} == expected
 
 
 def _recorded(data_copy: Path, tmp_path: Path) -> tuple[index.Row, Path, list[Path]]:
@@ -297,3 +298,43 @@ def test_a_record_written_without_the_page_still_keeps_the_newest_result(tmp_pat
     index.add_rows(tmp_path, [older], page=False)
     (row,) = index.read_rows(tmp_path)
     assert row.status == "done" and row.counts == {"pass": 2}
+
+
+def test_invalid_data_is_named_in_both_languages_whatever_the_run_s(data_copy: Path, tmp_path: Path):
+    bad = data_copy / UNIT / "2020" / "petitions.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",564", ",5.64"), encoding="utf-8")  # a count of 5.64
+    out = tmp_path / "reports"
+    (result,) = run_audit([(UNIT, 2020)], out, data_dir=str(data_copy), lang="en", progress=False)
+    assert result.status == "invalid"
+    assert result.said["en"].startswith(f"{UNIT}/2020/petitions.csv, row 5, column 'count': ")
+    assert result.said["vi"].startswith(f"{UNIT}/2020/petitions.csv, dòng 5, cột 'count': ")
+    assert summary_lines([result], "vi")[0].startswith(f"{UNIT} 2020: invalid ({UNIT}/2020/petitions.csv, dòng 5, cột 'count': ")
+    assert _rows(out)[f"{UNIT}/2020"].message == result.said
+    run_audit([], out, data_dir=str(data_copy), lang="vi", progress=False)  # the index again, in Vietnamese
+    row = re.search(r"số liệu không hợp lệ: ([^<]*)", (out / "index.html").read_text(encoding="utf-8")).group(1)
+    assert row.startswith(f"{UNIT}/2020/petitions.csv, dòng 5, cột &#x27;count&#x27;: ")
+
+
+def test_the_review_page_of_the_report_is_an_input_of_the_audit_page_that_links_to_it(data_copy: Path, tmp_path: Path):
+    from hdnd_data.data.records import document_folder
+    from hdnd_data.runs.audit import sources
+
+    report, out = _report(tmp_path), tmp_path / "out"
+    unit_yaml = (data_copy / UNIT / "unit.yaml").resolve()
+    before = sources(UNIT, str(report), str(data_copy), out)
+    assert before == [unit_yaml, report]
+    data = (data_copy / UNIT / "2020").resolve()
+    for name in ("audit.html", "audit.ipynb", "checks.csv", FINDINGS_RECORD):
+        (out / UNIT / "2020").mkdir(parents=True, exist_ok=True)
+        (out / UNIT / "2020" / name).write_text("{}", encoding="utf-8")
+    made = YearResult(UNIT, 2020, "ok", {"pass": 1}, started=time.time() - 1, finished=time.time(), digest=snapshot(data),
+                      wrote_page=True, sources={str(p): snapshot(p) for p in before}, engine=engine_version(), lang="vi")
+    write_index([made], out, data_dir=str(data_copy))
+    (row,) = index.read_rows(out)
+    assert up_to_date(row, out, [data, *before], engine_version(), "vi")
+    page = out / "documents" / document_folder(report, out) / "review.html"  # `hdnd review` of the report, afterwards
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>trang</p>", encoding="utf-8")
+    after = sources(UNIT, str(report), str(data_copy), out)
+    assert after == [*before, page.resolve()]
+    assert not up_to_date(row, out, [data, *after], engine_version(), "vi")  # its page gains the link: made again

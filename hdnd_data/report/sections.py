@@ -14,6 +14,7 @@ from hdnd_data.data.files import csv_for_people, write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, unit_info
 from hdnd_data.data.loader import load_all
 from hdnd_data.data.numbers import format_percent
+from hdnd_data.data.problems import DataValidationError
 from hdnd_data.data.records import RECORD_MIME, STATUSES
 from hdnd_data.labels import msg, term
 from hdnd_data.report import check_sections as findings
@@ -76,7 +77,11 @@ class YearAudit:
         from hdnd_data.checks.engine import run_checks
 
         self.unit, self.year, self.lang, self.data_dir = unit, int(year), lang, data_dir
-        self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir, lang=lang)
+        try:
+            self.frames = load_all(unit=unit, year=self.year, data_dir=data_dir, lang=lang)
+        except DataValidationError as exc:  # the runner's index row and terminal line say why, in either language
+            record("invalid", {code: [str(p.in_language(code)) for p in exc.problems] for code in ("vi", "en")})
+            raise
         self.info = unit_info(unit, data_dir)
         self.results = findings.with_sections(
             run_checks(unit=unit, year=self.year, lang=lang, frames=self.frames, validated=True))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hdnd_data.data.files import write_atomic
 from hdnd_data.data.layout import DEFAULT_UNIT, resolve_data_dir, unit_info, units, years
-from hdnd_data.data.records import FINDINGS_PREVIOUS, FINDINGS_RECORD, STATUSES
+from hdnd_data.data.records import FINDINGS_PREVIOUS, FINDINGS_RECORD, STATUSES, document_folder
 from hdnd_data.labels import msg, term
 from hdnd_data.runs.digests import changed, code_version, snapshot
 from hdnd_data.runs.notebooks import (
@@ -79,11 +79,17 @@ def engine_version(show_code: bool = False, notebook: str | os.PathLike | None =
     return version + ("+code" if show_code else "")
 
 
-def sources(unit: str, report_path: str | None = None, data_dir: str | None = None) -> list[Path]:
-    """A unit-year's inputs beside its data folder: the unit's unit.yaml (its name on the page) and the report text."""
-    found = [resolve_data_dir(data_dir).resolve() / unit / "unit.yaml"]
-    found = [p for p in found if p.is_file()]
-    return found + ([Path(report_path).resolve()] if report_path else [])
+def sources(unit: str, report_path: str | None = None, data_dir: str | None = None,
+            output: str | os.PathLike | None = None) -> list[Path]:
+    """A unit-year's inputs beside its data folder: the unit's unit.yaml (its name on the page), the report text, and
+    that text's review page in ``output`` when ``hdnd review`` wrote one (the audit page links to it)."""
+    unit_yaml = resolve_data_dir(data_dir).resolve() / unit / "unit.yaml"
+    found = [unit_yaml] if unit_yaml.is_file() else []
+    if report_path:
+        found.append(Path(report_path).resolve())
+        page = None if output is None else Path(output).resolve() / "documents" / document_folder(report_path, output) / "review.html"
+        found += [page] if page is not None and page.is_file() else []
+    return found
 
 
 def _snapshots(paths: Iterable[Path]) -> dict[str, dict]:
@@ -131,7 +137,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         digest = snapshot(resolve_data_dir(data_dir).resolve() / unit / str(year))
     except OSError:
         digest = {}
-    others = _snapshots(sources(unit, report_path, data_dir))
+    others = _snapshots(sources(unit, report_path, data_dir, root))
     engine = engine_version(show_code, notebook)
 
     def result(status: str, counts: dict, message: str, said: dict, wrote_page: bool = True) -> YearResult:
@@ -175,8 +181,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
         except pm.PapermillExecutionError as exc:
             if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
                 (folder / "checks.csv").unlink(missing_ok=True)
-                detail = one_line(exc.evalue)  # in the run's language already; the index and the terminal say "invalid data"
-                return failed("invalid", exc.evalue, {"vi": detail, "en": detail}, exc.evalue.splitlines())
+                return failed("invalid", exc.evalue, _invalid(tmp, exc.evalue), exc.evalue.splitlines())
             status, message = "error", f"{exc.ename}: {exc.evalue}"
             said = reasons("run_failed_cell", error=message)
         except Exception as exc:  # a kernel that died or never started, a timeout: this unit-year only
@@ -192,6 +197,17 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     finally:
         discard(tmp)
     return result(status, {k: int(v) for k, v in found.items()}, message, said)
+
+
+def _invalid(notebook: Path, evalue: str) -> dict[str, str]:
+    """Why a unit-year's data are invalid, by language, from the problems its kernel recorded (the index and the
+    terminal say "invalid data" themselves); the kernel's own words when it recorded none."""
+    try:
+        problems = records(notebook).get("invalid") or {}
+    except (OSError, ValueError):
+        problems = {}
+    said = {lang: one_line("; ".join(str(p) for p in problems[lang])) for lang in ("vi", "en") if problems.get(lang)}
+    return said if len(said) == 2 else {lang: one_line(evalue) for lang in ("vi", "en")}
 
 
 def plan(unit: str | None = DEFAULT_UNIT, years_: Iterable[int] | None = None, data_dir: str | None = None) -> list[tuple[str, int]]:
@@ -233,7 +249,7 @@ def kept_years(tasks: list[tuple[str, int]], output: str | os.PathLike, *, lang:
     for unit, year in tasks:
         row = recorded.get(f"{unit}/{year}")
         data = root / unit / str(year)
-        if up_to_date(row, output, [data, *sources(unit, report_path, data_dir)], engine, lang):
+        if up_to_date(row, output, [data, *sources(unit, report_path, data_dir, output)], engine, lang):
             kept.append(YearResult(unit, int(year), "ok", dict(row.counts), started=row.started or 0.0, finished=row.finished,
                                    digest=row.digests[str(data)], wrote_page=True,
                                    sources={k: v for k, v in row.digests.items() if k != str(data)}, engine=row.engine,
