@@ -406,3 +406,33 @@ def test_each_persons_confidence_is_not_a_share_of_the_people_counted():
     rows = {(r.stated, r.status) for r in found.itertuples()}
     assert ("100%", "unchecked") in rows and ("100%", "fail") not in rows
     assert ("96,2%", "pass") in rows and ("92,6%", "fail") in rows
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 512 = 130 + 382, and their changes: 29 + 12 = 41 fewer visits
+    ("Năm qua, toàn huyện tiếp 512 lượt công dân (giảm 41 lượt so với cùng kỳ), trong đó cấp huyện tiếp 130 lượt "
+     "(giảm 29 lượt); cấp xã tiếp 382 lượt (giảm 12 lượt).", ("giảm 41 = giảm 29 + giảm 12", "giảm 41", "pass")),
+    # 29 + 15 = 44, not the 41 stated
+    ("Năm qua, toàn huyện tiếp 512 lượt công dân (giảm 41 lượt so với cùng kỳ), trong đó cấp huyện tiếp 130 lượt "
+     "(giảm 29 lượt); cấp xã tiếp 382 lượt (giảm 15 lượt).", ("giảm 41 = giảm 29 + giảm 15", "giảm 44", "fail")),
+    # changes of both signs: +10 − 4 = +6
+    ("Tiếp nhận 305 đơn (tăng 6 đơn), gồm 200 đơn kiến nghị (tăng 10 đơn) và 105 đơn khiếu nại (giảm 4 đơn).",
+     ("tăng 6 = tăng 10 + giảm 4", "tăng 6", "pass")),
+])
+def test_the_changes_of_the_parts_add_up_to_the_change_of_the_whole(text, expected):
+    found = check_claims(text)
+    changes = [(r.stated, r.computed, r.status) for r in found.itertuples() if r.stated.startswith(("tăng", "giảm"))]
+    assert changes == [expected]
+    assert set(found["status"]) - {"pass"} <= {expected[2]}  # the parts themselves add up (512, 305)
+
+
+@pytest.mark.parametrize("text", [
+    # a change in percent, or a part without its change, says nothing about the sum of the changes
+    "Tiếp nhận 305 đơn (tăng 6 đơn), gồm 200 đơn kiến nghị (tăng 10%) và 105 đơn khiếu nại (giảm 4 đơn).",
+    "Tiếp nhận 305 đơn (tăng 6 đơn), gồm 200 đơn kiến nghị và 105 đơn khiếu nại (giảm 4 đơn).",
+    # parts that do not add up are flagged as such, not also on their changes
+    "Tiếp nhận 305 đơn (tăng 6 đơn), gồm 200 đơn kiến nghị (tăng 10 đơn) và 115 đơn khiếu nại (giảm 4 đơn).",
+])
+def test_no_claim_on_changes_without_a_whole_list_of_them(text):
+    found = check_claims(text)
+    assert not any(r.stated.startswith(("tăng", "giảm")) for r in found.itertuples())

@@ -71,6 +71,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "average_truncated": ("{total}/{units} = {value}: {printed} chỉ khớp khi cắt bỏ chữ số thừa, không làm tròn",
                           "{total}/{units} = {value}: {printed} holds only when the extra digits are dropped, not rounded"),
     # parts and totals
+    "part_changes_off": (
+        "thay đổi của các phần cộng lại là {computed}, khác thay đổi của tổng ({total})",
+        "the parts' changes add up to {computed}, not the whole's change ({total})",
+    ),
+    "change_up": ("tăng", "up"),
+    "change_down": ("giảm", "down"),
     "parts_off": ("các phần cộng lại {computed}, khác tổng {total}", "the parts add up to {computed}, not {total}"),
     "parts_open": ("các phần cộng lại {computed}, khác {total}; giả định các phần là toàn bộ có thể sai",
                    "the parts add up to {computed}, not {total}; they may not be all the parts"),

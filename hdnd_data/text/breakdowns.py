@@ -92,11 +92,50 @@ def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+# "512 lượt (giảm 41 lượt so với cùng kỳ)": a change in a bracket right after its figure, a few words of noun between
+CHANGE_AFTER_RE = re.compile(r"[^\d();.]{0,40}\(\s*(tăng|giảm)\s+(?:thêm\s+)?", re.IGNORECASE)
+
+
+def _change_after(line: _Line, figure: _Quantity) -> tuple[int, _Quantity] | None:
+    """The change bracketed right after ``figure``, as (sign, its figure), or None."""
+    found = [q for q in line.within(figure.end, figure.end + 80, limit=2) if q.depth == figure.depth + 1]
+    if not found or found[0].role != "count" or found[0].approximate:
+        return None
+    change = found[0]
+    match = CHANGE_AFTER_RE.fullmatch(line.text, figure.end, change.start)
+    if match is None or not (change.compatible(figure) or not change.noun):
+        return None
+    return (-1 if match.group(1).lower() == "giảm" else 1), change
+
+
+def _part_changes(line: _Line, total: _Quantity, parts: list[_Quantity]) -> None:
+    """"512 lượt (giảm 41 lượt), trong đó 130 lượt (giảm 29 lượt), 382 lượt (giảm 12 lượt)": when the parts add up to
+    their total and each of them, and the total, carries its change, the parts' changes add up to the total's."""
+    changes = [_change_after(line, q) for q in (total, *parts)]
+    if any(c is None or c[1].start in line.used for c in changes):
+        return
+    (sign, whole), rest = changes[0], changes[1:]
+    summed = sum(s * c.value for s, c in rest)
+    words = {1: line.msg("change_up"), -1: line.msg("change_down")}
+
+    def said(value: float) -> str:
+        return f"{words[1 if value >= 0 else -1]} {_fmt(abs(value), 0)}"
+
+    stated = f"{words[sign]} {whole.raw} = " + " + ".join(f"{words[s]} {c.raw}" for s, c in rest)
+    holds = _equal(summed, sign * whole.value)
+    spans = [(c.start, c.end) for _, c in changes]
+    line.used.update(s for s, _ in spans)
+    note = "" if holds else line.msg("part_changes_off", computed=said(summed), total=f"{words[sign]} {whole.raw}")
+    line.add(min(s for s, _ in spans), max(e for _, e in spans), "sum", stated, said(summed), "0", "pass" if holds else "fail",
+             note, spans=spans, main=(whole.start, whole.end), convention="exact")
+
+
 def _judge(line: _Line, total: _Quantity, parts: list[_Quantity], closed: bool) -> None:
     """Pass when the parts add up; otherwise fail (closed list) or warn (an open list may leave parts unnamed)."""
     computed = sum(p.value for p in parts)
     if _equal(computed, total.value):
         _row(line, total, parts, "pass")
+        _part_changes(line, total, parts)
         return
     shown = _fmt(computed / _scale(total), _decimals(total.raw)) if total.currency else _fmt(
         computed, max(_decimals(p.raw) for p in parts))
