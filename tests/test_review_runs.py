@@ -328,3 +328,23 @@ def test_a_project_folder_moved_elsewhere_keeps_its_rows_and_pages(tmp_path: Pat
     assert [row.inputs for row in rows.values()] == [["../docs/xa-0.txt"], ["../docs/xa-1.txt"]]
     assert all(index.stale_reason(moved / "reports", row) is None for row in rows.values())
     assert len(docs) == 2 and "../docs" in (moved / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def test_parallel_workers_never_move_each_others_working_folder(tmp_path: Path, monkeypatch):
+    # Found by hand: with --jobs 2 and a relative --output, papermill's cwd= moved the whole process into one
+    # document's folder while another worker wrote "out/..." (ENOENT, or a page under the wrong folder). Every
+    # path a worker uses is absolute now and nothing changes the working folder.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    for i, stated in enumerate(["75,0%", "76,0%", "75,0%"]):
+        (tmp_path / "docs" / f"xa-{i}.txt").write_text(PASSING.replace("75,0%", stated), encoding="utf-8")
+    results = run_review(["docs"], "out", jobs=2, progress=False)
+    assert os.getcwd() == str(tmp_path)
+    assert sorted(r.status for r in results) == ["done"] * 3
+    out = tmp_path / "out"
+    for i, expected in enumerate(["pass", "fail", "pass"]):  # 45/60 = 75,00 %: 75,0 % passes, 76,0 % fails
+        page = _page(out, tmp_path / "docs" / f"xa-{i}.txt")
+        assert expected in _first_mark(page, "45")
+    assert {row.key for row in index.read_rows(out)} == {f"documents/{document_folder(tmp_path / 'docs' / f'xa-{i}.txt', out)}"
+                                                          for i in range(3)}
+    assert not [p for p in tmp_path.rglob("*") if "out" in p.relative_to(tmp_path).parts[1:]]  # no out/ inside out/

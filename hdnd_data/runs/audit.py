@@ -30,6 +30,7 @@ from hdnd_data.runs.notebooks import (
     error_page,
     export_html,
     exporter,
+    kernel_in,
     kernel_setup,
     one_line,
     output_problem,
@@ -131,7 +132,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
 
     start, started = time.perf_counter(), time.time()
     root = Path(output).resolve()
-    folder = root / unit / str(year)  # the kernel runs in this folder: no relative paths
+    folder = root / unit / str(year)  # the kernel runs in this folder (kernel_in), given absolute paths
     title = f"{term('audit_title', lang)}: {unit_info(unit, data_dir)['name_vi' if lang == 'vi' else 'name_en']} — {year}"
     try:  # before the kernel reads it: a correction made while it runs makes the row stale
         digest = snapshot(resolve_data_dir(data_dir).resolve() / unit / str(year))
@@ -176,7 +177,7 @@ def audit_year(unit: str, year: int, output: str | os.PathLike, *, lang: str = "
     try:
         try:
             pm.execute_notebook(str(notebook or notebook_path()), str(tmp), parameters=params, progress_bar=False,
-                                log_output=False, kernel_name="python3", cwd=str(folder),
+                                log_output=False, kernel_name="python3", resources=kernel_in(folder),
                                 **kernel)
         except pm.PapermillExecutionError as exc:
             if exc.ename == "DataValidationError":  # the data, not the notebook, is at fault: say so plainly
@@ -274,7 +275,7 @@ def run_audit(tasks: list[tuple[str, int]], output: str | os.PathLike = "reports
     from tqdm.auto import tqdm
 
     skip_slow_optional_imports()  # in this thread, before a thread pool's workers start (see there)
-    output = Path(output)
+    output = Path(output).absolute()  # before any worker starts: nothing later depends on the working folder
     data_dir = None if data_dir is None else str(resolve_data_dir(data_dir).resolve())
     report_path = None if report_path is None else str(Path(report_path).resolve())  # the kernel runs elsewhere
     kwargs = {"lang": lang, "data_dir": data_dir, "show_code": show_code, "report_path": report_path, "previous_kept": True}

@@ -172,6 +172,12 @@ def error_page(title: str, heading: str, lines: Iterable[str], lang: str) -> str
             f"<h2>{html.escape(heading)}</h2>{lead}<ul>{items}</ul></body></html>")
 
 
+def kernel_in(folder: str | os.PathLike) -> dict[str, object]:
+    """nbclient's resources that start the kernel in ``folder``: papermill's own ``cwd=`` would instead change the
+    working folder of the whole runner process, under the feet of the other workers of a thread pool."""
+    return {"metadata": {"path": str(folder)}}
+
+
 def kernel_setup() -> dict[str, object]:
     """Call before starting the exporter's warm-up thread; pass what it returns to ``papermill.execute_notebook``.
 

@@ -28,6 +28,7 @@ from hdnd_data.runs.notebooks import (
     error_page,
     export_html,
     exporter,
+    kernel_in,
     kernel_setup,
     one_line,
     output_problem,
@@ -150,7 +151,7 @@ def review_document(path: str | os.PathLike, output: str | os.PathLike, *, name:
         try:
             pm.execute_notebook(str(notebook or notebook_path()), str(tmp), progress_bar=False, log_output=False,
                                 parameters={"path": str(path), "lang": lang, "claims_csv": str(folder / "claims.csv")},
-                                kernel_name="python3", cwd=str(folder), **kernel)
+                                kernel_name="python3", resources=kernel_in(folder), **kernel)
         except pm.PapermillExecutionError as exc:
             status, message = "error", reasons("run_failed_cell", error=f"{exc.ename}: {exc.evalue}")
         except OSError as exc:  # no room or no right to write the notebook
@@ -206,7 +207,7 @@ def run_review(paths: Iterable[str | os.PathLike], output: str | os.PathLike = "
     from hdnd_data.runs.index import read_rows
 
     skip_slow_optional_imports()  # in this thread, before the workers' threads start (see there)
-    output = Path(output)
+    output = Path(output).absolute()  # before any worker starts: nothing later depends on the working folder
     documents, refused = find_documents(paths)
     names = slugs(documents, output)
     results = [DocumentResult(str(p.resolve() if p.exists() else p), document_folder(p, output), "unreadable",
