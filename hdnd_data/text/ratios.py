@@ -51,9 +51,6 @@ NAMED_BASE_RE = re.compile(r"\s?%\s*(?:của\s+|so với\s+|trên\s+)?(?:tổng 
 # "160/262 xã có cử tri đi bầu đạt tỷ lệ 100%": after "có" the percentage is a property of each item, not a/b.
 HAVING_RE = re.compile(r"(?<!đã )\bcó\b", re.IGNORECASE)  # "đã có văn bản trả lời" is done, not a property
 BRACKETS_RE = re.compile(r"\([^()]*\)")
-# "58/61 người … được cử tri tín nhiệm đạt 100%": the percentage is each person's confidence, not 58 of 61 (while
-# "50/52 phiếu tín nhiệm cao, đạt 96,2%" counts votes, whose share it is).
-PERSONAL_RATE_RE = re.compile(r"\btín nhiệm\b", re.IGNORECASE)
 # "123/159 xã … tỷ lệ cử tri đi bầu đạt 100%": a rate naming what it measures, after a count of places, is each
 # place's rate (of its voters), not the share of the places counted.
 PLACE_AFTER_RE = re.compile(r"\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|thôn|xóm|ấp|bản|tổ dân phố|khu phố"
@@ -61,8 +58,21 @@ PLACE_AFTER_RE = re.compile(r"\s*(?:xã|phường|thị trấn|thị xã|huyện
 RATE_OF_RE = re.compile(r"\bt[ỷỉ] lệ\s+(?!(?:là|đạt|chung|bình quân|trung bình|gần|khoảng|hơn|trên|dưới|xấp xỉ|ước)\b)[^\W\d_]",
                         re.IGNORECASE)
 CRITERIA_RE = re.compile(r"\s*(?:tiêu chí|chỉ tiêu)\b", re.IGNORECASE)
-PEOPLE = {"người", "đại biểu", "ứng cử viên", "ứng viên", "đồng chí", "cán bộ"}
+# "58/61 người … được cử tri nơi cư trú tín nhiệm đạt 100%": each person's confidence among the voters (while
+# "50/52 phiếu tín nhiệm cao, đạt 96,2%" counts votes, whose share it is).
+VOTERS_CONFIDENCE_RE = re.compile(r"\btín nhiệm\b.*\bcử tri\b|\bcử tri\b.*\btín nhiệm\b", re.IGNORECASE | re.DOTALL)
 
+
+def _each_ones_own(text: str, q: _Quantity, between: str) -> bool:
+    """Whether the percentage after figure ``q`` (``between`` the two) is each counted item's own rate rather than the
+    share of the items counted: a property after "có", a place's own named rate, the criteria each place meets
+    ("9 xã đạt 19/19 tiêu chí"), or each person's confidence among the voters."""
+    if HAVING_RE.search(between):
+        return True
+    if q.role != "denominator":
+        return False
+    return bool((PLACE_AFTER_RE.match(text, q.end) and RATE_OF_RE.search(between)) or CRITERIA_RE.match(text, q.end)
+                or (q.counts == "người" and VOTERS_CONFIDENCE_RE.search(between)))
 
 def _rate_row(line: _Line, start: int, end: int, num: float, den: float, stated: Stated,
               spans: list[tuple[int, int]] | None = None, main: tuple[int, int] | None = None,
@@ -264,14 +274,8 @@ def _element(line: _Line, quantities: list[_Quantity], index: int):
         if CHANGE_AT_RE.search(text[max(0, q.start - 12):q.start]):
             continue  # "giảm 23 hộ" is a change, not the figure a later percentage speaks of
         between = _clause_between(text, q.end, percent.start)
-        if between is None or not (opened or RATIO_CUE_RE.search(between)) or HAVING_RE.search(between):
+        if between is None or not (opened or RATIO_CUE_RE.search(between)) or _each_ones_own(text, q, between):
             break
-        if q.role == "denominator" and q.noun in PEOPLE and PERSONAL_RATE_RE.search(between):
-            break
-        if q.role == "denominator" and PLACE_AFTER_RE.match(text, q.end) and RATE_OF_RE.search(between):
-            break
-        if q.role == "denominator" and CRITERIA_RE.match(text, q.end):
-            break  # "9 xã đạt 19/19 tiêu chí, chiếm 42,9% số xã": the criteria each place meets, not the share's parts
         if q.role == "denominator" and j > 0:
             numerator = next((quantities[k] for k in range(j - 1, max(-1, j - 12), -1) if quantities[k].role == "numerator"), None)
             return ("fraction", numerator, q) if numerator is not None else None
