@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
 import hdnd_data as hd
@@ -25,6 +24,7 @@ from hdnd_data.runs.audit import YearResult, audit_year, engine_version, plan, r
 from hdnd_data.runs.digests import snapshot
 
 from .conftest import REPO
+from .test_faults_audit import audit_notebook_running
 
 UNIT = "lang-son-city"
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -185,15 +185,8 @@ if year == 2024:
 
 @pytest.fixture
 def fault_notebook(tmp_path: Path, monkeypatch) -> Path:
-    """A small notebook taking the audit's parameters: its kernel dies for 2021, a cell raises for 2022, bad data 2024."""
-    params = "unit = 'x'\nyear = 0\nlang = 'vi'\ndata_dir = None\nreport_path = None\nchecks_csv = None"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
-                                         nbformat.v4.new_code_cell(FAULTS)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = tmp_path / "faults.ipynb"
-    nbformat.write(nb, path)
-    monkeypatch.setattr(audit, "notebook_path", lambda: path)
-    return path
+    """Its kernel dies for 2021, a cell raises for 2022, bad data for 2024."""
+    return audit_notebook_running(FAULTS, tmp_path, monkeypatch)
 
 
 def test_why_a_unit_year_failed_is_said_in_vietnamese_and_english(fault_notebook: Path, tmp_path: Path):

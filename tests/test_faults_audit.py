@@ -27,17 +27,22 @@ if year == 2022:
 """
 
 
-@pytest.fixture
-def fault_notebook(tmp_path: Path, monkeypatch) -> Path:
-    """A small notebook taking the audit's parameters: its kernel dies for 2021, a cell raises for 2022."""
+def audit_notebook_running(code: str, folder: Path, monkeypatch) -> Path:
+    """A small notebook taking the audit's parameters and running ``code``, made the audit's notebook."""
     params = "unit = 'x'\nyear = 0\nlang = 'vi'\ndata_dir = None\nreport_path = None\nchecks_csv = None"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}),
-                                         nbformat.v4.new_code_cell(FAULTS)])
+                                         nbformat.v4.new_code_cell(code)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    path = tmp_path / "faults.ipynb"
+    path = folder / "faults.ipynb"
     nbformat.write(nb, path)
     monkeypatch.setattr(audit, "notebook_path", lambda: path)
     return path
+
+
+@pytest.fixture
+def fault_notebook(tmp_path: Path, monkeypatch) -> Path:
+    """Its kernel dies for 2021, a cell raises for 2022."""
+    return audit_notebook_running(FAULTS, tmp_path, monkeypatch)
 
 
 def test_faults_of_one_unit_year_never_stop_the_others(fault_notebook: Path, tmp_path: Path, capfd):

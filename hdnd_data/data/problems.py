@@ -290,9 +290,8 @@ def validate_rows(
     problems.extend(_duplicates(frame, key, places, duplicate_column, lang))
     try:
         validated = _row_schema(table.schema).validate(frame, lazy=True)
-        problems.extend(_printed_problems(frame, columns, places, bad))
-        return validated
     except pa.errors.SchemaErrors as exc:
+        validated = frame
         for case in exc.failure_cases.itertuples(index=False):
             if case.check == "multiple_fields_uniqueness":
                 continue
@@ -304,8 +303,8 @@ def validate_rows(
                 continue  # an empty cell of a whole-number column: named by its not_nullable check
             problems.append(_problem(_rule_why(str(case.check), case.failure_case, columns.get(column)), places, i, column))
             bad.add((i, column))
-        problems.extend(_printed_problems(frame, columns, places, bad))  # a value already refused is not compared
-        return frame
+    problems.extend(_printed_problems(frame, columns, places, bad))  # a value already refused is not compared
+    return validated
 
 
 def _read_printed(text: str) -> float | None:
